@@ -1,0 +1,59 @@
+#include "catalog.h"
+
+#include <cinttypes>
+#include <cstdio>
+
+#include "index_layout.h"
+
+namespace newsfacet {
+namespace {
+
+std::string Key(const std::string& relative_path) {
+  return layout::KeyOf(layout::kCatalogFileKey, relative_path);
+}
+
+// "size mtime hash articles path": the path last, whole, because the key
+// may hold only a cut of it.
+bool Parse(const std::string& value, FileRecord* record, std::string* path) {
+  int path_offset = 0;
+  if (std::sscanf(value.c_str(), "%" SCNu64 " %" SCNd64 " %" SCNx64 " %" SCNd64 " %n", &record->size,
+                  &record->mtime_ns, &record->content_hash, &record->articles, &path_offset) != 4 ||
+      path_offset == 0) {
+    return false;
+  }
+  if (path) *path = value.substr(static_cast<size_t>(path_offset));
+  return true;
+}
+
+}  // namespace
+
+Catalog::Catalog(const std::string& directory)
+    : db_(directory, Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS) {}
+
+std::optional<FileRecord> Catalog::Find(const std::string& relative_path) const {
+  FileRecord record;
+  if (!Parse(db_.get_metadata(Key(relative_path)), &record, nullptr)) return std::nullopt;
+  return record;
+}
+
+void Catalog::Put(const std::string& relative_path, const FileRecord& record) {
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, "%" PRIu64 " %" PRId64 " %016" PRIx64 " %" PRId64 " ",
+                record.size, record.mtime_ns, record.content_hash, record.articles);
+  db_.set_metadata(Key(relative_path), numbers + relative_path);
+}
+
+void Catalog::Remove(const std::string& relative_path) { db_.set_metadata(Key(relative_path), ""); }
+
+void Catalog::Commit() { db_.commit(); }
+
+void Catalog::ForEachPath(const std::function<void(const std::string&)>& visit) const {
+  const std::string prefix(layout::kCatalogFileKey);
+  for (auto it = db_.metadata_keys_begin(prefix); it != db_.metadata_keys_end(prefix); ++it) {
+    FileRecord record;
+    std::string path;
+    if (Parse(db_.get_metadata(*it), &record, &path)) visit(path);
+  }
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,19 @@
+// The subcommands of the `newsfacet` tool. Each takes the arguments after
+// its name and returns the process exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace newsfacet {
+
+// Exit statuses every subcommand uses.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeFailed = 1;  // index: some articles skipped as errors; search: no hits
+inline constexpr int kExitError = 2;       // the run itself failed: bad arguments, unusable index
+inline constexpr int kExitInterrupted = 130;
+
+int RunIndexCommand(const std::vector<std::string>& args);
+int RunExportCommand(const std::vector<std::string>& args);
+
+}  // namespace newsfacet

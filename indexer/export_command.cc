@@ -1,0 +1,65 @@
+// `newsfacet export --index INDEX_DIR`: one JSON line per article.
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include "command_line.h"
+#include "commands.h"
+#include "document_builder.h"
+#include "index_directory.h"
+
+namespace newsfacet {
+namespace {
+
+constexpr char kUsage[] = R"(Usage: newsfacet export --index INDEX_DIR [--body]
+
+Writes every article in the index as one JSON object per line on stdout:
+{"id", "title", "date", "url", "source", "authors", "language", "path", "line"}
+(schemas/export.schema.json), plus "body" with --body. Articles come in index
+order, shard by shard. Can run while an indexer writes; it sees the last commit.
+
+Exit status: 0 done; 2 the index cannot be opened.
+)";
+
+}  // namespace
+
+int RunExportCommand(const std::vector<std::string>& args) {
+  CommandLine command_line;
+  Status status = CommandLine::Parse(args, {"--help", "--body"}, {"--index"}, &command_line);
+  if (status.ok() && command_line.Has("--help")) {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
+  if (status.ok() && !command_line.positional().empty()) status = Status::Error("unexpected argument " + command_line.positional()[0]);
+  IndexManifest manifest;
+  if (status.ok()) status = ReadIndexManifest(*command_line.Value("--index"), &manifest);
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsfacet export: %s\n", status.message().c_str());
+    return kExitError;
+  }
+  const bool with_body = command_line.Has("--body");
+  try {
+    Xapian::Database db(*command_line.Value("--index"));
+    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
+      Article article = DeserializeArticle(db.get_document(*it).get_data());
+      nlohmann::json line = {{"id", article.id},          {"title", article.title},
+                             {"date", article.date},      {"url", article.url},
+                             {"source", article.source},  {"authors", article.authors},
+                             {"language", article.language}, {"path", article.path},
+                             {"line", article.line}};
+      if (with_body) line["body"] = article.body;
+      std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+      text.push_back('\n');
+      std::fwrite(text.data(), 1, text.size(), stdout);
+    }
+  } catch (const Xapian::Error& e) {
+    std::fprintf(stderr, "newsfacet export: cannot read index %s: %s\n", command_line.Value("--index")->c_str(),
+                 e.get_description().c_str());
+    return kExitError;
+  }
+  return std::fflush(stdout) == 0 ? kExitOk : kExitError;
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,175 @@
+// `newsfacet index ARTICLES_DIR --index INDEX_DIR`
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+#include <nlohmann/json.hpp>
+
+#include "command_line.h"
+#include "commands.h"
+#include "index_run.h"
+#include "progress_line.h"
+
+namespace newsfacet {
+namespace {
+
+constexpr char kUsage[] = R"(Usage: newsfacet index ARTICLES_DIR --index INDEX_DIR [options]
+
+Builds or updates a search index of the news articles under ARTICLES_DIR.
+The first run builds it; later runs read only new and changed files.
+
+Formats: .txt (first line is the title), .json (an article, or an array),
+.jsonl/.ndjson (one article a line), .html/.htm (a saved article page).
+Other files are skipped and counted. Broken files are reported by path and
+line and skipped; everything else is indexed.
+
+Options:
+  --index DIR       where the index lives (created if missing)
+  --prune           remove articles whose files are gone from ARTICLES_DIR
+  --shards N        shards of a new index, written in parallel (default: one per core)
+  --max-bytes SIZE  largest file (for .jsonl: largest line) to read (default 20MB)
+  --commit-every SIZE  commit after about this much input (default 32MB): the
+                    most a crash or kill can cost, at the price of speed
+  --json            print the summary as one JSON object on stdout
+  --quiet           print nothing but errors
+  --verbose         print every error (on a terminal only the first 20 are shown)
+  --help            show this help
+
+Exit status: 0 every article indexed; 1 some files or articles skipped as
+errors; 2 the run failed (bad arguments, index locked or unwritable);
+130 interrupted (what was committed is kept; run again to finish).
+)";
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void OnInterrupt(int) {
+  if (g_stop.exchange(true)) _exit(kExitInterrupted);  // a second Ctrl-C: leave now
+}
+
+void InstallInterruptHandlers() {
+  struct sigaction action {};
+  action.sa_handler = OnInterrupt;
+  sigemptyset(&action.sa_mask);
+  sigaction(SIGINT, &action, nullptr);
+  sigaction(SIGTERM, &action, nullptr);
+}
+
+nlohmann::json SummaryJson(const IndexSummary& summary) {
+  nlohmann::json errors = nlohmann::json::array();
+  for (const ReadProblem& problem : summary.errors) {
+    errors.push_back({{"path", problem.path}, {"line", problem.line}, {"message", problem.message}});
+  }
+  return {{"added", summary.added},     {"updated", summary.updated}, {"unchanged", summary.unchanged},
+          {"removed", summary.removed}, {"skipped", summary.skipped}, {"failed", summary.failed},
+          {"seconds", summary.seconds}, {"errors", errors}};
+}
+
+std::string SummaryText(const IndexSummary& summary, const IndexProgress& progress) {
+  char rate[96] = "";
+  if (summary.seconds > 0 && progress.bytes_done > 0) {
+    std::snprintf(rate, sizeof rate, " (%s articles/s, %.1f MB/s)",
+                  FormatCount(static_cast<int64_t>(progress.articles_done / summary.seconds)).c_str(),
+                  progress.bytes_done / summary.seconds / 1e6);
+  }
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.1f", summary.seconds);
+  std::string text = std::string(summary.interrupted ? "Interrupted after " : "Indexed in ") + seconds + " s" +
+                     rate + ": " + FormatCount(summary.added) + " added, " + FormatCount(summary.updated) +
+                     " updated, " + FormatCount(summary.unchanged) + " unchanged, " +
+                     FormatCount(summary.removed) + " removed, " + FormatCount(summary.skipped) +
+                     " skipped, " + FormatCount(summary.failed) + " failed.";
+  if (summary.gone_files > 0 && summary.removed == 0) {
+    text += "\n" + FormatCount(summary.gone_files) +
+            " indexed files are no longer there; run with --prune to remove their articles.";
+  }
+  if (summary.interrupted) text += "\nEverything read so far is committed; run the same command again to finish.";
+  return text;
+}
+
+std::string ProblemText(const ReadProblem& problem) {
+  return problem.path + (problem.line > 0 ? ":" + std::to_string(problem.line) : "") + ": " + problem.message;
+}
+
+}  // namespace
+
+int RunIndexCommand(const std::vector<std::string>& args) {
+  CommandLine command_line;
+  Status status = CommandLine::Parse(args, {"--prune", "--json", "--quiet", "--verbose", "--help"},
+                                     {"--index", "--shards", "--max-bytes", "--commit-every"}, &command_line);
+  if (status.ok() && command_line.Has("--help")) {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  IndexOptions options;
+  if (status.ok() && command_line.positional().size() != 1) {
+    status = Status::Error(command_line.positional().empty() ? "missing ARTICLES_DIR" : "expected one ARTICLES_DIR");
+  }
+  if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
+  if (status.ok() && command_line.Value("--shards") &&
+      !ParsePositiveInt(*command_line.Value("--shards"), &options.shards)) {
+    status = Status::Error("--shards takes a whole number from 1 up");
+  }
+  unsigned long long max_bytes = options.max_bytes;
+  if (status.ok() && command_line.Value("--max-bytes") &&
+      !ParseByteSize(*command_line.Value("--max-bytes"), &max_bytes)) {
+    status = Status::Error("--max-bytes takes a size such as 20MB, 512k or 1000000");
+  }
+  unsigned long long commit_every = options.batch_bytes;
+  if (status.ok() && command_line.Value("--commit-every") &&
+      !ParseByteSize(*command_line.Value("--commit-every"), &commit_every)) {
+    status = Status::Error("--commit-every takes a size such as 32MB or 500k");
+  }
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsfacet index: %s\nTry 'newsfacet index --help'.\n", status.message().c_str());
+    return kExitError;
+  }
+  options.articles_dir = command_line.positional()[0];
+  options.index_dir = *command_line.Value("--index");
+  options.max_bytes = max_bytes;
+  options.batch_bytes = commit_every;
+  options.prune = command_line.Has("--prune");
+
+  const bool json = command_line.Has("--json");
+  const bool quiet = command_line.Has("--quiet");
+  const bool on_terminal = !quiet && ::isatty(STDERR_FILENO);
+  const bool print_each_problem = !quiet && (command_line.Has("--verbose") || !on_terminal);
+  InstallInterruptHandlers();
+
+  IndexProgress progress;
+  IndexSummary summary;
+  std::unique_ptr<ProgressLine> line;
+  if (on_terminal) line = std::make_unique<ProgressLine>(&progress, stderr);
+  int64_t problems_seen = 0;
+  auto on_problem = [&](const ReadProblem& problem) {
+    ++problems_seen;
+    std::string text = "newsfacet index: error: " + ProblemText(problem);
+    if (line && (print_each_problem || problems_seen <= 20)) {
+      line->Print(text);
+    } else if (print_each_problem) {
+      std::fprintf(stderr, "%s\n", text.c_str());
+    }
+  };
+  status = RunIndex(options, &progress, &g_stop, on_problem, &summary);
+  line.reset();
+
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsfacet index: %s\n", status.message().c_str());
+    if (json) std::printf("%s\n", nlohmann::json{{"error", status.message()}}.dump().c_str());
+    return kExitError;
+  }
+  if (json) {
+    std::printf("%s\n", SummaryJson(summary).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  } else if (!quiet) {
+    std::printf("%s\n", SummaryText(summary, progress).c_str());
+  }
+  if (on_terminal && !print_each_problem && problems_seen > 20) {
+    std::fprintf(stderr, "(%lld more errors not shown; --verbose or --json lists them all)\n",
+                 static_cast<long long>(problems_seen - 20));
+  }
+  if (summary.interrupted) return kExitInterrupted;
+  return summary.failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
+}  // namespace newsfacet

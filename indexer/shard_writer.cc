@@ -1,0 +1,141 @@
+#include "shard_writer.h"
+
+#include "document_builder.h"
+#include "index_layout.h"
+#include "stable_hash.h"
+
+namespace newsfacet {
+namespace {
+
+// Enough queued articles to keep the writer busy while a reader parses the
+// next file, few enough that the queue never holds much memory.
+constexpr size_t kQueueCapacity = 256;
+
+}  // namespace
+
+int ShardOf(const std::string& article_id, int shard_count) {
+  return static_cast<int>(StableHash(article_id) % static_cast<uint64_t>(shard_count));
+}
+
+ShardWriter::ShardWriter(std::filesystem::path path, std::string run_stamp, ShardCounts* counts,
+                         std::function<void(ReadProblem)> report_problem)
+    : path_(std::move(path)),
+      run_stamp_(std::move(run_stamp)),
+      counts_(counts),
+      report_problem_(std::move(report_problem)),
+      queue_(kQueueCapacity) {}
+
+ShardWriter::~ShardWriter() {
+  if (thread_.joinable()) Finish();
+}
+
+Status ShardWriter::Start() {
+  try {
+    db_ = Xapian::WritableDatabase(path_.string(),
+                                   Xapian::DB_CREATE_OR_OPEN | Xapian::DB_BACKEND_GLASS);
+  } catch (const Xapian::DatabaseLockError&) {
+    return Status::Error("shard " + path_.string() + " is locked by another writer");
+  } catch (const Xapian::Error& e) {
+    return Status::Error("cannot open shard " + path_.string() + ": " + e.get_description());
+  }
+  started_empty_ = db_.get_doccount() == 0;
+  thread_ = std::thread([this] { Run(); });
+  return Status::Ok();
+}
+
+void ShardWriter::Add(Article article) { queue_.Push(std::move(article)); }
+
+void ShardWriter::EndBatch(BatchEnd batch_end) { queue_.Push(std::move(batch_end)); }
+
+void ShardWriter::Finish() {
+  queue_.Close();
+  if (thread_.joinable()) thread_.join();
+}
+
+void ShardWriter::Run() {
+  while (std::optional<Operation> operation = queue_.Pop()) {
+    if (auto* article = std::get_if<Article>(&*operation)) {
+      if (!failure_.ok()) continue;
+      try {
+        Write(*article);
+      } catch (const Xapian::Error& e) {
+        failure_ = Status::Error("writing shard " + path_.string() + " failed: " + e.get_description());
+      }
+    } else {
+      const BatchEnd& batch_end = std::get<BatchEnd>(*operation);
+      if (failure_.ok()) {
+        try {
+          EndBatchNow(batch_end);
+        } catch (const Xapian::Error& e) {
+          failure_ = Status::Error("committing shard " + path_.string() + " failed: " + e.get_description());
+        }
+      }
+      batch_end.on_committed(batch_end.batch, failure_);
+    }
+  }
+}
+
+void ShardWriter::Write(const Article& article) {
+  std::string id_term = layout::KeyOf(layout::kIdPrefix, article.id);
+  if (!ids_seen_this_run_.insert(StableHash(id_term)).second) {
+    report_problem_({article.path, article.line,
+                     "duplicate id \"" + article.id + "\": another article read in this run has it; skipped"});
+    return;
+  }
+  // A shard that started empty holds nothing from earlier runs, and
+  // duplicates within this run are caught above: no lookup needed.
+  Xapian::docid existing = 0;
+  if (!started_empty_) {
+    Xapian::PostingIterator posting = db_.postlist_begin(id_term);
+    if (posting != db_.postlist_end(id_term)) existing = *posting;
+  }
+  if (existing != 0) {
+    Xapian::Document old = db_.get_document(existing);
+    std::string old_path = old.get_value(layout::kSourcePathSlot);
+    if (old_path != article.path) {
+        report_problem_({article.path, article.line,
+                       "duplicate id \"" + article.id + "\": already indexed from " + old_path + "; skipped"});
+      return;
+    }
+    Xapian::Document doc = builder_.Build(article, run_stamp_);
+    if (old.get_value(layout::kContentHashSlot) == doc.get_value(layout::kContentHashSlot)) {
+      // Same article, perhaps in a new version of its file: only the stamp
+      // changes, and Xapian rewrites no terms for a values-only change.
+      if (old.get_value(layout::kRunStampSlot) != run_stamp_) {
+        old.add_value(layout::kRunStampSlot, run_stamp_);
+        db_.replace_document(existing, old);
+      }
+      ++counts_->unchanged;
+      return;
+    }
+    db_.replace_document(existing, doc);
+    ++counts_->updated;
+    return;
+  }
+  db_.add_document(builder_.Build(article, run_stamp_));
+  ++counts_->added;
+}
+
+void ShardWriter::DeleteMatching(const std::string& term, bool keep_this_runs) {
+  std::vector<Xapian::docid> doomed;
+  for (auto it = db_.postlist_begin(term); it != db_.postlist_end(term); ++it) {
+    if (keep_this_runs && db_.get_document(*it).get_value(layout::kRunStampSlot) == run_stamp_) continue;
+    doomed.push_back(*it);
+  }
+  for (Xapian::docid docid : doomed) db_.delete_document(docid);
+  counts_->removed += static_cast<int64_t>(doomed.size());
+}
+
+void ShardWriter::EndBatchNow(const BatchEnd& batch_end) {
+  for (const std::string& path : batch_end.files_pruned) {
+    DeleteMatching(layout::KeyOf(layout::kSourceFilePrefix, path), /*keep_this_runs=*/false);
+  }
+  if (!started_empty_) {
+    for (const std::string& path : batch_end.files_read) {
+      DeleteMatching(layout::KeyOf(layout::kSourceFilePrefix, path), /*keep_this_runs=*/true);
+    }
+  }
+  db_.commit();
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,94 @@
+// The newsfacet index layout: every term prefix, value slot and metadata key,
+// in one place. The indexer writes what this file says and the searcher reads
+// it; schemas/index_layout.md explains it for people. Change both together,
+// and bump kLayoutVersion when an existing index can no longer be read.
+#pragma once
+
+#include <cinttypes>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include <xapian.h>
+
+namespace newsfacet::layout {
+
+// Written to the index manifest; an index of another version is refused.
+inline constexpr int kLayoutVersion = 1;
+
+// ---- Files in an index directory --------------------------------------
+// INDEX_DIR/XAPIANDB lists the shards, so any Xapian tool (quest, delve)
+// opens INDEX_DIR as one database.
+inline constexpr std::string_view kStubFile = "XAPIANDB";
+inline constexpr std::string_view kManifestFile = "newsfacet.json";
+inline constexpr std::string_view kLockFile = "newsfacet.lock";
+inline constexpr std::string_view kShardDirPrefix = "shard-";  // shard-0, shard-1, ...
+// A Xapian database holding only metadata: one entry per indexed file.
+inline constexpr std::string_view kCatalogDir = "catalog";
+
+// ---- Term prefixes (Xapian conventions where one exists) --------------
+// Free text: unprefixed exact (unstemmed, with positions) terms, plus
+// "Z"-prefixed stemmed terms, from title and body.
+inline constexpr std::string_view kStemmedPrefix = "Z";
+// Title words again under their own prefix, for `title:` queries.
+inline constexpr std::string_view kTitlePrefix = "S";
+// Boolean terms (values longer than kMaxKeyValueBytes go through KeyOf()):
+// exactly one "Q" term per document.
+inline constexpr std::string_view kIdPrefix = "Q";
+inline constexpr std::string_view kSourceFilePrefix = "XF";  // + path relative to the indexed directory
+inline constexpr std::string_view kSourcePrefix = "XS";      // + lower-cased source (site) name
+inline constexpr std::string_view kLanguagePrefix = "L";     // + language code
+inline constexpr std::string_view kYearPrefix = "Y";         // + YYYY
+inline constexpr std::string_view kMonthPrefix = "M";        // + YYYYMM
+inline constexpr std::string_view kDayPrefix = "D";          // + YYYYMMDD
+// Entity facets (filled by entity extraction): + facet value id.
+inline constexpr std::string_view kPersonPrefix = "XP";
+inline constexpr std::string_view kCountryPrefix = "XC";
+inline constexpr std::string_view kEventPrefix = "XE";
+
+// How much more a title word counts than a body word (wdf increment).
+inline constexpr Xapian::termcount kTitleWeight = 3;
+
+// ---- Value slots ------------------------------------------------------
+enum ValueSlot : Xapian::valueno {
+  kDateSlot = 0,        // "YYYYMMDD", for date sort and date ranges; absent when unknown
+  kSourcePathSlot = 1,  // path relative to the indexed directory
+  // Hex id of the index run that last read the article's file: at a batch
+  // end, a re-read file's articles with another stamp are no longer in it.
+  kRunStampSlot = 2,
+  kContentHashSlot = 3, // hex fingerprint of the article's stored data, to skip unchanged ones
+};
+
+// ---- Document data ----------------------------------------------------
+// A JSON object: {"id","title","body","date","url","source","authors",
+// "language","path","line"}, the fields of indexer/article.h, so the
+// searcher can show an article without the original files.
+
+// ---- Catalog metadata (in kCatalogDir) --------------------------------
+// key: KeyOf(kCatalogFileKey, relative path); value: a serialised
+// FileRecord, which ends with the full path (see indexer/catalog.h). A file is in the catalog only once every article
+// read from it is committed in its shard.
+inline constexpr std::string_view kCatalogFileKey = "F";
+
+// ---- Long values in terms and keys -------------------------------------
+// Xapian keys and terms hold at most ~245 bytes, but ids (URLs) and paths can
+// be longer: past kMaxKeyValueBytes they are cut and the cut part's FNV-1a
+// hash appended in hex, which keeps them unique.
+inline constexpr size_t kMaxKeyValueBytes = 200;
+
+inline std::string KeyOf(std::string_view prefix, std::string_view value) {
+  std::string key(prefix);
+  if (value.size() <= kMaxKeyValueBytes) {
+    key.append(value);
+    return key;
+  }
+  uint64_t hash = 14695981039346656037ull;
+  for (unsigned char byte : value) hash = (hash ^ byte) * 1099511628211ull;
+  char hex[24];
+  std::snprintf(hex, sizeof hex, "#%016" PRIx64, hash);
+  key.append(value.substr(0, kMaxKeyValueBytes - 17));
+  key.append(hex);
+  return key;
+}
+
+}  // namespace newsfacet::layout
