@@ -54,9 +54,10 @@ class Walker {
       std::string child_relative = relative.empty() ? name : relative + "/" + name;
       struct stat info;
       if (::stat(path.c_str(), &info) != 0) {
-        bool dangling = errno == ENOENT || errno == ELOOP;
-        result_.problems.push_back({child_relative, 0,
-                                    dangling ? "broken symbolic link" : std::string("cannot stat: ") + std::strerror(errno)});
+        std::string why = errno == ENOENT  ? "broken symbolic link: its target does not exist"
+                          : errno == ELOOP ? "symbolic link loop: the link leads back to itself"
+                                           : std::string("cannot read: ") + std::strerror(errno);
+        result_.problems.push_back({child_relative, 0, why});
         continue;
       }
       if (S_ISDIR(info.st_mode)) {

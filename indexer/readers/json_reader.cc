@@ -50,13 +50,18 @@ std::vector<std::string> Authors(const Json& record) {
 
 // nlohmann's messages start with "[json.exception.parse_error.101] ": keep
 // only the part a person can act on ("parse error at line 1, column 12: ...").
-std::string ParseErrorMessage(std::string_view text) {
+std::string ParseErrorMessage(std::string_view text, bool single_line) {
   try {
     (void)Json::parse(text);
   } catch (const Json::parse_error& e) {
     std::string message = e.what();
     size_t bracket = message.find("] ");
-    return "invalid JSON: " + (bracket == std::string::npos ? message : message.substr(bracket + 2));
+    if (bracket != std::string::npos) message = message.substr(bracket + 2);
+    // A JSON-lines record is one line: its problem already names the line.
+    if (single_line && message.rfind("parse error at line 1, ", 0) == 0) {
+      message = "parse error at " + message.substr(23);
+    }
+    return "invalid JSON: " + message;
   }
   return "invalid JSON";
 }
@@ -105,7 +110,7 @@ ReadResult ReadJsonArticles(std::string_view utf8, const std::string& relative_p
   ReadResult result;
   Json parsed = Json::parse(utf8, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
-    result.problems.push_back({relative_path, 0, ParseErrorMessage(utf8)});
+    result.problems.push_back({relative_path, 0, ParseErrorMessage(utf8, false)});
     return result;
   }
   auto add = [&](const Json& record, const std::string& fallback_id) {
@@ -131,7 +136,7 @@ ReadResult ReadJsonLine(std::string_view line_text, const std::string& relative_
   if (line_text.find_first_not_of(" \t\r") == std::string_view::npos) return result;
   Json parsed = Json::parse(line_text, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
-    result.problems.push_back({relative_path, line, ParseErrorMessage(line_text)});
+    result.problems.push_back({relative_path, line, ParseErrorMessage(line_text, true)});
     return result;
   }
   RecordResult one = ArticleFromJsonRecord(parsed, relative_path, line,

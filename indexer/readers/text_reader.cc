@@ -1,5 +1,9 @@
 #include "text_reader.h"
 
+#include <algorithm>
+
+#include "date_normalizer.h"
+
 namespace newsfacet {
 namespace {
 
@@ -12,6 +16,25 @@ std::string_view Trim(std::string_view text) {
   if (begin == std::string_view::npos) return {};
   size_t end = text.find_last_not_of(" \t\f\v\r\n");
   return text.substr(begin, end - begin + 1);
+}
+
+// Wire copy opens with a dateline: "ISTANBUL, November 17, 2022 – ..." or
+// "GDYNIA, Poland, March 6, 2018 — ...". Its date is the article's date
+// when the text carries no other. Only a dateline with a full date counts.
+std::string DatelineDate(std::string_view body) {
+  std::string_view head = body.substr(0, 120);
+  size_t dash = std::string_view::npos;
+  for (std::string_view separator : {" - ", " \u2013 ", " \u2014 "}) {
+    dash = std::min(dash, head.find(separator));
+  }
+  if (dash == std::string_view::npos) return "";
+  std::string_view dateline = head.substr(0, dash);
+  // Try each comma-separated tail: "November 17, 2022", "Poland, March 6, 2018"...
+  for (size_t comma = dateline.find(','); comma != std::string_view::npos; comma = dateline.find(',', comma + 1)) {
+    std::string date = NormalizeDate(dateline.substr(comma + 1));
+    if (!date.empty()) return date;
+  }
+  return "";
 }
 
 }  // namespace
@@ -29,6 +52,7 @@ ReadResult ReadTextArticle(std::string_view text, const std::string& relative_pa
       article.path = relative_path;
       article.title = std::string(Trim(line));
       article.body = std::string(Trim(text.substr(end)));
+      article.date = DatelineDate(article.body);
       result.articles.push_back(std::move(article));
       return result;
     }

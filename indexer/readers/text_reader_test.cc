@@ -27,3 +27,12 @@ TEST_CASE("txt: a file of blank lines is reported, not indexed") {
   REQUIRE(result.problems.size() == 1);
   CHECK(result.problems[0].path == "blank.txt");
 }
+
+TEST_CASE("txt: a dateline with a full date gives the article its date") {
+  auto dated = ReadTextArticle("Talks resume\n\nGDYNIA, Poland, March 6, 2018 \u2014 Talks resumed.", "d.txt");
+  CHECK(dated.articles.at(0).date == "2018-03-06");
+  auto short_dateline = ReadTextArticle("Cocoa\n\nSALVADOR, Feb 26 - Showers continued.", "s.txt");
+  CHECK(short_dateline.articles.at(0).date.empty());
+  auto no_dateline = ReadTextArticle("Title\n\nIn 2018, on March 6, talks - resumed.", "n.txt");
+  CHECK(no_dateline.articles.at(0).date.empty());
+}

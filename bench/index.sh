@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Indexing benchmark: newsfacet (jemalloc, system malloc, one shard) against
+# omindex (Xapian Omega) and SQLite FTS5, on the BBC and Reuters-21578
+# corpora in ../shared/corpora. See bench/README.md.
+#
+#   bench/index.sh [--quick]
+#
+# --quick runs every tool once instead of three times.
+# Environment: NEWSFACET_CORPORA (default ../shared/corpora beside the repo),
+# NEWSFACET_BENCH_BUILD (default build-bench/ in the repo), TMPDIR (where the
+# indexes are written).
+set -euo pipefail
+
+usage() { sed -n '2,11s/^# \{0,1\}//p' "$0"; }
+
+REPEATS=3
+for arg in "$@"; do
+  case $arg in
+    --quick) REPEATS=1 ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "bench/index.sh: unknown argument '$arg'" >&2; usage >&2; exit 2 ;;
+  esac
+done
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+CORPORA=${NEWSFACET_CORPORA:-$ROOT/../shared/corpora}
+BUILD_DIR=${NEWSFACET_BENCH_BUILD:-$ROOT/build-bench}
+
+if [[ ! -d $CORPORA ]]; then
+  echo "bench/index.sh: skipped: no corpora at $CORPORA (../shared/corpora is absent)"
+  exit 0
+fi
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+# --- tools -----------------------------------------------------------------
+apt_install() {  # PACKAGE...
+  local sudo=()
+  if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null && sudo -n true 2>/dev/null; then
+      sudo=(sudo -n)
+    else
+      echo "bench/index.sh: needs the Debian packages: $*; install them (as root: apt-get install $*)" >&2
+      exit 1
+    fi
+  fi
+  log "installing $*"
+  "${sudo[@]}" apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq "$@" >/dev/null
+}
+missing=()
+[[ -x /usr/bin/time ]] || missing+=(time)
+command -v omindex >/dev/null || missing+=(xapian-omega)
+command -v xapian-delve >/dev/null || missing+=(xapian-tools)
+command -v python3 >/dev/null || missing+=(python3)
+if ((${#missing[@]})); then apt_install "${missing[@]}"; fi
+# The interpreter itself, not a wrapper (pyenv's shim costs ~0.1 s a start).
+PYTHON=$(python3 -c 'import sys; print(sys.executable)')
+"$PYTHON" -c 'import sqlite3; sqlite3.connect(":memory:").execute("CREATE VIRTUAL TABLE t USING fts5(a)")' ||
+  { echo "bench/index.sh: python3's sqlite3 has no FTS5" >&2; exit 1; }
+
+log "building newsfacet (Release) in $BUILD_DIR"
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >"$BUILD_DIR.log" 2>&1 ||
+  { cat "$BUILD_DIR.log" >&2; exit 1; }
+cmake --build "$BUILD_DIR" --target newsfacet newsfacet_system_malloc -j"$(nproc)" >>"$BUILD_DIR.log" 2>&1 ||
+  { tail -n 40 "$BUILD_DIR.log" >&2; exit 1; }
+rm -f "$BUILD_DIR.log"
+NEWSFACET=$BUILD_DIR/newsfacet
+NEWSFACET_SYSTEM=$BUILD_DIR/newsfacet_system_malloc
+JEMALLOC_LINKED=false
+if ldd "$NEWSFACET" | grep -q jemalloc; then
+  JEMALLOC_LINKED=true
+else
+  log "WARNING: jemalloc was not found at configure time; 'newsfacet' uses the system malloc too"
+fi
+
+# --- work area -------------------------------------------------------------
+WORK=$(mktemp -d -t newsfacet-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+RESULTS=$WORK/results.tsv
+printf 'corpus\ttool\trun\twall_s\tcpu_s\trss_kb\tindex_bytes\tarticles\tinput_bytes\n' >"$RESULTS"
+
+load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+LOAD_BEFORE=$(load_average)
+log "load average before: $LOAD_BEFORE; $(nproc) cores; indexes written under $WORK ($(df -PT "$WORK" | awk 'NR==2 {print $2}'))"
+
+# run_timed OUT_PREFIX COMMAND...: runs COMMAND with its stdout and stderr in
+# OUT_PREFIX.out/.err; sets WALL (s, from the clock), CPU (user+sys s) and
+# RSS_KB (peak resident set, from GNU time) and RC (exit status).
+run_timed() {
+  local prefix=$1 start end
+  shift
+  start=$(date +%s%N)
+  RC=0
+  /usr/bin/time -o "$prefix.time" -f '%M %U %S' "$@" >"$prefix.out" 2>"$prefix.err" || RC=$?
+  end=$(date +%s%N)
+  WALL=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", (b - a) / 1e9}')
+  read -r RSS_KB user sys < <(tail -n 1 "$prefix.time")
+  CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
+}
+
+# One measurement: TOOL is one of newsfacet, newsfacet-system-malloc,
+# newsfacet-1-shard, omindex, fts5. Appends a row to $RESULTS.
+measure() {  # CORPUS TOOL RUN
+  local corpus=$1 tool=$2 run=$3 src=${SRC[$1]} out=$WORK/out-$1-$2-$3 articles
+  local prefix=$WORK/log-$1-$2-$3
+  case $tool in
+    newsfacet | newsfacet-system-malloc | newsfacet-1-shard)
+      local bin=$NEWSFACET shards=()
+      [[ $tool == newsfacet-system-malloc ]] && bin=$NEWSFACET_SYSTEM
+      [[ $tool == newsfacet-1-shard ]] && shards=(--shards 1)
+      run_timed "$prefix" "$bin" index "$src" --index "$out" "${shards[@]}" --json --quiet
+      # 1 = some articles were refused (Reuters has one empty story); 2+ = failure.
+      if ((RC > 1)); then cat "$prefix.err" "$prefix.out" >&2; echo "bench/index.sh: $tool failed" >&2; exit 1; fi
+      articles=$("$PYTHON" -c 'import json, sys; print(json.load(open(sys.argv[1]))["added"])' "$prefix.out")
+      ;;
+    omindex)
+      # Same analysis as newsfacet (English stemming, STEM_SOME, positions);
+      # -M: the format from the extension, not libmagic; -p: no sweep for
+      # deleted files; -e index: no warning per empty brief.
+      run_timed "$prefix" omindex --db "$out" --url / --follow --overwrite --no-delete \
+        --empty-docs=index --mime-type=txt:text/plain "${OMINDEX_SRC[$corpus]}"
+      if ((RC != 0)); then cat "$prefix.err" >&2; echo "bench/index.sh: omindex failed" >&2; exit 1; fi
+      articles=$(xapian-delve "$out" | awk -F' = ' '/^number of documents/ {print $2}')
+      ;;
+    fts5)
+      mkdir "$out"
+      run_timed "$prefix" "$PYTHON" "$ROOT/bench/fts5_index.py" "$out/articles.db" "$src"
+      if ((RC != 0)); then cat "$prefix.err" >&2; echo "bench/index.sh: fts5 failed" >&2; exit 1; fi
+      articles=$("$PYTHON" -c 'import json, sys; print(json.load(open(sys.argv[1]))["articles"])' "$prefix.out")
+      ;;
+  esac
+  local size
+  size=$(du -sb "$out" | cut -f1)
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$corpus" "$tool" "$run" "$WALL" "$CPU" "$RSS_KB" \
+    "$size" "$articles" "${INPUT_BYTES[$corpus]}" >>"$RESULTS"
+  log "$corpus $tool run $run: ${WALL}s wall, ${CPU}s cpu, $((RSS_KB / 1024)) MB peak, $((size / 1048576)) MB index, $articles articles"
+  rm -rf "$out"
+}
+
+# --- corpora ---------------------------------------------------------------
+# SRC: what newsfacet and FTS5 read (symbolic links to exactly the indexed
+# files); OMINDEX_SRC: the same articles as one .txt per article.
+declare -A SRC OMINDEX_SRC INPUT_BYTES
+CORPUS_NAMES=()
+
+if [[ -d $CORPORA/bbc ]]; then
+  # The five topic folders, not the READMEs beside them.
+  mkdir -p "$WORK/src/bbc"
+  for dir in "$CORPORA"/bbc/*/; do ln -s "${dir%/}" "$WORK/src/bbc/"; done
+  SRC[bbc]=$WORK/src/bbc
+  OMINDEX_SRC[bbc]=$WORK/src/bbc
+  INPUT_BYTES[bbc]=$(find -L "$WORK/src/bbc" -type f -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
+  CORPUS_NAMES+=(bbc)
+else
+  log "skipping bbc: $CORPORA/bbc is absent"
+fi
+
+if compgen -G "$CORPORA/reuters21578/reuters-*.jsonl" >/dev/null; then
+  # Only the stories: not gold-train.jsonl, not the README.
+  mkdir -p "$WORK/src/reuters21578" "$WORK/src/reuters21578-txt"
+  ln -s "$CORPORA"/reuters21578/reuters-*.jsonl "$WORK/src/reuters21578/"
+  SRC[reuters21578]=$WORK/src/reuters21578
+  OMINDEX_SRC[reuters21578]=$WORK/src/reuters21578-txt
+  INPUT_BYTES[reuters21578]=$(find -L "$WORK/src/reuters21578" -type f -printf '%s\n' | awk '{s += $1} END {print s}')
+  # For omindex: title line, blank line, maintext; one folder per .jsonl.
+  # Untimed. Stories with neither title nor text are left out, as
+  # newsfacet and fts5_index.py leave them out.
+  "$PYTHON" - "$WORK/src/reuters21578" "$WORK/src/reuters21578-txt" <<'EOF'
+import json, os, sys
+src, dst = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(src)):
+    folder = os.path.join(dst, name[:-len(".jsonl")])
+    os.mkdir(folder)
+    with open(os.path.join(src, name), encoding="utf-8") as f:
+        for n, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            a = json.loads(line)
+            title, text = (a.get("title") or "").strip(), (a.get("maintext") or "").strip()
+            if not title and not text:
+                continue
+            with open(os.path.join(folder, "%05d.txt" % n), "w", encoding="utf-8") as out:
+                out.write(title + "\n\n" + text + "\n")
+EOF
+  CORPUS_NAMES+=(reuters21578)
+else
+  log "skipping reuters21578: no $CORPORA/reuters21578/reuters-*.jsonl"
+fi
+
+if ((${#CORPUS_NAMES[@]} == 0)); then
+  echo "bench/index.sh: skipped: neither bbc nor reuters21578 is in $CORPORA"
+  exit 0
+fi
+
+# Every tool then reads from the page cache, not the disk.
+find -L "${SRC[@]}" "${OMINDEX_SRC[@]}" -type f -exec cat {} + >/dev/null
+
+# --- runs ------------------------------------------------------------------
+TOOLS=(newsfacet newsfacet-system-malloc newsfacet-1-shard omindex fts5)
+for corpus in "${CORPUS_NAMES[@]}"; do
+  for ((run = 1; run <= REPEATS; run++)); do
+    # Rotate the order each round, so no tool always runs first.
+    for ((i = 0; i < ${#TOOLS[@]}; i++)); do
+      measure "$corpus" "${TOOLS[(i + run - 1) % ${#TOOLS[@]}]}" "$run"
+    done
+  done
+done
+
+LOAD_AFTER=$(load_average)
+
+# --- report ----------------------------------------------------------------
+"$PYTHON" - "$RESULTS" "$REPEATS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc)" "$JEMALLOC_LINKED" <<'EOF'
+import csv, json, statistics, sys, datetime
+
+path, repeats, load_before, load_after, cores, jemalloc = sys.argv[1:]
+rows = list(csv.DictReader(open(path), delimiter="\t"))
+TOOLS = ["newsfacet", "newsfacet-system-malloc", "newsfacet-1-shard", "omindex", "fts5"]
+summary = {"benchmark": "index", "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
+           "repeats": int(repeats), "cores": int(cores), "jemalloc_linked": jemalloc == "true",
+           "load_before": load_before, "load_after": load_after, "corpora": {}}
+
+for corpus in dict.fromkeys(r["corpus"] for r in rows):
+    figures = {}
+    for tool in TOOLS:
+        runs = [r for r in rows if r["corpus"] == corpus and r["tool"] == tool]
+        if not runs:
+            continue
+        med = lambda key: statistics.median(float(r[key]) for r in runs)
+        seconds = med("wall_s")
+        articles = int(med("articles"))
+        figures[tool] = {
+            "seconds": round(seconds, 3),
+            "all_seconds": [float(r["wall_s"]) for r in runs],
+            "cpu_seconds": round(med("cpu_s"), 2),
+            "articles": articles,
+            "articles_per_s": round(articles / seconds, 1),
+            "mb_per_s": round(float(runs[0]["input_bytes"]) / 1e6 / seconds, 2),
+            "peak_rss_mb": round(med("rss_kb") / 1024, 1),
+            "index_mb": round(med("index_bytes") / 1e6, 1),
+        }
+    input_mb = float(rows[[r["corpus"] for r in rows].index(corpus)]["input_bytes"]) / 1e6
+    nf = figures["newsfacet"]["seconds"]
+    ratio = lambda tool: round(figures[tool]["seconds"] / nf, 2)
+    ratios = {
+        "omindex_s/newsfacet_s": ratio("omindex"),
+        "fts5_s/newsfacet_s": ratio("fts5"),
+        "system_malloc_s/jemalloc_s": ratio("newsfacet-system-malloc"),
+        "1_shard_s/default_shards_s": ratio("newsfacet-1-shard"),
+    }
+    summary["corpora"][corpus] = {"input_mb": round(input_mb, 2), "tools": figures, "ratios": ratios}
+
+    print(f"\n== {corpus}: {input_mb:.1f} MB of input, median of {repeats} run(s) ==")
+    header = f"{'tool':<24} {'seconds':>8} {'cpu s':>7} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12} {'index MB':>9}"
+    print(header)
+    print("-" * len(header))
+    for tool, f in figures.items():
+        print(f"{tool:<24} {f['seconds']:>8.2f} {f['cpu_seconds']:>7.2f} {f['articles_per_s']:>11.0f} "
+              f"{f['mb_per_s']:>7.2f} {f['peak_rss_mb']:>12.1f} {f['index_mb']:>9.1f}")
+    counts = {f["articles"] for f in figures.values()}
+    if len(counts) > 1:
+        print("NOTE: the tools indexed different numbers of articles: " +
+              ", ".join(f"{t} {f['articles']}" for t, f in figures.items()))
+    print("ratios (>1 means newsfacet, or its default, is faster):")
+    for name, value in ratios.items():
+        print(f"  {name:<28} {value:.2f}")
+
+print(f"\nload average before {load_before}, after {load_after} ({cores} cores)")
+print("BENCH_INDEX_JSON " + json.dumps(summary, separators=(",", ":")))
+EOF
