@@ -69,7 +69,7 @@ rm -f "$BUILD_DIR.log"
 NEWSFACET=$BUILD_DIR/newsfacet
 NEWSFACET_SYSTEM=$BUILD_DIR/newsfacet_system_malloc
 JEMALLOC_LINKED=false
-if ldd "$NEWSFACET" | grep -q jemalloc; then
+if [[ $(ldd "$NEWSFACET") == *libjemalloc* ]]; then
   JEMALLOC_LINKED=true
 else
   log "WARNING: jemalloc was not found at configure time; 'newsfacet' uses the system malloc too"

@@ -36,7 +36,8 @@ void AddDate(Xapian::Document& doc, std::string_view date) {
 
 DocumentBuilder::DocumentBuilder() { ConfigureTermGenerator(generator_); }
 
-Xapian::Document DocumentBuilder::Build(const Article& article, std::string_view run_stamp) {
+Xapian::Document DocumentBuilder::Build(const Article& article, const ArticleEntities& entities,
+                                        std::string_view run_stamp) {
   Xapian::Document doc;
   generator_.set_document(doc);
 
@@ -57,26 +58,73 @@ Xapian::Document DocumentBuilder::Build(const Article& article, std::string_view
   AddDate(doc, article.date);
   doc.add_value(layout::kSourcePathSlot, article.path);
   doc.add_value(layout::kRunStampSlot, std::string(run_stamp));
-  std::string data = SerializeArticle(article);
+  SetEntityTerms(entities, doc);
+  std::string data = SerializeArticle(article, entities);
   doc.add_value(layout::kContentHashSlot, HashHex(StableHash(data)));
   doc.set_data(std::move(data));
   return doc;
 }
 
-std::string SerializeArticle(const Article& article) {
+void SetEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
+  for (std::string_view prefix : {layout::kPersonPrefix, layout::kCountryPrefix, layout::kCountryMentionPrefix,
+                                  layout::kEventPrefix, layout::kUnresolvedSurnamePrefix}) {
+    std::vector<std::string> stale;
+    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+      if ((*it).rfind(prefix, 0) == 0) stale.push_back(*it);  // entity prefixes are distinct two-letter ones
+    }
+    for (const std::string& term : stale) doc.remove_term(term);
+  }
+  std::string people, countries, events;
+  auto append = [](std::string& list, const std::string& id) {
+    if (!list.empty()) list.push_back(layout::kFacetValueSeparator);
+    list += id;
+  };
+  for (const PersonMention& person : entities.people) {
+    doc.add_boolean_term(Prefixed(layout::kPersonPrefix, person.id));
+    append(people, person.id);
+  }
+  for (const CountryMention& country : entities.countries) {
+    doc.add_boolean_term(Prefixed(layout::kCountryMentionPrefix, country.code));
+    if (!country.salient) continue;
+    doc.add_boolean_term(Prefixed(layout::kCountryPrefix, country.code));
+    append(countries, country.code);
+  }
+  for (const EventMention& event : entities.events) {
+    doc.add_boolean_term(Prefixed(layout::kEventPrefix, event.id));
+    append(events, event.id);
+  }
+  for (const std::string& surname : entities.unresolved_surnames) {
+    doc.add_boolean_term(Prefixed(layout::kUnresolvedSurnamePrefix, surname));
+  }
+  doc.add_value(layout::kPeopleSlot, people);
+  doc.add_value(layout::kCountriesSlot, countries);
+  doc.add_value(layout::kEventsSlot, events);
+}
+
+std::string SerializeArticle(const Article& article, const ArticleEntities& entities) {
+  nlohmann::json people = nlohmann::json::array(), countries = nlohmann::json::array(),
+                 events = nlohmann::json::array();
+  for (const PersonMention& p : entities.people) people.push_back({{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}});
+  for (const CountryMention& c : entities.countries) {
+    countries.push_back({{"code", c.code}, {"name", c.name}, {"mentions", c.mentions}, {"salient", c.salient}});
+  }
+  for (const EventMention& e : entities.events) events.push_back({{"id", e.id}, {"label", e.label}, {"mentions", e.mentions}});
   nlohmann::json json = {
       {"id", article.id},         {"title", article.title},   {"body", article.body},
       {"date", article.date},     {"url", article.url},       {"source", article.source},
       {"authors", article.authors}, {"language", article.language}, {"path", article.path},
-      {"line", article.line},
+      {"line", article.line},     {"people", people},         {"countries", countries},
+      {"events", events},
   };
+  if (!entities.unresolved_surnames.empty()) json["unresolved_surnames"] = entities.unresolved_surnames;
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-Article DeserializeArticle(std::string_view data) {
+StoredArticle DeserializeArticle(std::string_view data) {
   nlohmann::json json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  Article article;
-  if (!json.is_object()) return article;
+  StoredArticle stored;
+  if (!json.is_object()) return stored;
+  Article& article = stored.article;
   article.id = json.value("id", "");
   article.title = json.value("title", "");
   article.body = json.value("body", "");
@@ -87,7 +135,18 @@ Article DeserializeArticle(std::string_view data) {
   article.language = json.value("language", "");
   article.path = json.value("path", "");
   article.line = json.value("line", 0);
-  return article;
+  ArticleEntities& entities = stored.entities;
+  for (const auto& p : json.value("people", nlohmann::json::array())) {
+    entities.people.push_back({p.value("id", ""), p.value("name", ""), p.value("mentions", 0)});
+  }
+  for (const auto& c : json.value("countries", nlohmann::json::array())) {
+    entities.countries.push_back({c.value("code", ""), c.value("name", ""), c.value("mentions", 0), c.value("salient", false)});
+  }
+  for (const auto& e : json.value("events", nlohmann::json::array())) {
+    entities.events.push_back({e.value("id", ""), e.value("label", ""), e.value("mentions", 0)});
+  }
+  entities.unresolved_surnames = json.value("unresolved_surnames", std::vector<std::string>{});
+  return stored;
 }
 
 }  // namespace newsfacet

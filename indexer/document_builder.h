@@ -1,7 +1,5 @@
-// Turns an Article into the Xapian document the index stores, following
-// schemas/index_layout.h. Entity facets (people, countries, events) are
-// added by later steps of the same pipeline, through `AddFacetTerms`-style
-// extensions of this class, not in the reader or the writer.
+// Turns an Article and its entities into the Xapian document the index
+// stores, following schemas/index_layout.h.
 #pragma once
 
 #include <string>
@@ -10,6 +8,7 @@
 #include <xapian.h>
 
 #include "article.h"
+#include "entities/article_entities.h"
 
 namespace newsfacet {
 
@@ -18,14 +17,25 @@ class DocumentBuilder {
   DocumentBuilder();
 
   // Not thread-safe: each indexing thread owns one builder.
-  Xapian::Document Build(const Article& article, std::string_view run_stamp);
+  Xapian::Document Build(const Article& article, const ArticleEntities& entities, std::string_view run_stamp);
 
  private:
   Xapian::TermGenerator generator_;
 };
 
-// The stored JSON of a document (its `get_data()`), and back.
-std::string SerializeArticle(const Article& article);
-Article DeserializeArticle(std::string_view data);
+// What a document stores (its `get_data()`): the article and its entities.
+struct StoredArticle {
+  Article article;
+  ArticleEntities entities;
+};
+
+std::string SerializeArticle(const Article& article, const ArticleEntities& entities);
+// Tolerates damaged data: missing fields stay empty.
+StoredArticle DeserializeArticle(std::string_view data);
+
+// Writes the facet terms and counting slots of `entities` into `doc`
+// (replacing any it had): used when building, and again when the end of a
+// run resolves surname-only mentions.
+void SetEntityTerms(const ArticleEntities& entities, Xapian::Document& doc);
 
 }  // namespace newsfacet

@@ -43,7 +43,8 @@ int RunExportCommand(const std::vector<std::string>& args) {
   try {
     Xapian::Database db(*command_line.Value("--index"));
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      Article article = DeserializeArticle(db.get_document(*it).get_data());
+      StoredArticle stored = DeserializeArticle(db.get_document(*it).get_data());
+      const Article& article = stored.article;
       nlohmann::json line = {{"id", article.id},          {"title", article.title},
                              {"date", article.date},      {"url", article.url},
                              {"source", article.source},  {"authors", article.authors},

@@ -97,7 +97,7 @@ void ShardWriter::Write(const Article& article) {
                        "duplicate id \"" + article.id + "\": already indexed from " + old_path + "; skipped"});
       return;
     }
-    Xapian::Document doc = builder_.Build(article, run_stamp_);
+    Xapian::Document doc = builder_.Build(article, {}, run_stamp_);
     if (old.get_value(layout::kContentHashSlot) == doc.get_value(layout::kContentHashSlot)) {
       // Same article, perhaps in a new version of its file: only the stamp
       // changes, and Xapian rewrites no terms for a values-only change.
@@ -112,7 +112,7 @@ void ShardWriter::Write(const Article& article) {
     ++counts_->updated;
     return;
   }
-  db_.add_document(builder_.Build(article, run_stamp_));
+  db_.add_document(builder_.Build(article, {}, run_stamp_));
   ++counts_->added;
 }
 

@@ -41,10 +41,22 @@ inline constexpr std::string_view kLanguagePrefix = "L";     // + language code
 inline constexpr std::string_view kYearPrefix = "Y";         // + YYYY
 inline constexpr std::string_view kMonthPrefix = "M";        // + YYYYMM
 inline constexpr std::string_view kDayPrefix = "D";          // + YYYYMMDD
-// Entity facets (filled by entity extraction): + facet value id.
+// Entity facets (filled by entity extraction), + the facet value id:
+//   person:  a PersonKey() slug, "andrei-karlov" (one id for every spelling)
+//   country: ISO 3166-1 alpha-2 "TR", or ISO 3166-3 alpha-4 for states that
+//            no longer exist ("SUHH" Soviet Union, "DDDE" East Germany)
+//   event:   an id from schemas/events.json, "assassination"
+// kCountryPrefix holds the countries an article is about (salient); every
+// country it mentions at all is under kCountryMentionPrefix, searchable but
+// not a facet.
 inline constexpr std::string_view kPersonPrefix = "XP";
 inline constexpr std::string_view kCountryPrefix = "XC";
+inline constexpr std::string_view kCountryMentionPrefix = "XM";
 inline constexpr std::string_view kEventPrefix = "XE";
+// A surname-only mention with no full name in its own article ("Karlov"):
+// + the folded surname. The end of each index run resolves these against
+// the full names known across the index.
+inline constexpr std::string_view kUnresolvedSurnamePrefix = "XU";
 
 // How much more a title word counts than a body word (wdf increment).
 inline constexpr Xapian::termcount kTitleWeight = 3;
@@ -57,12 +69,31 @@ enum ValueSlot : Xapian::valueno {
   // end, a re-read file's articles with another stamp are no longer in it.
   kRunStampSlot = 2,
   kContentHashSlot = 3, // hex fingerprint of the article's stored data, to skip unchanged ones
+  // Facet value ids of the article, one per line ("TR\nRU\nSY"), for
+  // counting facets over a result set in one pass (searcher's FacetCounter).
+  kPeopleSlot = 10,
+  kCountriesSlot = 11,  // salient countries only, as kCountryPrefix
+  kEventsSlot = 12,
 };
+
+// Separates facet value ids inside kPeopleSlot, kCountriesSlot, kEventsSlot.
+inline constexpr char kFacetValueSeparator = '\n';
 
 // ---- Document data ----------------------------------------------------
 // A JSON object: {"id","title","body","date","url","source","authors",
 // "language","path","line"}, the fields of indexer/article.h, so the
-// searcher can show an article without the original files.
+// searcher can show an article without the original files, plus the
+// article's entities:
+//   "people":    [{"id", "name" (as written here), "mentions"}]
+//   "countries": [{"code", "name", "mentions", "salient" (bool)}]
+//   "events":    [{"id", "label", "mentions"}]
+
+// ---- Shard metadata ---------------------------------------------------
+// In shard 0 (what Xapian's get_metadata reads from a stub database):
+// kPersonNameKey + person id -> the display name for the facet (the spelling
+// with diacritics if any, else the most frequent), written at the end of
+// each index run.
+inline constexpr std::string_view kPersonNameKey = "person-name:";
 
 // ---- Catalog metadata (in kCatalogDir) --------------------------------
 // key: KeyOf(kCatalogFileKey, relative path); value: a serialised

@@ -25,7 +25,7 @@ class SmallIndex {
     article.path = id;
     article.title = title;
     article.body = body;
-    db_.add_document(builder_.Build(article, "run"));
+    db_.add_document(builder_.Build(article, {}, "run"));
   }
 
   // Ids of the matching articles, best first.
@@ -40,7 +40,7 @@ class SmallIndex {
     Xapian::MSet matches = enquire.get_mset(0, 100);
     std::vector<std::string> ids;
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      ids.push_back(newsfacet::DeserializeArticle(it.get_document().get_data()).id);
+      ids.push_back(newsfacet::DeserializeArticle(it.get_document().get_data()).article.id);
     }
     return ids;
   }

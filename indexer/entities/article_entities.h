@@ -1,0 +1,37 @@
+// The entities found in one article: who, where and what happened.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace newsfacet {
+
+struct PersonMention {
+  std::string id;    // PersonKey() of the name
+  std::string name;  // the fullest spelling this article uses
+  int mentions = 0;
+};
+
+struct CountryMention {
+  std::string code;  // ISO 3166-1 alpha-2, or ISO 3166-3 alpha-4 for former states
+  std::string name;  // English short name
+  int mentions = 0;
+  bool salient = false;  // the article is about it (a facet value), not just naming it
+};
+
+struct EventMention {
+  std::string id;     // from schemas/events.json
+  std::string label;
+  int mentions = 0;
+};
+
+struct ArticleEntities {
+  std::vector<PersonMention> people;
+  std::vector<CountryMention> countries;
+  std::vector<EventMention> events;
+  // Folded surnames mentioned alone with no full name in this article; the
+  // end of the index run resolves them against names known elsewhere.
+  std::vector<std::string> unresolved_surnames;
+};
+
+}  // namespace newsfacet
