@@ -15,8 +15,9 @@ namespace {
 constexpr char kUsage[] = R"(Usage: newsfacet export --index INDEX_DIR [--body]
 
 Writes every article in the index as one JSON object per line on stdout:
-{"id", "title", "date", "url", "source", "authors", "language", "path", "line"}
-(schemas/export.schema.json), plus "body" with --body. Articles come in index
+{"id", "title", "date", "url", "source", "authors", "language", "path", "line",
+"people", "countries", "events"} (schemas/export.schema.json), plus "body"
+with --body. Each entity carries its mention count in the article. Articles come in index
 order, shard by shard. Can run while an indexer writes; it sees the last commit.
 
 Exit status: 0 done; 2 the index cannot be opened.
@@ -51,6 +52,20 @@ int RunExportCommand(const std::vector<std::string>& args) {
                              {"language", article.language}, {"path", article.path},
                              {"line", article.line}};
       if (with_body) line["body"] = article.body;
+      nlohmann::json people = nlohmann::json::array(), countries = nlohmann::json::array(),
+                     events = nlohmann::json::array();
+      for (const PersonMention& p : stored.entities.people) {
+        people.push_back({{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}});
+      }
+      for (const CountryMention& c : stored.entities.countries) {
+        countries.push_back({{"code", c.code}, {"name", c.name}, {"mentions", c.mentions}, {"salient", c.salient}});
+      }
+      for (const EventMention& e : stored.entities.events) {
+        events.push_back({{"id", e.id}, {"label", e.label}, {"mentions", e.mentions}});
+      }
+      line["people"] = people;
+      line["countries"] = countries;
+      line["events"] = events;
       std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       text.push_back('\n');
       std::fwrite(text.data(), 1, text.size(), stdout);
