@@ -34,6 +34,15 @@ fi
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
+# --- work area -------------------------------------------------------------
+WORK=$(mktemp -d -t newsfacet-bench.XXXXXX)
+trap 'rm -rf "$WORK"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# Both Xapian-based tools run with Xapian's default flush threshold.
+unset XAPIAN_FLUSH_THRESHOLD
+
 # --- tools -----------------------------------------------------------------
 apt_install() {  # PACKAGE...
   local sudo=()
@@ -61,11 +70,10 @@ PYTHON=$(python3 -c 'import sys; print(sys.executable)')
   { echo "bench/index.sh: python3's sqlite3 has no FTS5" >&2; exit 1; }
 
 log "building newsfacet (Release) in $BUILD_DIR"
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >"$BUILD_DIR.log" 2>&1 ||
-  { cat "$BUILD_DIR.log" >&2; exit 1; }
-cmake --build "$BUILD_DIR" --target newsfacet newsfacet_system_malloc -j"$(nproc)" >>"$BUILD_DIR.log" 2>&1 ||
-  { tail -n 40 "$BUILD_DIR.log" >&2; exit 1; }
-rm -f "$BUILD_DIR.log"
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >"$WORK/build.log" 2>&1 ||
+  { cat "$WORK/build.log" >&2; exit 1; }
+cmake --build "$BUILD_DIR" --target newsfacet newsfacet_system_malloc -j"$(nproc)" >>"$WORK/build.log" 2>&1 ||
+  { tail -n 40 "$WORK/build.log" >&2; exit 1; }
 NEWSFACET=$BUILD_DIR/newsfacet
 NEWSFACET_SYSTEM=$BUILD_DIR/newsfacet_system_malloc
 JEMALLOC_LINKED=false
@@ -75,11 +83,6 @@ else
   log "WARNING: jemalloc was not found at configure time; 'newsfacet' uses the system malloc too"
 fi
 
-# --- work area -------------------------------------------------------------
-WORK=$(mktemp -d -t newsfacet-bench.XXXXXX)
-trap 'rm -rf "$WORK"' EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
 RESULTS=$WORK/results.tsv
 printf 'corpus\ttool\trun\twall_s\tcpu_s\trss_kb\tindex_bytes\tarticles\tinput_bytes\n' >"$RESULTS"
 
@@ -155,6 +158,7 @@ if [[ -d $CORPORA/bbc ]]; then
   OMINDEX_SRC[bbc]=$WORK/src/bbc
   INPUT_BYTES[bbc]=$(find -L "$WORK/src/bbc" -type f -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
   CORPUS_NAMES+=(bbc)
+  printf 'bbc\t%s\t%s\n' "${INPUT_BYTES[bbc]}" "${INPUT_BYTES[bbc]}" >>"$WORK/corpora.tsv"
 else
   log "skipping bbc: $CORPORA/bbc is absent"
 fi
@@ -187,6 +191,8 @@ for name in sorted(os.listdir(src)):
                 out.write(title + "\n\n" + text + "\n")
 EOF
   CORPUS_NAMES+=(reuters21578)
+  printf 'reuters21578\t%s\t%s\n' "${INPUT_BYTES[reuters21578]}" \
+    "$(find "$WORK/src/reuters21578-txt" -type f -printf '%s\n' | awk '{s += $1} END {print s}')" >>"$WORK/corpora.tsv"
 else
   log "skipping reuters21578: no $CORPORA/reuters21578/reuters-*.jsonl"
 fi
@@ -213,11 +219,12 @@ done
 LOAD_AFTER=$(load_average)
 
 # --- report ----------------------------------------------------------------
-"$PYTHON" - "$RESULTS" "$REPEATS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc)" "$JEMALLOC_LINKED" <<'EOF'
+"$PYTHON" - "$RESULTS" "$WORK/corpora.tsv" "$REPEATS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc)" "$JEMALLOC_LINKED" <<'EOF'
 import csv, json, statistics, sys, datetime
 
-path, repeats, load_before, load_after, cores, jemalloc = sys.argv[1:]
+path, corpora_path, repeats, load_before, load_after, cores, jemalloc = sys.argv[1:]
 rows = list(csv.DictReader(open(path), delimiter="\t"))
+omindex_input = {c: int(b) for c, _, b in csv.reader(open(corpora_path), delimiter="\t")}
 TOOLS = ["newsfacet", "newsfacet-system-malloc", "newsfacet-1-shard", "omindex", "fts5"]
 summary = {"benchmark": "index", "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
            "repeats": int(repeats), "cores": int(cores), "jemalloc_linked": jemalloc == "true",
@@ -235,6 +242,8 @@ for corpus in dict.fromkeys(r["corpus"] for r in rows):
         figures[tool] = {
             "seconds": round(seconds, 3),
             "all_seconds": [float(r["wall_s"]) for r in runs],
+            "min_seconds": min(float(r["wall_s"]) for r in runs),
+            "max_seconds": max(float(r["wall_s"]) for r in runs),
             "cpu_seconds": round(med("cpu_s"), 2),
             "articles": articles,
             "articles_per_s": round(articles / seconds, 1),
@@ -251,14 +260,20 @@ for corpus in dict.fromkeys(r["corpus"] for r in rows):
         "system_malloc_s/jemalloc_s": ratio("newsfacet-system-malloc"),
         "1_shard_s/default_shards_s": ratio("newsfacet-1-shard"),
     }
-    summary["corpora"][corpus] = {"input_mb": round(input_mb, 2), "tools": figures, "ratios": ratios}
+    summary["corpora"][corpus] = {"input_mb": round(input_mb, 2),
+                                  "omindex_input_mb": round(omindex_input[corpus] / 1e6, 2),
+                                  "tools": figures, "ratios": ratios}
 
     print(f"\n== {corpus}: {input_mb:.1f} MB of input, median of {repeats} run(s) ==")
-    header = f"{'tool':<24} {'seconds':>8} {'cpu s':>7} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12} {'index MB':>9}"
+    if omindex_input[corpus] != round(input_mb * 1e6):
+        print(f"(omindex reads the same articles as {omindex_input[corpus] / 1e6:.1f} MB of .txt files; "
+              "MB/s is over the corpus' own bytes for every tool)")
+    header = f"{'tool':<24} {'seconds':>8} {'min-max s':>12} {'cpu s':>7} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12} {'index MB':>9}"
     print(header)
     print("-" * len(header))
     for tool, f in figures.items():
-        print(f"{tool:<24} {f['seconds']:>8.2f} {f['cpu_seconds']:>7.2f} {f['articles_per_s']:>11.0f} "
+        spread = f"{f['min_seconds']:.2f}-{f['max_seconds']:.2f}"
+        print(f"{tool:<24} {f['seconds']:>8.2f} {spread:>12} {f['cpu_seconds']:>7.2f} {f['articles_per_s']:>11.0f} "
               f"{f['mb_per_s']:>7.2f} {f['peak_rss_mb']:>12.1f} {f['index_mb']:>9.1f}")
     counts = {f["articles"] for f in figures.values()}
     if len(counts) > 1:

@@ -6,7 +6,6 @@
 
 #include "command_line.h"
 #include "commands.h"
-#include "document_builder.h"
 #include "index_directory.h"
 
 namespace newsfacet {
@@ -44,28 +43,15 @@ int RunExportCommand(const std::vector<std::string>& args) {
   try {
     Xapian::Database db(*command_line.Value("--index"));
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      StoredArticle stored = DeserializeArticle(db.get_document(*it).get_data());
-      const Article& article = stored.article;
-      nlohmann::json line = {{"id", article.id},          {"title", article.title},
-                             {"date", article.date},      {"url", article.url},
-                             {"source", article.source},  {"authors", article.authors},
-                             {"language", article.language}, {"path", article.path},
-                             {"line", article.line}};
-      if (with_body) line["body"] = article.body;
-      nlohmann::json people = nlohmann::json::array(), countries = nlohmann::json::array(),
-                     events = nlohmann::json::array();
-      for (const PersonMention& p : stored.entities.people) {
-        people.push_back({{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}});
+      // The stored data is the export record (schemas/index_layout.h), less
+      // the body unless asked for, and less indexer bookkeeping.
+      nlohmann::json line = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+      if (!line.is_object()) {
+        std::fprintf(stderr, "newsfacet export: document %u has damaged data; skipped\n", *it);
+        continue;
       }
-      for (const CountryMention& c : stored.entities.countries) {
-        countries.push_back({{"code", c.code}, {"name", c.name}, {"mentions", c.mentions}, {"salient", c.salient}});
-      }
-      for (const EventMention& e : stored.entities.events) {
-        events.push_back({{"id", e.id}, {"label", e.label}, {"mentions", e.mentions}});
-      }
-      line["people"] = people;
-      line["countries"] = countries;
-      line["events"] = events;
+      if (!with_body) line.erase("body");
+      line.erase("unresolved_surnames");
       std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       text.push_back('\n');
       std::fwrite(text.data(), 1, text.size(), stdout);
