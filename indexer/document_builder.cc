@@ -67,7 +67,8 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const ArticleEnt
 
 void SetEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
   for (std::string_view prefix : {layout::kPersonPrefix, layout::kCountryPrefix, layout::kCountryMentionPrefix,
-                                  layout::kEventPrefix, layout::kUnresolvedSurnamePrefix}) {
+                                  layout::kEventPrefix, layout::kUnresolvedSurnamePrefix,
+                                  layout::kPersonSpellingPrefix}) {
     std::vector<std::string> stale;
     for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
       if ((*it).rfind(prefix, 0) == 0) stale.push_back(*it);  // entity prefixes are distinct two-letter ones
@@ -81,6 +82,7 @@ void SetEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
   };
   for (const PersonMention& person : entities.people) {
     doc.add_boolean_term(Prefixed(layout::kPersonPrefix, person.id));
+    doc.add_boolean_term(Prefixed(layout::kPersonSpellingPrefix, person.id + layout::kSpellingSeparator + person.name));
     append(people, person.id);
   }
   for (const CountryMention& country : entities.countries) {
@@ -93,8 +95,8 @@ void SetEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
     doc.add_boolean_term(Prefixed(layout::kEventPrefix, event.id));
     append(events, event.id);
   }
-  for (const std::string& surname : entities.unresolved_surnames) {
-    doc.add_boolean_term(Prefixed(layout::kUnresolvedSurnamePrefix, surname));
+  for (const auto& [surname, mentions] : entities.unresolved_surnames) {
+    doc.add_term(Prefixed(layout::kUnresolvedSurnamePrefix, surname), static_cast<Xapian::termcount>(mentions));
   }
   doc.add_value(layout::kPeopleSlot, people);
   doc.add_value(layout::kCountriesSlot, countries);
@@ -116,7 +118,11 @@ std::string SerializeArticle(const Article& article, const ArticleEntities& enti
       {"line", article.line},     {"people", people},         {"countries", countries},
       {"events", events},
   };
-  if (!entities.unresolved_surnames.empty()) json["unresolved_surnames"] = entities.unresolved_surnames;
+  if (!entities.unresolved_surnames.empty()) {
+    nlohmann::json unresolved = nlohmann::json::object();
+    for (const auto& [surname, mentions] : entities.unresolved_surnames) unresolved[surname] = mentions;
+    json["unresolved_surnames"] = unresolved;
+  }
   return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
@@ -145,7 +151,9 @@ StoredArticle DeserializeArticle(std::string_view data) {
   for (const auto& e : json.value("events", nlohmann::json::array())) {
     entities.events.push_back({e.value("id", ""), e.value("label", ""), e.value("mentions", 0)});
   }
-  entities.unresolved_surnames = json.value("unresolved_surnames", std::vector<std::string>{});
+  for (const auto& [surname, mentions] : json.value("unresolved_surnames", nlohmann::json::object()).items()) {
+    if (mentions.is_number_integer()) entities.unresolved_surnames.emplace_back(surname, mentions.get<int>());
+  }
   return stored;
 }
 

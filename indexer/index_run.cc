@@ -12,6 +12,7 @@
 
 #include "article_file_reader.h"
 #include "catalog.h"
+#include "data_files.h"
 #include "file_walker.h"
 #include "index_directory.h"
 #include "shard_writer.h"
@@ -61,6 +62,7 @@ class IndexRunner {
     if (status.ok()) status = Walk();
     if (status.ok()) status = Prune();
     if (status.ok()) status = ReadAndWrite();
+    if (status.ok()) status = ResolveAcrossIndex();
     for (auto& shard : shards_) shard->Finish();
     summary_->added = counts_.added;
     summary_->updated = counts_.updated;
@@ -88,9 +90,12 @@ class IndexRunner {
     } catch (const Xapian::Error& e) {
       return Status::Error("cannot open the catalog of " + options_.index_dir.string() + ": " + e.get_description());
     }
+    status = EntityModel::Load(DataDirectory(), &entity_model_);
+    if (!status.ok()) return status;
     std::string run_stamp = NewRunStamp();
     for (int shard = 0; shard < manifest.shards; ++shard) {
-      shards_.push_back(std::make_unique<ShardWriter>(ShardPath(options_.index_dir, shard), run_stamp, &counts_,
+      shards_.push_back(std::make_unique<ShardWriter>(ShardPath(options_.index_dir, shard), run_stamp,
+                                                      *entity_model_, &counts_,
                                                       [this](ReadProblem problem) { Report(std::move(problem)); }));
       status = shards_.back()->Start();
       if (!status.ok()) return status;
@@ -165,6 +170,34 @@ class IndexRunner {
     if (!status.ok()) abort_ = true;
     for (auto& thread : threads) thread.join();
     return status;
+  }
+
+  // Once everything is committed: lone surnames meet the full names known
+  // across the whole index, and display names are chosen.
+  Status ResolveAcrossIndex() {
+    auto known = std::make_shared<KnownPeople>();
+    try {
+      *known = GatherKnownPeople(Xapian::Database(options_.index_dir.string()));
+    } catch (const Xapian::Error& e) {
+      return Status::Error("cannot read back the index to resolve names: " + e.get_description());
+    }
+    Status failure;
+    int done = 0;
+    for (size_t shard = 0; shard < shards_.size(); ++shard) {
+      RunEnd end;
+      end.known_people = known;
+      end.write_display_names = shard == 0;
+      end.on_done = [&](const Status& status) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        if (!status.ok() && failure.ok()) failure = status;
+        ++done;
+        changed_.notify_all();
+      };
+      shards_[shard]->EndRun(std::move(end));
+    }
+    std::unique_lock<std::mutex> lock(mutex_);
+    changed_.wait(lock, [&] { return done == static_cast<int>(shards_.size()); });
+    return failure;
   }
 
   void PlanBatches() {
@@ -269,6 +302,7 @@ class IndexRunner {
 
   std::unique_ptr<IndexLock> lock_;
   std::unique_ptr<Catalog> catalog_;
+  std::unique_ptr<EntityModel> entity_model_;
   ShardCounts counts_;
   std::vector<std::unique_ptr<ShardWriter>> shards_;
   WalkResult walk_;

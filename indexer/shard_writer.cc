@@ -17,12 +17,13 @@ int ShardOf(const std::string& article_id, int shard_count) {
   return static_cast<int>(StableHash(article_id) % static_cast<uint64_t>(shard_count));
 }
 
-ShardWriter::ShardWriter(std::filesystem::path path, std::string run_stamp, ShardCounts* counts,
-                         std::function<void(ReadProblem)> report_problem)
+ShardWriter::ShardWriter(std::filesystem::path path, std::string run_stamp, const EntityModel& entities,
+                         ShardCounts* counts, std::function<void(ReadProblem)> report_problem)
     : path_(std::move(path)),
       run_stamp_(std::move(run_stamp)),
       counts_(counts),
       report_problem_(std::move(report_problem)),
+      extractor_(entities),
       queue_(kQueueCapacity) {}
 
 ShardWriter::~ShardWriter() {
@@ -47,6 +48,8 @@ void ShardWriter::Add(Article article) { queue_.Push(std::move(article)); }
 
 void ShardWriter::EndBatch(BatchEnd batch_end) { queue_.Push(std::move(batch_end)); }
 
+void ShardWriter::EndRun(RunEnd run_end) { queue_.Push(std::move(run_end)); }
+
 void ShardWriter::Finish() {
   queue_.Close();
   if (thread_.joinable()) thread_.join();
@@ -61,6 +64,15 @@ void ShardWriter::Run() {
       } catch (const Xapian::Error& e) {
         failure_ = Status::Error("writing shard " + path_.string() + " failed: " + e.get_description());
       }
+    } else if (auto* run_end = std::get_if<RunEnd>(&*operation)) {
+      if (failure_.ok()) {
+        try {
+          EndRunNow(*run_end);
+        } catch (const Xapian::Error& e) {
+          failure_ = Status::Error("finishing shard " + path_.string() + " failed: " + e.get_description());
+        }
+      }
+      run_end->on_done(failure_);
     } else {
       const BatchEnd& batch_end = std::get<BatchEnd>(*operation);
       if (failure_.ok()) {
@@ -97,7 +109,7 @@ void ShardWriter::Write(const Article& article) {
                        "duplicate id \"" + article.id + "\": already indexed from " + old_path + "; skipped"});
       return;
     }
-    Xapian::Document doc = builder_.Build(article, {}, run_stamp_);
+    Xapian::Document doc = builder_.Build(article, extractor_.Extract(article), run_stamp_);
     if (old.get_value(layout::kContentHashSlot) == doc.get_value(layout::kContentHashSlot)) {
       // Same article, perhaps in a new version of its file: only the stamp
       // changes, and Xapian rewrites no terms for a values-only change.
@@ -112,7 +124,7 @@ void ShardWriter::Write(const Article& article) {
     ++counts_->updated;
     return;
   }
-  db_.add_document(builder_.Build(article, {}, run_stamp_));
+  db_.add_document(builder_.Build(article, extractor_.Extract(article), run_stamp_));
   ++counts_->added;
 }
 
@@ -135,6 +147,16 @@ void ShardWriter::EndBatchNow(const BatchEnd& batch_end) {
       DeleteMatching(layout::KeyOf(layout::kSourceFilePrefix, path), /*keep_this_runs=*/true);
     }
   }
+  db_.commit();
+}
+
+}  // namespace newsfacet
+
+namespace newsfacet {
+
+void ShardWriter::EndRunNow(const RunEnd& run_end) {
+  ResolveSurnames(db_, *run_end.known_people);
+  if (run_end.write_display_names) WriteDisplayNames(db_, *run_end.known_people);
   db_.commit();
 }
 

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -23,6 +24,8 @@
 #include "article.h"
 #include "bounded_queue.h"
 #include "document_builder.h"
+#include "entities/entity_extractor.h"
+#include "entities/surname_resolver.h"
 #include "read_result.h"
 #include "status.h"
 
@@ -47,12 +50,20 @@ struct BatchEnd {
   std::function<void(int batch, const Status&)> on_committed;
 };
 
+// What the end of a run asks of every shard, once all batches are committed.
+struct RunEnd {
+  std::shared_ptr<const KnownPeople> known_people;
+  bool write_display_names = false;  // shard 0 holds them
+  std::function<void(const Status&)> on_done;
+};
+
 class ShardWriter {
  public:
   // Problems found while writing (a duplicate id) go to `report_problem`,
   // from the writer's thread; counts go to the shared `counts`.
   // `run_stamp` marks every article this run writes (layout::kRunStampSlot).
-  ShardWriter(std::filesystem::path path, std::string run_stamp, ShardCounts* counts,
+  // `entities` must outlive the writer.
+  ShardWriter(std::filesystem::path path, std::string run_stamp, const EntityModel& entities, ShardCounts* counts,
               std::function<void(ReadProblem)> report_problem);
   ~ShardWriter();
 
@@ -61,16 +72,19 @@ class ShardWriter {
 
   void Add(Article article);
   void EndBatch(BatchEnd batch_end);
+  // Resolves lone surnames against the people known index-wide, then commits.
+  void EndRun(RunEnd run_end);
   // Drains the queue, stops the thread. The last EndBatch's commit is the
   // last write; nothing after it is committed.
   void Finish();
 
  private:
-  using Operation = std::variant<Article, BatchEnd>;
+  using Operation = std::variant<Article, BatchEnd, RunEnd>;
 
   void Run();
   void Write(const Article& article);
   void EndBatchNow(const BatchEnd& batch_end);
+  void EndRunNow(const RunEnd& run_end);
   void DeleteMatching(const std::string& term, bool keep_this_runs);
 
   std::filesystem::path path_;
@@ -78,7 +92,8 @@ class ShardWriter {
   ShardCounts* counts_;
   std::function<void(ReadProblem)> report_problem_;
   Xapian::WritableDatabase db_;
-  DocumentBuilder builder_;  // used on the writer's thread only
+  DocumentBuilder builder_;     // used on the writer's thread only
+  EntityExtractor extractor_;  // likewise
   bool started_empty_ = true;
   std::unordered_set<uint64_t> ids_seen_this_run_;
   Status failure_;  // the first Xapian error; later writes are skipped

@@ -54,9 +54,14 @@ inline constexpr std::string_view kCountryPrefix = "XC";
 inline constexpr std::string_view kCountryMentionPrefix = "XM";
 inline constexpr std::string_view kEventPrefix = "XE";
 // A surname-only mention with no full name in its own article ("Karlov"):
-// + the folded surname. The end of each index run resolves these against
-// the full names known across the index.
+// + PersonKey of the surname, wdf = mentions. The end of each index run
+// resolves these against the full names known across the index.
 inline constexpr std::string_view kUnresolvedSurnamePrefix = "XU";
+// How the article spells a person: + person id + "\t" + the spelling. Its
+// term frequency counts the articles using that spelling, from which the
+// end of each run picks the facet's display name.
+inline constexpr std::string_view kPersonSpellingPrefix = "XN";
+inline constexpr char kSpellingSeparator = '\t';
 
 // How much more a title word counts than a body word (wdf increment).
 inline constexpr Xapian::termcount kTitleWeight = 3;

@@ -29,9 +29,10 @@ struct ArticleEntities {
   std::vector<PersonMention> people;
   std::vector<CountryMention> countries;
   std::vector<EventMention> events;
-  // Folded surnames mentioned alone with no full name in this article; the
-  // end of the index run resolves them against names known elsewhere.
-  std::vector<std::string> unresolved_surnames;
+  // Surnames (PersonKey) mentioned alone with no full name in this
+  // article, with mention counts; the end of the index run resolves them
+  // against the names known elsewhere.
+  std::vector<std::pair<std::string, int>> unresolved_surnames;
 };
 
 }  // namespace newsfacet

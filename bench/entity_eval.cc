@@ -1,0 +1,311 @@
+// Measures entity extraction against gold annotations.
+//
+//   entity_eval conll FILE [--misses N]
+//       mention-level precision/recall/F1 for PER on a CoNLL-2003 file
+//   entity_eval reuters GOLD.jsonl STORIES.jsonl... [--misses N]
+//       document-level country facet P/R/F1 against Reuters `places`
+//       (and the "every gazetteer mention" baseline), and recall of the
+//       gold `people` among the person facet values
+//
+// Both run the indexer's extractor as an index run would, including the
+// index-wide surname resolution over all documents. Prints one JSON object.
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "data_files.h"
+#include "date_normalizer.h"
+#include "entities/entity_extractor.h"
+#include "entities/token_stream.h"
+#include "person_key.h"
+
+using namespace newsfacet;
+using Json = nlohmann::json;
+
+namespace {
+
+struct Scores {
+  int64_t true_positives = 0, false_positives = 0, false_negatives = 0;
+  Json ToJson() const {
+    double precision = true_positives + false_positives ? double(true_positives) / (true_positives + false_positives) : 0;
+    double recall = true_positives + false_negatives ? double(true_positives) / (true_positives + false_negatives) : 0;
+    double f1 = precision + recall > 0 ? 2 * precision * recall / (precision + recall) : 0;
+    return {{"precision", std::round(precision * 1000) / 10}, {"recall", std::round(recall * 1000) / 10},
+            {"f1", std::round(f1 * 1000) / 10}, {"tp", true_positives}, {"fp", false_positives}, {"fn", false_negatives}};
+  }
+};
+
+Json TopMisses(const std::map<std::string, int>& misses, size_t limit) {
+  std::vector<std::pair<int, std::string>> sorted;
+  for (const auto& [text, count] : misses) sorted.emplace_back(-count, text);
+  std::sort(sorted.begin(), sorted.end());
+  Json top = Json::array();
+  for (size_t i = 0; i < sorted.size() && i < limit; ++i) top.push_back({sorted[i].second, -sorted[i].first});
+  return top;
+}
+
+// ---- CoNLL ----------------------------------------------------------------
+
+struct ConllDocument {
+  std::string text;
+  std::vector<std::pair<uint32_t, uint32_t>> gold_people;  // byte ranges
+};
+
+std::vector<ConllDocument> ReadConll(const std::string& path) {
+  std::ifstream in(path);
+  std::vector<ConllDocument> documents;
+  ConllDocument current;
+  std::string previous_tag = "O";
+  uint32_t entity_begin = 0, entity_end = 0;
+  bool in_person = false;
+  auto close_person = [&] {
+    if (in_person) current.gold_people.emplace_back(entity_begin, entity_end);
+    in_person = false;
+  };
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("-DOCSTART-", 0) == 0) {
+      close_person();
+      if (!current.text.empty()) documents.push_back(std::move(current));
+      current = ConllDocument{};
+      previous_tag = "O";
+      continue;
+    }
+    if (line.empty()) {
+      close_person();
+      if (!current.text.empty() && current.text.back() != '\n') current.text.push_back('\n');
+      previous_tag = "O";
+      continue;
+    }
+    std::istringstream fields(line);
+    std::string word, pos, chunk, tag;
+    fields >> word >> pos >> chunk >> tag;
+    if (!current.text.empty() && current.text.back() != '\n') current.text.push_back(' ');
+    uint32_t begin = static_cast<uint32_t>(current.text.size());
+    current.text += word;
+    uint32_t end = static_cast<uint32_t>(current.text.size());
+    bool person = tag == "I-PER" || tag == "B-PER";
+    bool continues = person && tag == "I-PER" && (previous_tag == "I-PER" || previous_tag == "B-PER");
+    if (!continues) close_person();
+    if (person) {
+      if (!continues) entity_begin = begin;
+      entity_end = end;
+      in_person = true;
+    }
+    previous_tag = tag;
+  }
+  close_person();
+  if (!current.text.empty()) documents.push_back(std::move(current));
+  return documents;
+}
+
+int EvaluateConll(const EntityModel& model, const std::string& path, size_t misses_shown) {
+  std::vector<ConllDocument> documents = ReadConll(path);
+  PersonFinder finder(model.lexicon(), model.countries());
+  struct Extracted {
+    TokenStream stream;
+    std::vector<PersonSpan> spans;
+    ArticlePeople people;
+  };
+  std::vector<Extracted> extracted(documents.size());
+  // Pass 1, as the indexer: every article on its own.
+  std::map<std::string, std::set<std::string>> full_names_by_surname;
+  for (size_t d = 0; d < documents.size(); ++d) {
+    extracted[d].stream = Tokenize("", documents[d].text);
+    extracted[d].spans = finder.FindSpans(extracted[d].stream);
+    extracted[d].people = ResolvePeople(extracted[d].spans);
+    if (std::getenv("ENTITY_EVAL_DEBUG")) {
+      for (const PersonMention& person : extracted[d].people.people) std::cerr << d << "\t" << person.id << "\t" << person.name << "\n";
+    }
+    for (const PersonMention& person : extracted[d].people.people) {
+      if (person.id.find('-') != std::string::npos) full_names_by_surname[person.id.substr(person.id.rfind('-') + 1)].insert(person.id);
+    }
+  }
+  // Pass 2, as the end of an index run: lone surnames meet the index's full names.
+  Scores scores;
+  std::map<std::string, int> false_positives, false_negatives;
+  for (size_t d = 0; d < documents.size(); ++d) {
+    const auto& tokens = extracted[d].stream.tokens;
+    std::set<std::pair<uint32_t, uint32_t>> predicted;
+    for (size_t s = 0; s < extracted[d].spans.size(); ++s) {
+      const PersonSpan& span = extracted[d].spans[s];
+      bool person = span.accepted || !extracted[d].people.span_person[s].empty();
+      if (!person && span.name_words == 1 && !span.place_name && !span.common_word) {
+        auto known = full_names_by_surname.find(SurnameKey(span.name));
+        person = known != full_names_by_surname.end() && known->second.size() == 1;
+      }
+      if (person) predicted.emplace(tokens[span.begin].begin, tokens[span.end - 1].end);
+    }
+    std::set<std::pair<uint32_t, uint32_t>> gold(documents[d].gold_people.begin(), documents[d].gold_people.end());
+    for (const auto& span : predicted) {
+      std::string text = documents[d].text.substr(span.first, span.second - span.first);
+      if (gold.count(span)) {
+        ++scores.true_positives;
+      } else {
+        ++scores.false_positives;
+        ++false_positives[text];
+      }
+    }
+    for (const auto& span : gold) {
+      if (!predicted.count(span)) {
+        ++scores.false_negatives;
+        ++false_negatives[documents[d].text.substr(span.first, span.second - span.first)];
+      }
+    }
+  }
+  Json result = {{"task", "conll-per-mentions"}, {"file", path}, {"documents", documents.size()}, {"per", scores.ToJson()}};
+  if (misses_shown > 0) {
+    result["top_false_positives"] = TopMisses(false_positives, misses_shown);
+    result["top_false_negatives"] = TopMisses(false_negatives, misses_shown);
+  }
+  std::cout << result.dump(2) << "\n";
+  return 0;
+}
+
+// ---- Reuters --------------------------------------------------------------
+
+// Reuters-21578 place names ("usa", "west-germany") -> country codes.
+std::map<std::string, std::string> ReutersPlaceCodes(const CountryGazetteer& countries, const std::string& places_file) {
+  static const std::map<std::string, std::string> kSpecial = {
+      {"usa", "US"}, {"uk", "GB"}, {"ussr", "SUHH"}, {"west-germany", "DEWG"}, {"east-germany", "DDDE"},
+      {"czechoslovakia", "CSHH"}, {"yugoslavia", "YUCS"}, {"south-korea", "KR"}, {"north-korea", "KP"},
+      {"ivory-coast", "CI"}, {"hong-kong", "HK"}, {"taiwan", "TW"}, {"burma", "MM"}, {"zaire", "CD"},
+      {"uae", "AE"}, {"vatican", "VA"}, {"macau", "MO"}, {"kampuchea", "KH"}, {"north-yemen", "YE"},
+      {"south-yemen", "YE"}, {"bahamas", "BS"}, {"gambia", "GM"}, {"netherlands-antilles", "ANHH"},
+  };
+  std::map<std::string, std::string> codes;
+  std::ifstream in(places_file);
+  for (std::string place; std::getline(in, place);) {
+    while (!place.empty() && (place.back() == ' ' || place.back() == '\r')) place.pop_back();
+    if (place.empty()) continue;
+    if (auto it = kSpecial.find(place); it != kSpecial.end()) {
+      codes[place] = it->second;
+      continue;
+    }
+    std::string name = place;
+    std::replace(name.begin(), name.end(), '-', ' ');
+    name[0] = static_cast<char>(std::toupper(name[0]));
+    TokenStream stream = Tokenize("", name);
+    const CountryGazetteer::Form* form = nullptr;
+    if (!stream.tokens.empty() && countries.Match(stream.tokens, 0, &form) > 0) codes[place] = form->code;
+  }
+  return codes;
+}
+
+int EvaluateReuters(const EntityModel& model, const std::string& gold_path, const std::vector<std::string>& stories,
+                    const std::string& places_file, size_t misses_shown) {
+  std::map<std::string, Json> gold;
+  std::ifstream gold_in(gold_path);
+  for (std::string line; std::getline(gold_in, line);) {
+    Json record = Json::parse(line, nullptr, false);
+    if (record.is_object()) gold[record.value("id", "")] = record;
+  }
+  std::map<std::string, std::string> place_codes = ReutersPlaceCodes(model.countries(), places_file);
+  EntityExtractor extractor(model);
+  Scores salient, every_mention, people_recall;
+  std::map<std::string, int> false_positives, false_negatives, people_missed;
+  std::set<std::string> unmapped;
+  struct Done {
+    std::set<std::string> gold_people;
+    ArticleEntities entities;
+  };
+  std::vector<Done> done;
+  std::map<std::string, std::set<std::string>> full_names_by_surname;
+  for (const std::string& file : stories) {
+    std::ifstream in(file);
+    for (std::string line; std::getline(in, line);) {
+      Json story = Json::parse(line, nullptr, false);
+      if (!story.is_object()) continue;
+      auto it = gold.find(story.value("id", ""));
+      if (it == gold.end()) continue;
+      Article article;
+      article.title = story.value("title", "");
+      article.body = story.value("maintext", "");
+      article.date = NormalizeDate(story.value("date_publish", ""));
+      ArticleEntities entities = extractor.Extract(article);
+      std::set<std::string> gold_codes, predicted, mentioned;
+      for (const auto& place : it->second["places"]) {
+        auto code = place_codes.find(place.get<std::string>());
+        if (code != place_codes.end()) gold_codes.insert(code->second); else unmapped.insert(place.get<std::string>());
+      }
+      for (const CountryMention& country : entities.countries) {
+        mentioned.insert(country.code);
+        if (country.salient) predicted.insert(country.code);
+      }
+      for (const std::string& code : predicted) {
+        if (gold_codes.count(code)) ++salient.true_positives; else { ++salient.false_positives; ++false_positives[code]; }
+      }
+      for (const std::string& code : gold_codes) {
+        if (!predicted.count(code)) { ++salient.false_negatives; ++false_negatives[code]; }
+      }
+      for (const std::string& code : mentioned) (gold_codes.count(code) ? every_mention.true_positives : every_mention.false_positives)++;
+      for (const std::string& code : gold_codes) if (!mentioned.count(code)) ++every_mention.false_negatives;
+      for (const PersonMention& person : entities.people) {
+        if (person.id.find('-') != std::string::npos) full_names_by_surname[person.id.substr(person.id.rfind('-') + 1)].insert(person.id);
+      }
+      std::set<std::string> gold_people;
+      for (const auto& person : it->second["people"]) gold_people.insert(person.get<std::string>());
+      done.push_back({gold_people, std::move(entities)});
+    }
+  }
+  // Gold people are slugs ("james-baker", "volcker"): a hit is a person id
+  // equal to the slug's key, or, for a surname-only slug, with that surname.
+  for (const Done& article : done) {
+    std::set<std::string> ids;
+    for (const PersonMention& person : article.entities.people) ids.insert(person.id);
+    for (const auto& [surname, mentions] : article.entities.unresolved_surnames) {
+      auto known = full_names_by_surname.find(surname);
+      if (known != full_names_by_surname.end() && known->second.size() == 1) ids.insert(*known->second.begin());
+    }
+    for (const std::string& slug : article.gold_people) {
+      std::string key = PersonKey(slug);
+      bool found = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
+        return id == key || (key.find('-') == std::string::npos && SurnameKey(id) == key) ||
+               SurnameKey(id) == SurnameKey(key) && PersonKey(id).front() == key.front();
+      });
+      if (found) ++people_recall.true_positives; else { ++people_recall.false_negatives; ++people_missed[slug]; }
+    }
+  }
+  Json people = people_recall.ToJson();
+  Json result = {{"task", "reuters-countries"}, {"documents", done.size()},
+                 {"salient_countries", salient.ToJson()}, {"every_mention_baseline", every_mention.ToJson()},
+                 {"people_recall", people["recall"]}, {"people_gold", people_recall.true_positives + people_recall.false_negatives},
+                 {"unmapped_places", unmapped}};
+  if (misses_shown > 0) {
+    result["top_false_positive_countries"] = TopMisses(false_positives, misses_shown);
+    result["top_false_negative_countries"] = TopMisses(false_negatives, misses_shown);
+    result["top_missed_people"] = TopMisses(people_missed, misses_shown);
+  }
+  std::cout << result.dump(2) << "\n";
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> args(argv + 1, argv + argc);
+  size_t misses = 0;
+  if (auto it = std::find(args.begin(), args.end(), "--misses"); it != args.end() && it + 1 != args.end()) {
+    misses = std::stoul(*(it + 1));
+    args.erase(it, it + 2);
+  }
+  std::unique_ptr<EntityModel> model;
+  Status status = EntityModel::Load(DataDirectory(), &model);
+  if (!status.ok()) {
+    std::cerr << "entity_eval: " << status.message() << "\n";
+    return 2;
+  }
+  if (args.size() == 2 && args[0] == "conll") return EvaluateConll(*model, args[1], misses);
+  if (args.size() >= 4 && args[0] == "reuters") {
+    std::vector<std::string> stories(args.begin() + 3, args.end());
+    return EvaluateReuters(*model, args[1], stories, args[2], misses);
+  }
+  std::cerr << "usage: entity_eval conll FILE [--misses N]\n"
+               "       entity_eval reuters GOLD.jsonl PLACES.txt STORIES.jsonl... [--misses N]\n";
+  return 2;
+}

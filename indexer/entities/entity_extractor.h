@@ -1,0 +1,51 @@
+// Who, where and what: the entities of one article, for its facets.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "article.h"
+#include "entities/article_entities.h"
+#include "entities/country_gazetteer.h"
+#include "entities/event_detector.h"
+#include "entities/name_lexicon.h"
+#include "entities/person_finder.h"
+#include "status.h"
+
+namespace newsfacet {
+
+// The data entity extraction needs, loaded once and shared, read-only, by
+// every indexing thread.
+class EntityModel {
+ public:
+  // Reads schemas/data/*.{json,txt} and schemas/events.json under data_dir.
+  static Status Load(const std::filesystem::path& data_dir, std::unique_ptr<EntityModel>* model);
+
+  const NameLexicon& lexicon() const { return lexicon_; }
+  const CountryGazetteer& countries() const { return countries_; }
+  const EventDetector& events() const { return events_; }
+
+  NameLexicon& mutable_lexicon() { return lexicon_; }
+  CountryGazetteer& mutable_countries() { return countries_; }
+  EventDetector& mutable_events() { return events_; }
+
+ private:
+  NameLexicon lexicon_;
+  CountryGazetteer countries_;
+  EventDetector events_;
+};
+
+// Thread-compatible: one per thread, or guarded.
+class EntityExtractor {
+ public:
+  explicit EntityExtractor(const EntityModel& model)
+      : model_(model), people_(model.lexicon(), model.countries()) {}
+
+  ArticleEntities Extract(const Article& article) const;
+
+ private:
+  const EntityModel& model_;
+  PersonFinder people_;
+};
+
+}  // namespace newsfacet

@@ -1,0 +1,88 @@
+// What happened: event types from the fixed vocabulary of
+// schemas/events.json (see schemas/events.md), by trigger patterns over
+// the folded words of an article.
+//
+// A pattern is up to five word patterns: an exact word ("dead"), a prefix
+// ("assassinat*"), or alternatives ("(shot|gunned)"); "~N" between two
+// allows up to N other words there ("shot ~2 dead"). In each sentence an
+// event's matches count once per stretch of words (the heaviest of
+// overlapping ones), times the guards' factors, times 3 in the title, 2 in
+// the lead, 1 in the body; an event is reported when its score reaches the
+// vocabulary's threshold. Guards discount or cancel matches in a sentence
+// (metaphors, hypotheticals, anniversaries) or across an article (a match
+// report's "shot" and "attack").
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "entities/article_entities.h"
+#include "entities/token_stream.h"
+#include "status.h"
+
+namespace newsfacet {
+
+class EventDetector {
+ public:
+  static Status Load(const std::filesystem::path& data_dir, EventDetector* detector);
+  // The parsed vocabulary (the content of events.json).
+  Status LoadVocabulary(const nlohmann::json& vocabulary);
+
+  std::vector<EventMention> Detect(const TokenStream& stream) const;
+
+  // The display label of an event id ("peace_talks" -> "Peace talks"), or "".
+  const std::string& LabelOf(const std::string& id) const;
+
+  struct WordPattern {
+    std::vector<std::string> alternatives;  // a trailing '*' makes one a prefix
+    int gap_before = 0;                      // other words allowed before this one
+  };
+  struct Pattern {
+    std::vector<WordPattern> words;
+    double weight = 1;
+    int owner = 0;  // event index, or guard index
+  };
+
+ private:
+  struct Event {
+    std::string id, label;
+    std::vector<int> implies;
+  };
+  struct Guard {
+    bool article_scope = false;
+    std::vector<int> events;  // guarded event indexes; empty means all
+    double min_score = 1;     // article scope: context score that triggers the guard
+    double factor = 0;        // what a guarded match is then worth (0 cancels)
+  };
+  class PatternSet {
+   public:
+    void Add(Pattern pattern);
+    // Calls `found(pattern, first_word, last_word)` for each match starting at `start`.
+    template <typename Found>
+    void MatchAt(const std::vector<const Token*>& words, size_t start, Found&& found) const;
+
+   private:
+    std::unordered_map<std::string, std::vector<Pattern>> by_first_word_;
+    std::unordered_map<std::string, std::vector<Pattern>> by_first_prefix_;
+    size_t shortest_prefix_ = 1000, longest_prefix_ = 0;
+  };
+
+  bool Guarded(const Guard& guard, int event) const;
+  double PartWeight(TextPart part) const;
+
+  std::vector<Event> events_;
+  std::vector<Guard> guards_;
+  PatternSet triggers_;
+  PatternSet guard_patterns_;
+  double threshold_ = 3.0;
+  double title_weight_ = 3.0, lead_weight_ = 2.0, body_weight_ = 1.0;
+};
+
+// Parses one trigger or guard pattern; false (with `error` set) if malformed.
+bool ParseEventPattern(const std::string& text, EventDetector::Pattern* pattern, std::string* error);
+
+}  // namespace newsfacet

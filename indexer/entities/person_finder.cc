@@ -1,0 +1,462 @@
+#include "person_finder.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_set>
+
+#include "person_key.h"
+
+namespace newsfacet {
+namespace {
+
+// Evidence weights. A candidate is a person on its own at kAccept; several
+// unknown capitalised words in a row come close, and need one more hint.
+constexpr double kAccept = 3.0;
+constexpr double kTitleCue = 3.0;
+constexpr double kFirstName = 3.0;
+constexpr double kAge = 3.0;
+constexpr double kAttribution = 2.0;
+constexpr double kAmbiguousFirstName = 1.5;
+constexpr double kNationality = 3.0;  // "Jesper Parnevik (Sweden)", as results tables write
+constexpr double kUnknownWords = 1.5;
+constexpr double kInitials = 2.0;     // "S. Waugh", "George W. Bush"
+constexpr double kSurnameAlone = 1.5;
+constexpr double kListNeighbour = 1.5;
+constexpr double kSentenceStartAlone = -1.0;
+
+bool IsNumber(const Token& token) {
+  return token.is_word && !token.text.empty() && std::all_of(token.text.begin(), token.text.end(), ::isdigit);
+}
+
+bool IsQuoteOrComma(const Token& token) {
+  return token.text == "," || token.text == "\"" || token.text == "\xE2\x80\x9D" || token.text == "\xE2\x80\x9C" ||
+         token.text == "'";
+}
+
+bool IsInitial(const Token& token) { return token.is_word && token.text.size() == 1 && token.capitalized; }
+
+std::string WithoutPossessive(const Token& token) {
+  if (!token.possessive) return token.text;
+  size_t cut = token.text.rfind('\'');
+  if (cut == std::string::npos) cut = token.text.rfind("\xE2\x80\x99");
+  return cut == std::string::npos ? token.text : token.text.substr(0, cut);
+}
+
+std::string SpanText(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::string text;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && tokens[i].space_before) text.push_back(' ');
+    text += (i + 1 == end) ? WithoutPossessive(tokens[i]) : tokens[i].text;
+  }
+  return text;
+}
+
+}  // namespace
+
+bool PersonFinder::StartsChunk(const std::vector<Token>& tokens, size_t i, bool title_all_caps) const {
+  const Token& token = tokens[i];
+  if (!token.is_word) return false;
+  if (token.part == TextPart::kTitle && title_all_caps) return false;  // capitals say nothing there
+  if (token.capitalized && !token.all_caps) return true;
+  // "al-Assad" with no first name before it.
+  return lexicon_.IsParticle(token.folded) && i + 2 < tokens.size() && tokens[i + 1].text == "-" &&
+         tokens[i + 2].capitalized;
+}
+
+size_t PersonFinder::ChunkEnd(const std::vector<Token>& tokens, size_t begin) const {
+  size_t end = begin + 1;
+  auto same_sentence = [&](size_t i) {
+    // ICU may end a sentence after an initial ("S. Waugh"): that is no end.
+    return tokens[i].sentence == tokens[i - 1].sentence ||
+           (tokens[i - 1].text == "." && i >= 2 && IsInitial(tokens[i - 2]));
+  };
+  while (end < tokens.size() && same_sentence(end) && !tokens[end - 1].possessive) {
+    const Token& token = tokens[end];
+    const bool next_is_word = end + 1 < tokens.size() && tokens[end + 1].is_word;
+    if (token.is_word && token.capitalized && !token.all_caps) {
+      ++end;
+    } else if (token.text == "." && !token.space_before && IsInitial(tokens[end - 1])) {
+      ++end;  // "George W. Bush"
+    } else if (token.text == "-" && !token.space_before && next_is_word && !tokens[end + 1].space_before &&
+               (tokens[end + 1].capitalized || tokens[end + 1].folded.size() <= 3)) {
+      end += 2;  // "Jong-un", "al-Assad"; not "Family-controlled"
+    } else if (token.is_word && lexicon_.IsParticle(token.folded) && end + 1 < tokens.size() &&
+               (tokens[end + 1].capitalized || tokens[end + 1].text == "-")) {
+      ++end;  // "Ludwig van Beethoven"
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
+// A title right before the name, in any case: "ambassador Andrey Karlov".
+bool PersonFinder::TitleBefore(const std::vector<Token>& tokens, size_t begin) const {
+  std::string words;
+  size_t count = 0;
+  for (size_t i = begin; i-- > 0 && count < lexicon_.LongestTitleWords();) {
+    if (!tokens[i].is_word) {
+      if (tokens[i].text == "." && i > 0 && tokens[i - 1].is_word) continue;  // "Dr. Smith"
+      break;
+    }
+    words = words.empty() ? tokens[i].folded : tokens[i].folded + " " + words;
+    ++count;
+    if (lexicon_.IsTitle(words)) return true;
+  }
+  return false;
+}
+
+// How many tokens from `begin` a title spans (the longest), 0 if none.
+size_t PersonFinder::TitleAt(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  std::string words;
+  size_t longest = 0, count = 0;
+  for (size_t i = begin; i < end && count < lexicon_.LongestTitleWords(); ++i) {
+    if (!tokens[i].is_word) {
+      if (tokens[i].text == "." || tokens[i].text == "-") continue;  // "Brig. Gen.", "Lieutenant-Colonel"
+      break;
+    }
+    words = words.empty() ? tokens[i].folded : words + " " + tokens[i].folded;
+    ++count;
+    if (lexicon_.IsTitle(words)) longest = i - begin + 1;
+  }
+  if (longest > 0 && begin + longest < end && tokens[begin + longest].text == ".") ++longest;  // "Mr."
+  return longest;
+}
+
+// A title that starts before the chunk and ends inside it, through a small
+// word the chunk could not take: "Secretary of State John Kerry". Returns
+// the first token after the title, or `begin` when there is none.
+size_t PersonFinder::TitleInto(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  for (size_t back = 1; back < lexicon_.LongestTitleWords() && back <= begin; ++back) {
+    size_t title = TitleAt(tokens, begin - back, end);
+    if (title > back) return begin - back + title;
+  }
+  return begin;
+}
+
+// Drops what precedes the name: "But", "Russian", "Foreign Minister",
+// "Mr.", a stray hyphen; any title found sets `title_cue`.
+size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue) const {
+  if (size_t after_title = TitleInto(tokens, begin, end); after_title != begin) {
+    *title_cue = true;
+    begin = after_title;
+  }
+  while (begin < end) {
+    const Token& token = tokens[begin];
+    if (!token.is_word) {
+      ++begin;
+      continue;
+    }
+    // A title alone is the name itself ("Major said", after "John Major").
+    if (size_t title = TitleAt(tokens, begin, end); title > 0 && begin + title < end) {
+      *title_cue = true;
+      begin += title;
+      continue;
+    }
+    // "Russian President ...", "AC Milan George Weah": a demonym or a
+    // place before more capitalised words is not part of the name.
+    const CountryGazetteer::Form* form = nullptr;
+    size_t place = countries_.Match(tokens, begin, &form);
+    if (place > 0 && begin + place < end && (form->kind == CountryGazetteer::FormKind::kDemonym || !form->ambiguous)) {
+      begin += place;
+      continue;
+    }
+    if (lexicon_.IsNonNameWord(token.folded)) {
+      ++begin;
+      continue;
+    }
+    // A capitalised sentence opener before a demonym, title or first name:
+    // "Controversial Australian Anthony Hill".
+    if (token.sentence_start && begin + 1 < end && tokens[begin + 1].is_word && !lexicon_.IsFirstName(token.folded)) {
+      const Token& next = tokens[begin + 1];
+      bool next_starts_name = lexicon_.IsFirstName(next.folded) || TitleAt(tokens, begin + 1, end) > 0 ||
+                              (countries_.Match(tokens, begin + 1, &form) > 0 &&
+                               form->kind == CountryGazetteer::FormKind::kDemonym);
+      if (next_starts_name) {
+        ++begin;
+        continue;
+      }
+    }
+    break;
+  }
+  return begin;
+}
+
+double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  double evidence = 0;
+  // After: ", 62," or "(Sweden)" or "said" (past a comma or closing quote).
+  if (end + 2 < tokens.size() && tokens[end].text == "," && IsNumber(tokens[end + 1]) &&
+      (tokens[end + 2].text == "," || tokens[end + 2].text == ")")) {
+    evidence += kAge;
+  }
+  if (end + 2 < tokens.size() && tokens[end].text == "(") {
+    const CountryGazetteer::Form* form = nullptr;
+    size_t place = countries_.Match(tokens, end + 1, &form);
+    if (place > 0 && end + 1 + place < tokens.size() && tokens[end + 1 + place].text == ")") evidence += kNationality;
+  }
+  size_t after = end;
+  while (after < tokens.size() && IsQuoteOrComma(tokens[after])) ++after;
+  if (after < tokens.size() && tokens[after].is_word && lexicon_.IsAttributionVerb(tokens[after].folded)) {
+    evidence += kAttribution;
+  }
+  // Before: "22-year-old", "said", "according to".
+  if (begin >= 5 && tokens[begin - 1].folded == "old" && tokens[begin - 2].text == "-" &&
+      tokens[begin - 3].folded == "year" && tokens[begin - 4].text == "-" && IsNumber(tokens[begin - 5])) {
+    evidence += kAge;
+  }
+  if (begin >= 1 && tokens[begin - 1].is_word && lexicon_.IsAttributionVerb(tokens[begin - 1].folded) &&
+      !tokens[begin].sentence_start) {
+    evidence += kAttribution;
+  }
+  if (begin >= 2 && tokens[begin - 1].folded == "to" && tokens[begin - 2].folded == "according") {
+    evidence += kAttribution;
+  }
+  return evidence;
+}
+
+// Fills in the span's words and evidence; false when it cannot be a person
+// at all (an organisation, a place with more words after it).
+bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const {
+  const size_t begin = span->begin, end = span->end;
+  bool all_unknown = true;
+  for (size_t k = begin; k < end; ++k) {
+    const Token& token = tokens[k];
+    if (!token.is_word || lexicon_.IsParticle(token.folded)) continue;
+    ++span->name_words;
+    if (lexicon_.IsOrganizationWord(token.folded)) return false;
+    if (lexicon_.IsNonNameWord(token.folded) || lexicon_.IsTitle(token.folded)) all_unknown = false;
+  }
+  if (span->name_words == 0) return false;
+  const CountryGazetteer::Form* form = nullptr;
+  size_t place = countries_.Match(tokens, begin, &form);
+  if (place >= end - begin) {
+    span->place_name = true;  // "Jordan": a person only by coreference
+  } else if (place > 0 && !form->ambiguous) {
+    return false;  // "Hong Kong Standard", "China Daily"
+  }
+  span->name = SpanText(tokens, begin, end);
+  if (span->place_name) return true;
+  span->evidence = ContextEvidence(tokens, begin, end);
+  if (title_cue) span->evidence += kTitleCue;
+  if (span->name_words >= 2) {
+    const bool initial_first = IsInitial(tokens[begin]) && begin + 1 < end && tokens[begin + 1].text == ".";
+    const bool initial_middle = end - begin >= 3 && IsInitial(tokens[end - 3]) && tokens[end - 2].text == ".";
+    if (initial_first || initial_middle) {
+      span->evidence += kInitials;
+    }
+    const std::string& first = tokens[begin].folded;
+    if (lexicon_.IsFirstName(first)) span->evidence += kFirstName;
+    else if (lexicon_.IsAmbiguousFirstName(first)) span->evidence += kAmbiguousFirstName;
+    // At the start of a sentence capitals may be only the sentence's.
+    if (all_unknown) span->evidence += tokens[begin].sentence_start && !lexicon_.IsFirstName(first) ? kUnknownWords / 3 : kUnknownWords;
+  }
+  if (span->name_words == 1 && tokens[begin].sentence_start) span->evidence += kSentenceStartAlone;
+  span->accepted = span->evidence >= kAccept;
+  return true;
+}
+
+std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const {
+  const std::vector<Token>& tokens = stream.tokens;
+  struct Chunk {
+    size_t begin, end;
+    bool title_cue;
+  };
+  std::vector<Chunk> chunks;
+  std::unordered_set<std::string> lone_words;  // words standing alone as a name somewhere
+  std::unordered_set<std::string> lowercase_words;
+  for (const Token& token : tokens) {
+    if (token.is_word && !token.capitalized) lowercase_words.insert(token.folded);
+  }
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (!StartsChunk(tokens, i, stream.title_all_caps)) {
+      ++i;
+      continue;
+    }
+    const size_t chunk_end = ChunkEnd(tokens, i);
+    Chunk chunk{0, chunk_end, TitleBefore(tokens, i)};
+    chunk.begin = TrimLeading(tokens, i, chunk_end, &chunk.title_cue);
+    i = chunk_end;
+    while (chunk.end > chunk.begin &&
+           (!tokens[chunk.end - 1].is_word || lexicon_.IsParticle(tokens[chunk.end - 1].folded)) &&
+           tokens[chunk.end - 1].text != ".") {
+      --chunk.end;
+    }
+    // A place run into the name ends it: "Lebed Chechnya peace plan".
+    for (size_t k = chunk.begin + 1; k < chunk.end; ++k) {
+      const CountryGazetteer::Form* form = nullptr;
+      if (tokens[k].is_word && countries_.Match(tokens, k, &form) == chunk.end - k && !form->ambiguous) {
+        chunk.end = k;
+        break;
+      }
+    }
+    if (chunk.begin >= chunk.end) continue;
+    if (chunk.end - chunk.begin == 1 && tokens[chunk.begin].folded.size() < 2) continue;  // "S", "A"
+    if (chunk.end - chunk.begin == 1 && !tokens[chunk.begin].sentence_start &&
+        !lowercase_words.count(tokens[chunk.begin].folded)) {
+      lone_words.insert(tokens[chunk.begin].folded);
+    }
+    chunks.push_back(chunk);
+  }
+  std::vector<PersonSpan> spans;
+  for (const Chunk& chunk : chunks) {
+    PersonSpan span;
+    span.begin = chunk.begin;
+    span.end = chunk.end;
+    if (!Assess(tokens, chunk.title_cue, &span)) continue;
+    span.common_word = span.name_words == 1 && lowercase_words.count(tokens[span.begin].folded);
+    // "Waqar Younis ... Younis bowled": a name later shortened to its last
+    // word is how articles refer to people.
+    if (span.name_words >= 2 && !span.place_name && lone_words.count(tokens[span.end - 1].folded)) {
+      span.evidence += kSurnameAlone;
+      span.accepted = span.evidence >= kAccept;
+    }
+    spans.push_back(std::move(span));
+  }
+  // People come in lists: "Putin, Erdogan and Rouhani", team sheets. An
+  // unproven full name beside a proven one, with only a comma, semicolon or
+  // "and" between, is taken as one more person (twice: lists run on).
+  auto separated_by_list = [&](const PersonSpan& left, const PersonSpan& right) {
+    if (right.begin != left.end + 1) return false;
+    const Token& between = tokens[left.end];
+    return between.text == "," || between.text == ";" || between.folded == "and" || between.text == "&";
+  };
+  for (int round = 0; round < 2; ++round) {
+    for (size_t k = 0; k < spans.size(); ++k) {
+      PersonSpan& span = spans[k];
+      if (span.accepted || span.place_name || span.name_words < 2) continue;
+      bool beside_person = (k > 0 && spans[k - 1].accepted && spans[k - 1].name_words >= 2 && separated_by_list(spans[k - 1], span)) ||
+                           (k + 1 < spans.size() && spans[k + 1].accepted && spans[k + 1].name_words >= 2 &&
+                            separated_by_list(span, spans[k + 1]));
+      if (beside_person) {
+        span.evidence += kListNeighbour;
+        span.accepted = span.evidence >= kAccept;
+      }
+    }
+  }
+  return spans;
+}
+
+namespace {
+
+std::vector<std::string> KeyParts(const std::string& key) {
+  std::vector<std::string> parts;
+  size_t start = 0;
+  while (start <= key.size()) {
+    size_t dash = key.find('-', start);
+    if (dash == std::string::npos) dash = key.size();
+    if (dash > start) parts.push_back(key.substr(start, dash - start));
+    start = dash + 1;
+  }
+  return parts;
+}
+
+// "tayyip-erdogan" is part of "recep-tayyip-erdogan": same surname, and
+// its other parts appear in the longer name in order.
+bool IsPartialOf(const std::vector<std::string>& shorter, const std::vector<std::string>& longer) {
+  if (shorter.size() >= longer.size() || shorter.empty() || shorter.back() != longer.back()) return false;
+  size_t at = 0;
+  for (const std::string& part : shorter) {
+    while (at < longer.size() && longer[at] != part) ++at;
+    if (at == longer.size()) return false;
+    ++at;
+  }
+  return true;
+}
+
+bool HasNonAscii(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+}  // namespace
+
+ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans) {
+  struct Person {
+    std::string name;
+    std::vector<std::string> parts;
+    int mentions = 0;
+  };
+  std::map<std::string, Person> people;  // by id
+  auto add_person = [&](const PersonSpan& span, const std::string& id) {
+    Person& person = people[id];
+    // Prefer the spelling with diacritics; it is also the display rule index-wide.
+    if (person.name.empty() || (HasNonAscii(span.name) && !HasNonAscii(person.name))) person.name = span.name;
+    person.parts = KeyParts(id);
+  };
+  // Full names with their own evidence say who is in the article.
+  for (const PersonSpan& span : spans) {
+    if (span.accepted && span.name_words >= 2) {
+      if (std::string id = PersonKey(span.name); !id.empty()) add_person(span, id);
+    }
+  }
+  // A full name without evidence is still a person when it shares a
+  // surname with one who has it: "Naina Yeltsin" beside "Boris Yeltsin".
+  std::set<std::string> surnames;
+  for (const auto& [id, person] : people) surnames.insert(person.parts.back());
+  for (const PersonSpan& span : spans) {
+    if (span.accepted || span.place_name || span.name_words < 2) continue;
+    std::string id = PersonKey(span.name);
+    if (!id.empty() && surnames.count(KeyParts(id).back())) add_person(span, id);
+  }
+  // A partial full name ("Tayyip Erdogan") joins the one longer name it is part of.
+  std::map<std::string, std::string> merged_into;
+  for (const auto& [id, person] : people) {
+    std::string target;
+    int candidates = 0;
+    for (const auto& [other_id, other] : people) {
+      if (other_id != id && IsPartialOf(person.parts, other.parts)) {
+        target = other_id;
+        ++candidates;
+      }
+    }
+    if (candidates == 1) merged_into[id] = target;
+  }
+  auto final_id = [&](std::string id) {
+    while (merged_into.count(id)) id = merged_into[id];
+    return id;
+  };
+  // Any one word of a name ("Karlov", "Vladimir", "Wang" of "Wang Junxia")
+  // names that person when no other person in the article has the word.
+  std::map<std::string, std::set<std::string>> ids_by_part, ids_by_surname;
+  for (const auto& [id, person] : people) {
+    for (const std::string& part : person.parts) {
+      if (part.size() > 1) ids_by_part[part].insert(final_id(id));
+    }
+    ids_by_surname[person.parts.back()].insert(final_id(id));
+  }
+
+  ArticlePeople result;
+  result.span_person.assign(spans.size(), "");
+  std::map<std::string, int> unresolved;
+  for (size_t s = 0; s < spans.size(); ++s) {
+    const PersonSpan& span = spans[s];
+    std::string id = PersonKey(span.name);
+    if (id.empty()) continue;
+    if (people.count(id)) {
+      result.span_person[s] = final_id(id);
+      continue;
+    }
+    if (span.name_words == 1) {
+      // A place name stands for a person only as a surname ("Jordan" after "Michael Jordan").
+      auto owners = (span.place_name ? ids_by_surname : ids_by_part).find(id);
+      const auto& index = span.place_name ? ids_by_surname : ids_by_part;
+      if (owners != index.end() && owners->second.size() == 1) {
+        result.span_person[s] = *owners->second.begin();
+      } else if (owners == index.end() && !span.place_name && !span.common_word) {
+        ++unresolved[id];  // left for the index-wide pass
+      }
+    }
+  }
+  for (size_t s = 0; s < spans.size(); ++s) {
+    if (!result.span_person[s].empty()) ++people[result.span_person[s]].mentions;
+  }
+  for (const auto& [id, person] : people) {
+    if (merged_into.count(id) || person.mentions == 0) continue;
+    result.people.push_back({id, person.name, person.mentions});
+  }
+  result.unresolved_surnames.assign(unresolved.begin(), unresolved.end());
+  return result;
+}
+
+}  // namespace newsfacet

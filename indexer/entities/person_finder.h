@@ -1,0 +1,72 @@
+// Finds the people an article names.
+//
+// Capitalised word runs are the candidates ("Russian President Vladimir
+// Putin", "Bashar al-Assad", "George W. Bush"). Leading titles and
+// demonyms are trimmed off and become evidence, as do a known first name,
+// an age ("Andrey Karlov, 62,", "22-year-old Mevlut Mert Altintas"), an
+// attribution ("Karlov said", "said Putin", "according to ..."), and
+// several unknown capitalised words in a row. Organisations and places are
+// rejected. Then, within the article, a surname-only mention ("Karlov",
+// "Mr Putin") joins the full name given elsewhere in it; what stays
+// unresolved is left for the index-wide pass (surname_resolver.h).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "entities/article_entities.h"
+#include "entities/country_gazetteer.h"
+#include "entities/name_lexicon.h"
+#include "entities/token_stream.h"
+
+namespace newsfacet {
+
+struct PersonSpan {
+  size_t begin = 0, end = 0;  // tokens of the name itself, titles excluded
+  std::string name;           // as written, possessive dropped
+  int name_words = 0;         // words and initials, particles excluded
+  double evidence = 0;
+  bool accepted = false;      // a person on its own evidence
+  // The whole span is a place name ("Jordan", "Washington"): a person only
+  // when the article names someone so ("Michael Jordan ... Jordan said").
+  bool place_name = false;
+  // A lone word the article also writes in lower case ("Trade", "Note"):
+  // capitalised only by position, so never resolved beyond the article.
+  bool common_word = false;
+};
+
+struct ArticlePeople {
+  std::vector<PersonMention> people;
+  std::vector<std::pair<std::string, int>> unresolved_surnames;  // PersonKey of lone surnames, mentions
+  // For each span: the person id it was resolved to, or "" (same order as spans).
+  std::vector<std::string> span_person;
+};
+
+class PersonFinder {
+ public:
+  PersonFinder(const NameLexicon& lexicon, const CountryGazetteer& countries)
+      : lexicon_(lexicon), countries_(countries) {}
+
+  // Every capitalised candidate, with its evidence; `accepted` marks those
+  // that are people on their own.
+  std::vector<PersonSpan> FindSpans(const TokenStream& stream) const;
+
+ private:
+  bool StartsChunk(const std::vector<Token>& tokens, size_t i, bool title_all_caps) const;
+  size_t ChunkEnd(const std::vector<Token>& tokens, size_t begin) const;
+  size_t TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue) const;
+  bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
+  double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  bool TitleBefore(const std::vector<Token>& tokens, size_t begin) const;
+  size_t TitleAt(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  size_t TitleInto(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+
+  const NameLexicon& lexicon_;
+  const CountryGazetteer& countries_;
+};
+
+// Within one article: merges spellings and partial names, resolves surname
+// mentions to the full names the article gives, counts mentions.
+ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans);
+
+}  // namespace newsfacet

@@ -1,0 +1,45 @@
+// An article's text as tokens for entity extraction: words and punctuation
+// with their place (title, lead, body), sentence and letter case.
+//
+// Word boundaries are ICU's (UAX #29 word break), so "U.S.", "Kremlin's"
+// and "O'Brien" stay whole while "al-Assad" and "22-year-old" split at the
+// hyphen, which name and pattern matching then look at explicitly.
+// Sentences are ICU's English sentence break with abbreviation exceptions,
+// so "Mr. Putin" is not two sentences.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newsfacet {
+
+enum class TextPart : uint8_t { kTitle, kLead, kBody };
+
+struct Token {
+  std::string text;    // as written
+  std::string folded;  // FoldForSearch, lower-cased; possessive "'s" dropped
+  uint32_t begin = 0;  // byte offsets in the part's text
+  uint32_t end = 0;
+  int sentence = 0;    // index, counted across the whole article
+  TextPart part = TextPart::kBody;
+  bool is_word = false;          // letters or digits (else punctuation)
+  bool capitalized = false;      // first letter upper case
+  bool all_caps = false;         // two or more letters, none lower case
+  bool sentence_start = false;   // first word of its sentence
+  bool space_before = false;     // white space between this and the previous token
+  bool possessive = false;       // written with "'s"
+};
+
+struct TokenStream {
+  std::vector<Token> tokens;
+  // True when the title is written in capitals ("BAHIA COCOA REVIEW"):
+  // its letter case says nothing about names.
+  bool title_all_caps = false;
+};
+
+// The lead is the first two sentences of the body.
+TokenStream Tokenize(std::string_view title, std::string_view body);
+
+}  // namespace newsfacet
