@@ -266,7 +266,7 @@ int EvaluateReuters(const EntityModel& model, const std::string& gold_path, cons
       std::string key = PersonKey(slug);
       bool found = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
         return id == key || (key.find('-') == std::string::npos && SurnameKey(id) == key) ||
-               SurnameKey(id) == SurnameKey(key) && PersonKey(id).front() == key.front();
+               (SurnameKey(id) == SurnameKey(key) && PersonKey(id).front() == key.front());
       });
       if (found) ++people_recall.true_positives; else { ++people_recall.false_negatives; ++people_missed[slug]; }
     }

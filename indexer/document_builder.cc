@@ -97,6 +97,7 @@ void SetEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
   }
   for (const auto& [surname, mentions] : entities.unresolved_surnames) {
     doc.add_term(Prefixed(layout::kUnresolvedSurnamePrefix, surname), static_cast<Xapian::termcount>(mentions));
+    append(people, layout::kUnresolvedMarker + surname);
   }
   doc.add_value(layout::kPeopleSlot, people);
   doc.add_value(layout::kCountriesSlot, countries);
@@ -151,7 +152,8 @@ StoredArticle DeserializeArticle(std::string_view data) {
   for (const auto& e : json.value("events", nlohmann::json::array())) {
     entities.events.push_back({e.value("id", ""), e.value("label", ""), e.value("mentions", 0)});
   }
-  for (const auto& [surname, mentions] : json.value("unresolved_surnames", nlohmann::json::object()).items()) {
+  const nlohmann::json unresolved = json.value("unresolved_surnames", nlohmann::json::object());
+  for (const auto& [surname, mentions] : unresolved.items()) {
     if (mentions.is_number_integer()) entities.unresolved_surnames.emplace_back(surname, mentions.get<int>());
   }
   return stored;

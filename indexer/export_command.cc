@@ -6,6 +6,8 @@
 
 #include "command_line.h"
 #include "commands.h"
+#include "document_builder.h"
+#include "entities/surname_resolver.h"
 #include "index_directory.h"
 
 namespace newsfacet {
@@ -42,6 +44,7 @@ int RunExportCommand(const std::vector<std::string>& args) {
   const bool with_body = command_line.Has("--body");
   try {
     Xapian::Database db(*command_line.Value("--index"));
+    const SurnameResolutions resolutions = LoadSurnameResolutions(db);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       // The stored data is the export record (schemas/index_layout.h), less
       // the body unless asked for, and less indexer bookkeeping.
@@ -51,7 +54,15 @@ int RunExportCommand(const std::vector<std::string>& args) {
         continue;
       }
       if (!with_body) line.erase("body");
-      line.erase("unresolved_surnames");
+      if (line.contains("unresolved_surnames")) {
+        // Lone surnames the index now resolves join the article's people.
+        ArticleEntities entities = DeserializeArticle(db.get_document(*it).get_data()).entities;
+        ApplySurnameResolutions(resolutions, entities, [&](const std::string& id) { return DisplayName(db, id); });
+        nlohmann::json people = nlohmann::json::array();
+        for (const PersonMention& p : entities.people) people.push_back({{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}});
+        line["people"] = people;
+        line.erase("unresolved_surnames");
+      }
       std::string text = line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
       text.push_back('\n');
       std::fwrite(text.data(), 1, text.size(), stdout);

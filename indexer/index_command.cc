@@ -32,6 +32,7 @@ Options:
   --max-bytes SIZE  largest file (for .jsonl: largest line) to read (default 20MB)
   --commit-every SIZE  commit after about this much input (default 32MB): the
                     most a crash or kill can cost, at the price of speed
+  --no-entities     index the text only: no people, countries or events
   --json            print the summary as one JSON object on stdout
   --quiet           print nothing but errors
   --verbose         print every error (on a terminal only the first 20 are shown)
@@ -96,7 +97,7 @@ std::string ProblemText(const ReadProblem& problem) {
 
 int RunIndexCommand(const std::vector<std::string>& args) {
   CommandLine command_line;
-  Status status = CommandLine::Parse(args, {"--prune", "--json", "--quiet", "--verbose", "--help"},
+  Status status = CommandLine::Parse(args, {"--prune", "--json", "--quiet", "--verbose", "--help", "--no-entities"},
                                      {"--index", "--shards", "--max-bytes", "--commit-every"}, &command_line);
   if (status.ok() && command_line.Has("--help")) {
     std::fputs(kUsage, stdout);
@@ -130,6 +131,7 @@ int RunIndexCommand(const std::vector<std::string>& args) {
   options.max_bytes = max_bytes;
   options.batch_bytes = commit_every;
   options.prune = command_line.Has("--prune");
+  options.entities = !command_line.Has("--no-entities");
 
   const bool json = command_line.Has("--json");
   const bool quiet = command_line.Has("--quiet");

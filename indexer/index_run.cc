@@ -62,7 +62,7 @@ class IndexRunner {
     if (status.ok()) status = Walk();
     if (status.ok()) status = Prune();
     if (status.ok()) status = ReadAndWrite();
-    if (status.ok()) status = ResolveAcrossIndex();
+    if (status.ok() && options_.entities) status = ResolveAcrossIndex();
     for (auto& shard : shards_) shard->Finish();
     summary_->added = counts_.added;
     summary_->updated = counts_.updated;
@@ -90,12 +90,14 @@ class IndexRunner {
     } catch (const Xapian::Error& e) {
       return Status::Error("cannot open the catalog of " + options_.index_dir.string() + ": " + e.get_description());
     }
-    status = EntityModel::Load(DataDirectory(), &entity_model_);
-    if (!status.ok()) return status;
+    if (options_.entities) {
+      status = EntityModel::Load(DataDirectory(), &entity_model_);
+      if (!status.ok()) return status;
+    }
     std::string run_stamp = NewRunStamp();
     for (int shard = 0; shard < manifest.shards; ++shard) {
       shards_.push_back(std::make_unique<ShardWriter>(ShardPath(options_.index_dir, shard), run_stamp,
-                                                      *entity_model_, &counts_,
+                                                      entity_model_.get(), &counts_,
                                                       [this](ReadProblem problem) { Report(std::move(problem)); }));
       status = shards_.back()->Start();
       if (!status.ok()) return status;
@@ -173,7 +175,7 @@ class IndexRunner {
   }
 
   // Once everything is committed: lone surnames meet the full names known
-  // across the whole index, and display names are chosen.
+  // across the whole index, and display names are chosen (shard 0 keeps both).
   Status ResolveAcrossIndex() {
     auto known = std::make_shared<KnownPeople>();
     try {
@@ -181,23 +183,20 @@ class IndexRunner {
     } catch (const Xapian::Error& e) {
       return Status::Error("cannot read back the index to resolve names: " + e.get_description());
     }
-    Status failure;
-    int done = 0;
-    for (size_t shard = 0; shard < shards_.size(); ++shard) {
-      RunEnd end;
-      end.known_people = known;
-      end.write_display_names = shard == 0;
-      end.on_done = [&](const Status& status) {
-        std::lock_guard<std::mutex> lock(mutex_);
-        if (!status.ok() && failure.ok()) failure = status;
-        ++done;
-        changed_.notify_all();
-      };
-      shards_[shard]->EndRun(std::move(end));
-    }
+    Status result;
+    bool done = false;
+    RunEnd end;
+    end.known_people = known;
+    end.on_done = [&](const Status& status) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      result = status;
+      done = true;
+      changed_.notify_all();
+    };
+    shards_.front()->EndRun(std::move(end));
     std::unique_lock<std::mutex> lock(mutex_);
-    changed_.wait(lock, [&] { return done == static_cast<int>(shards_.size()); });
-    return failure;
+    changed_.wait(lock, [&] { return done; });
+    return result;
   }
 
   void PlanBatches() {

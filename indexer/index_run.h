@@ -22,6 +22,7 @@ struct IndexOptions {
   int reader_threads = 0;  // 0 means one per four cores, at least one
   uint64_t max_bytes = 20'000'000;
   bool prune = false;
+  bool entities = true;  // false: full text only (for benchmarks and quick trials)
   // Input bytes per committed batch: what a kill can cost, at most.
   uint64_t batch_bytes = 32'000'000;
   int64_t batch_files = 5000;

@@ -17,14 +17,15 @@ int ShardOf(const std::string& article_id, int shard_count) {
   return static_cast<int>(StableHash(article_id) % static_cast<uint64_t>(shard_count));
 }
 
-ShardWriter::ShardWriter(std::filesystem::path path, std::string run_stamp, const EntityModel& entities,
+ShardWriter::ShardWriter(std::filesystem::path path, std::string run_stamp, const EntityModel* entities,
                          ShardCounts* counts, std::function<void(ReadProblem)> report_problem)
     : path_(std::move(path)),
       run_stamp_(std::move(run_stamp)),
       counts_(counts),
       report_problem_(std::move(report_problem)),
-      extractor_(entities),
-      queue_(kQueueCapacity) {}
+      queue_(kQueueCapacity) {
+  if (entities) extractor_.emplace(*entities);
+}
 
 ShardWriter::~ShardWriter() {
   if (thread_.joinable()) Finish();
@@ -109,7 +110,7 @@ void ShardWriter::Write(const Article& article) {
                        "duplicate id \"" + article.id + "\": already indexed from " + old_path + "; skipped"});
       return;
     }
-    Xapian::Document doc = builder_.Build(article, extractor_.Extract(article), run_stamp_);
+    Xapian::Document doc = builder_.Build(article, Entities(article), run_stamp_);
     if (old.get_value(layout::kContentHashSlot) == doc.get_value(layout::kContentHashSlot)) {
       // Same article, perhaps in a new version of its file: only the stamp
       // changes, and Xapian rewrites no terms for a values-only change.
@@ -124,8 +125,12 @@ void ShardWriter::Write(const Article& article) {
     ++counts_->updated;
     return;
   }
-  db_.add_document(builder_.Build(article, extractor_.Extract(article), run_stamp_));
+  db_.add_document(builder_.Build(article, Entities(article), run_stamp_));
   ++counts_->added;
+}
+
+ArticleEntities ShardWriter::Entities(const Article& article) const {
+  return extractor_ ? extractor_->Extract(article) : ArticleEntities{};
 }
 
 void ShardWriter::DeleteMatching(const std::string& term, bool keep_this_runs) {
@@ -155,8 +160,7 @@ void ShardWriter::EndBatchNow(const BatchEnd& batch_end) {
 namespace newsfacet {
 
 void ShardWriter::EndRunNow(const RunEnd& run_end) {
-  ResolveSurnames(db_, *run_end.known_people);
-  if (run_end.write_display_names) WriteDisplayNames(db_, *run_end.known_people);
+  WritePeopleMetadata(db_, *run_end.known_people);
   db_.commit();
 }
 

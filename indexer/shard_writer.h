@@ -12,6 +12,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -50,10 +51,9 @@ struct BatchEnd {
   std::function<void(int batch, const Status&)> on_committed;
 };
 
-// What the end of a run asks of every shard, once all batches are committed.
+// What the end of a run asks of shard 0, once all batches are committed.
 struct RunEnd {
   std::shared_ptr<const KnownPeople> known_people;
-  bool write_display_names = false;  // shard 0 holds them
   std::function<void(const Status&)> on_done;
 };
 
@@ -62,8 +62,8 @@ class ShardWriter {
   // Problems found while writing (a duplicate id) go to `report_problem`,
   // from the writer's thread; counts go to the shared `counts`.
   // `run_stamp` marks every article this run writes (layout::kRunStampSlot).
-  // `entities` must outlive the writer.
-  ShardWriter(std::filesystem::path path, std::string run_stamp, const EntityModel& entities, ShardCounts* counts,
+  // `entities` must outlive the writer; null means no entity extraction.
+  ShardWriter(std::filesystem::path path, std::string run_stamp, const EntityModel* entities, ShardCounts* counts,
               std::function<void(ReadProblem)> report_problem);
   ~ShardWriter();
 
@@ -72,7 +72,8 @@ class ShardWriter {
 
   void Add(Article article);
   void EndBatch(BatchEnd batch_end);
-  // Resolves lone surnames against the people known index-wide, then commits.
+  // Writes the people known index-wide (display names, surname
+  // resolutions) into this shard's metadata, then commits.
   void EndRun(RunEnd run_end);
   // Drains the queue, stops the thread. The last EndBatch's commit is the
   // last write; nothing after it is committed.
@@ -83,6 +84,7 @@ class ShardWriter {
 
   void Run();
   void Write(const Article& article);
+  ArticleEntities Entities(const Article& article) const;
   void EndBatchNow(const BatchEnd& batch_end);
   void EndRunNow(const RunEnd& run_end);
   void DeleteMatching(const std::string& term, bool keep_this_runs);
@@ -93,7 +95,7 @@ class ShardWriter {
   std::function<void(ReadProblem)> report_problem_;
   Xapian::WritableDatabase db_;
   DocumentBuilder builder_;     // used on the writer's thread only
-  EntityExtractor extractor_;  // likewise
+  std::optional<EntityExtractor> extractor_;  // likewise; empty without entity extraction
   bool started_empty_ = true;
   std::unordered_set<uint64_t> ids_seen_this_run_;
   Status failure_;  // the first Xapian error; later writes are skipped

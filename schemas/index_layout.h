@@ -54,8 +54,12 @@ inline constexpr std::string_view kCountryPrefix = "XC";
 inline constexpr std::string_view kCountryMentionPrefix = "XM";
 inline constexpr std::string_view kEventPrefix = "XE";
 // A surname-only mention with no full name in its own article ("Karlov"):
-// + PersonKey of the surname, wdf = mentions. The end of each index run
-// resolves these against the full names known across the index.
+// + PersonKey of the surname, wdf = mentions. Resolution is late-bound: the
+// end of each index run maps each such surname that exactly one known full
+// name has to that person (kSurnameResolutionKey), and readers apply the
+// map, so a person facet or filter for "andrey-karlov" also covers articles
+// with XUkarlov. Nothing in the articles is rewritten, and a surname that
+// becomes ambiguous stops resolving everywhere at once.
 inline constexpr std::string_view kUnresolvedSurnamePrefix = "XU";
 // How the article spells a person: + person id + "\t" + the spelling. Its
 // term frequency counts the articles using that spelling, from which the
@@ -76,6 +80,8 @@ enum ValueSlot : Xapian::valueno {
   kContentHashSlot = 3, // hex fingerprint of the article's stored data, to skip unchanged ones
   // Facet value ids of the article, one per line ("TR\nRU\nSY"), for
   // counting facets over a result set in one pass (searcher's FacetCounter).
+  // kPeopleSlot also lists the unresolved surnames, as kUnresolvedMarker +
+  // surname ("~karlov"), to be mapped through kSurnameResolutionKey.
   kPeopleSlot = 10,
   kCountriesSlot = 11,  // salient countries only, as kCountryPrefix
   kEventsSlot = 12,
@@ -83,6 +89,7 @@ enum ValueSlot : Xapian::valueno {
 
 // Separates facet value ids inside kPeopleSlot, kCountriesSlot, kEventsSlot.
 inline constexpr char kFacetValueSeparator = '\n';
+inline constexpr char kUnresolvedMarker = '~';
 
 // ---- Document data ----------------------------------------------------
 // A JSON object: {"id","title","body","date","url","source","authors",
@@ -99,6 +106,9 @@ inline constexpr char kFacetValueSeparator = '\n';
 // with diacritics if any, else the most frequent), written at the end of
 // each index run.
 inline constexpr std::string_view kPersonNameKey = "person-name:";
+// kSurnameResolutionKey + surname key -> the one person id it resolves to
+// (absent when no full name, or several, have that surname).
+inline constexpr std::string_view kSurnameResolutionKey = "surname:";
 
 // ---- Catalog metadata (in kCatalogDir) --------------------------------
 // key: KeyOf(kCatalogFileKey, relative path); value: a serialised

@@ -141,6 +141,7 @@ void CountryGazetteer::Add(const std::string& code, const std::string& name, con
     if (claim.code == code) return;
   }
   claims.push_back(Form{code, kind, ambiguous, dissolved, abbreviation && form.back() == '.'});
+  if (!abbreviation) first_words_.insert(key.substr(0, key.find(' ')));
   longest_form_words_ = std::max(longest_form_words_, static_cast<size_t>(std::count(key.begin(), key.end(), ' ') + 1));
 }
 
@@ -179,6 +180,7 @@ size_t CountryGazetteer::Match(const std::vector<Token>& tokens, size_t begin, c
       return claim.needs_dot ? 2 : 1;
     }
   }
+  if (!first_words_.count(first.folded)) return 0;
   std::string key;
   size_t best = 0;
   size_t words = 0;

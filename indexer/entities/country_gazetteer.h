@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "entities/article_entities.h"
@@ -54,6 +55,7 @@ class CountryGazetteer {
   static const Form& Preferred(const Claims& claims, const std::string& date);
 
   std::unordered_map<std::string, Claims> forms_;          // folded words joined by " "
+  std::unordered_set<std::string> first_words_;            // of every form: most words start none
   std::unordered_map<std::string, Claims> abbreviations_;  // exact text without dots
   std::unordered_map<std::string, std::string> names_;   // code -> name
   // successor code -> the one former state it continues ("RU" -> "SUHH"),

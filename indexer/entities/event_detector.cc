@@ -85,12 +85,19 @@ bool ParseEventPattern(const std::string& text, EventDetector::Pattern* pattern,
 
 void EventDetector::PatternSet::Add(Pattern pattern) {
   for (const std::string& first : pattern.words.front().alternatives) {
+    const std::string_view stem = first.back() == '*' ? std::string_view(first).substr(0, first.size() - 1) : first;
+    if (stem.size() < 2) {
+      for (size_t second = 0; second < 256; ++second) first_pairs_.set(Pair(stem) | second);  // "a*": any second letter
+    } else {
+      first_pairs_.set(Pair(stem));
+    }
     Pattern copy = pattern;
     copy.words.front().alternatives = {first};
     if (first.back() == '*') {
       std::string prefix = first.substr(0, first.size() - 1);
-      shortest_prefix_ = std::min(shortest_prefix_, prefix.size());
-      longest_prefix_ = std::max(longest_prefix_, prefix.size());
+      if (std::find(prefix_lengths_.begin(), prefix_lengths_.end(), prefix.size()) == prefix_lengths_.end()) {
+        prefix_lengths_.insert(std::upper_bound(prefix_lengths_.begin(), prefix_lengths_.end(), prefix.size()), prefix.size());
+      }
       by_first_prefix_[prefix].push_back(std::move(copy));
     } else {
       by_first_word_[first].push_back(std::move(copy));
@@ -101,6 +108,7 @@ void EventDetector::PatternSet::Add(Pattern pattern) {
 template <typename Found>
 void EventDetector::PatternSet::MatchAt(const std::vector<const Token*>& words, size_t start, Found&& found) const {
   const std::string& first = words[start]->folded;
+  if (first.empty() || !first_pairs_.test(Pair(first))) return;
   auto try_pattern = [&](const Pattern& pattern) {
     size_t at = start;
     for (size_t k = 1; k < pattern.words.size(); ++k) {
@@ -122,8 +130,9 @@ void EventDetector::PatternSet::MatchAt(const std::vector<const Token*>& words, 
   if (auto it = by_first_word_.find(first); it != by_first_word_.end()) {
     for (const Pattern& pattern : it->second) try_pattern(pattern);
   }
-  for (size_t length = shortest_prefix_; length <= longest_prefix_ && length <= first.size(); ++length) {
-    if (auto it = by_first_prefix_.find(first.substr(0, length)); it != by_first_prefix_.end()) {
+  for (size_t length : prefix_lengths_) {
+    if (length > first.size()) break;
+    if (auto it = by_first_prefix_.find(std::string_view(first).substr(0, length)); it != by_first_prefix_.end()) {
       for (const Pattern& pattern : it->second) try_pattern(pattern);
     }
   }

@@ -13,8 +13,10 @@
 // report's "shot" and "attack").
 #pragma once
 
+#include <bitset>
 #include <filesystem>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -66,9 +68,20 @@ class EventDetector {
     void MatchAt(const std::vector<const Token*>& words, size_t start, Found&& found) const;
 
    private:
-    std::unordered_map<std::string, std::vector<Pattern>> by_first_word_;
-    std::unordered_map<std::string, std::vector<Pattern>> by_first_prefix_;
-    size_t shortest_prefix_ = 1000, longest_prefix_ = 0;
+    struct Hash : std::hash<std::string_view> {
+      using is_transparent = void;  // look words up by string_view: no copies per word
+    };
+    using PatternsByWord = std::unordered_map<std::string, std::vector<Pattern>, Hash, std::equal_to<>>;
+    PatternsByWord by_first_word_;
+    PatternsByWord by_first_prefix_;
+    std::vector<size_t> prefix_lengths_;  // the lengths some prefix pattern has, ascending
+    // The first two letters of every first word or prefix: most words match
+    // none, and are turned away with one bit test instead of hash lookups.
+    std::bitset<1 << 16> first_pairs_;
+    static size_t Pair(std::string_view word) {
+      return (static_cast<size_t>(static_cast<unsigned char>(word[0])) << 8) |
+             (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0);
+    }
   };
 
   bool Guarded(const Guard& guard, int event) const;

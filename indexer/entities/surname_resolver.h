@@ -1,11 +1,14 @@
-// The index-wide step of person finding, run at the end of every index run.
+// The index-wide step of person finding: lone surnames meet full names.
 //
 // An article that names a person only by surname ("Erdogan claims ...")
-// keeps that surname as an unresolved term. Once the run has committed,
-// the full names known across the whole index are gathered; each
-// unresolved surname that belongs to exactly one of them becomes that
-// person in the article, whichever article was indexed first. The same
-// step picks every person's display name from the spellings in use.
+// keeps that surname unresolved (layout::kUnresolvedSurnamePrefix). At the
+// end of every index run the full names known across the whole index are
+// gathered, and each unresolved surname that exactly one of them has is
+// mapped to that person, in shard metadata (layout::kSurnameResolutionKey).
+// Readers apply the map (ApplySurnameResolutions), so the result does not
+// depend on which article was indexed first, no article is rewritten, and a
+// surname that later becomes ambiguous stops resolving everywhere at once.
+// The same step picks every person's display name from the spellings in use.
 #pragma once
 
 #include <map>
@@ -15,25 +18,53 @@
 
 #include <xapian.h>
 
+#include "entities/article_entities.h"
+
 namespace newsfacet {
 
+using SurnameResolutions = std::unordered_map<std::string, std::string>;  // surname key -> person id
+
 struct KnownPeople {
-  // surname key -> person ids with that surname (resolution needs exactly one)
-  std::unordered_map<std::string, std::vector<std::string>> ids_by_surname;
   // person id -> display name: a spelling with diacritics if there is one,
   // else the spelling most articles use
   std::map<std::string, std::string> display_names;
+  // the unresolved surnames in the index that exactly one full name has
+  SurnameResolutions resolutions;
 };
 
-// Reads the person and spelling terms of `index` (all shards, committed).
+// Reads the person, spelling and unresolved-surname terms of `index` (all
+// shards, as committed).
 KnownPeople GatherKnownPeople(const Xapian::Database& index);
 
-// Resolves the unresolved surnames of the documents in `shard`; returns how
-// many documents gained a person. The caller commits.
-int ResolveSurnames(Xapian::WritableDatabase& shard, const KnownPeople& known);
+// Writes display names and surname resolutions into `shard` metadata (shard
+// 0 holds them), changing only what changed. The caller commits.
+void WritePeopleMetadata(Xapian::WritableDatabase& shard, const KnownPeople& known);
 
-// Writes the display names into `shard` metadata (layout::kPersonNameKey),
-// only those that changed. The caller commits.
-void WriteDisplayNames(Xapian::WritableDatabase& shard, const KnownPeople& known);
+// For readers: the surname map and display names stored by the last run.
+SurnameResolutions LoadSurnameResolutions(const Xapian::Database& index);
+std::string DisplayName(const Xapian::Database& index, const std::string& person_id);
+
+// Moves the article's unresolved surnames that `resolutions` maps into its
+// people (once per person), with the display name `name_of` gives.
+template <typename NameOf>
+void ApplySurnameResolutions(const SurnameResolutions& resolutions, ArticleEntities& entities, NameOf&& name_of) {
+  auto& unresolved = entities.unresolved_surnames;
+  for (auto it = unresolved.begin(); it != unresolved.end();) {
+    auto resolved = resolutions.find(it->first);
+    if (resolved == resolutions.end()) {
+      ++it;
+      continue;
+    }
+    bool listed = false;
+    for (PersonMention& person : entities.people) {
+      if (person.id == resolved->second) {
+        person.mentions += it->second;
+        listed = true;
+      }
+    }
+    if (!listed) entities.people.push_back({resolved->second, name_of(resolved->second), it->second});
+    it = unresolved.erase(it);
+  }
+}
 
 }  // namespace newsfacet

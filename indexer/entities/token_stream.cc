@@ -1,6 +1,9 @@
 #include "token_stream.h"
 
+#include <algorithm>
+#include <cctype>
 #include <memory>
+#include <unordered_set>
 #include <mutex>
 
 #include <unicode/brkiter.h>
@@ -15,28 +18,90 @@ namespace {
 
 constexpr int kLeadSentences = 2;
 
-struct BreakIterators {
-  std::unique_ptr<icu::BreakIterator> words;
-  std::unique_ptr<icu::BreakIterator> sentences;
-};
-
-// Break iterators are costly to create and not thread-safe: one pair per thread.
-BreakIterators& ThreadBreakIterators() {
-  thread_local BreakIterators iterators = [] {
+// Break iterators are costly to create and not thread-safe: one per thread.
+icu::BreakIterator& ThreadWordBreaker() {
+  thread_local std::unique_ptr<icu::BreakIterator> words = [] {
     UErrorCode status = U_ZERO_ERROR;
-    BreakIterators created;
-    created.words.reset(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
-    // "ss=standard" adds the English abbreviation exceptions (Mr., Dr., U.S.).
-    created.sentences.reset(icu::BreakIterator::createSentenceInstance(icu::Locale("en@ss=standard"), status));
-    if (U_FAILURE(status) || !created.words || !created.sentences) {
-      throw std::runtime_error(std::string("ICU break iterators unavailable: ") + u_errorName(status));
+    std::unique_ptr<icu::BreakIterator> created(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
+    if (U_FAILURE(status) || !created) {
+      throw std::runtime_error(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
     }
     return created;
   }();
-  return iterators;
+  return *words;
+}
+
+// Words after which a full stop does not end the sentence.
+bool IsAbbreviation(const std::string& folded) {
+  static const std::unordered_set<std::string> kAbbreviations = {
+      "mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "cmdr",
+      "adm", "brig", "jr", "sr", "no", "vs", "inc", "corp", "co", "ltd", "jan", "feb", "mar", "apr", "jun", "jul",
+      "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft", "rev", "hon", "messrs", "gov", "supt", "insp", "det"};
+  return kAbbreviations.count(folded) > 0;
+}
+
+bool EndsSentence(const Token& token) {
+  return token.text == "." || token.text == "!" || token.text == "?" || token.text == "\xE2\x80\xA6";
+}
+
+bool IsClosingQuote(const Token& token) {
+  return token.text == "\"" || token.text == "\xE2\x80\x9D" || token.text == "'" || token.text == "\xE2\x80\x99" ||
+         token.text == ")";
+}
+
+// Sentences from the tokens themselves: cheaper than a second ICU pass, and
+// unlike ICU's it does not end a sentence at every line break, which wire
+// copy uses to wrap lines ("shot in the\nback").
+void AssignSentences(std::vector<Token>& tokens, size_t first, int& sentence, TextPart part) {
+  int sentence_in_part = 0;
+  bool starts = true;
+  const Token* last_word = nullptr;
+  for (size_t i = first; i < tokens.size(); ++i) {
+    Token& token = tokens[i];
+    if (i > first && token.is_word) {
+      const Token& previous = tokens[i - 1];
+      bool boundary = token.newlines_before >= 2;
+      // A line break ends a sentence when the line before does not run on:
+      // it ends in a capitalised word, a number or punctuation ("Nadim Ladki\nAL-AIN").
+      if (token.newlines_before == 1 && (token.capitalized || std::isdigit(static_cast<unsigned char>(token.text[0])))) {
+        boundary = boundary || !previous.is_word || previous.capitalized || std::isdigit(static_cast<unsigned char>(previous.text[0]));
+        if (previous.text == ",") boundary = false;
+      }
+      size_t k = i - 1;
+      while (k > first && IsClosingQuote(tokens[k])) --k;
+      if (EndsSentence(tokens[k]) && token.space_before && (token.capitalized || std::isdigit(static_cast<unsigned char>(token.text[0])))) {
+        bool abbreviation = tokens[k].text == "." && last_word && k > first && &tokens[k - 1] == last_word &&
+                            (IsAbbreviation(last_word->folded) || (last_word->text.size() == 1 && last_word->capitalized));
+        boundary = boundary || !abbreviation;
+      }
+      if (boundary) {
+        ++sentence;
+        ++sentence_in_part;
+        starts = true;
+      }
+    }
+    token.sentence = sentence;
+    token.part = part == TextPart::kTitle ? TextPart::kTitle : sentence_in_part < kLeadSentences ? TextPart::kLead : TextPart::kBody;
+    if (token.is_word) {
+      token.sentence_start = starts;
+      starts = false;
+      last_word = &token;
+    }
+  }
 }
 
 std::string LowerFolded(std::string_view text) {
+  // Most words are plain ASCII letters: lower-casing is all they need.
+  bool plain = std::all_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < 0x80 && c != '\'';
+  });
+  if (plain) {
+    std::string lowered(text);
+    for (char& c : lowered) {
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    return lowered;
+  }
   std::string folded = FoldForSearch(text);
   bool ascii = true;
   for (char& c : folded) {
@@ -50,6 +115,16 @@ std::string LowerFolded(std::string_view text) {
 }
 
 void SetCaseFlags(std::string_view text, Token& token) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
+    int letters = 0, lower = 0;
+    for (char c : text) {
+      if (c >= 'a' && c <= 'z') ++lower;
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) ++letters;
+    }
+    token.capitalized = !text.empty() && text[0] >= 'A' && text[0] <= 'Z';
+    token.all_caps = letters >= 2 && lower == 0;
+    return;
+  }
   int letters = 0, lower = 0, index = 0;
   bool first = true;
   const int32_t length = static_cast<int32_t>(text.size());
@@ -75,74 +150,123 @@ bool IsSpace(std::string_view text) {
   return true;
 }
 
-void TokenizePart(std::string_view text, TextPart part, int& sentence, TokenStream& stream) {
-  if (text.empty()) return;
+struct Segment {
+  uint32_t begin, end;
+  bool is_word;
+};
+
+// UAX #29 word segmentation by ICU, as byte ranges of `text`.
+void SegmentWithIcu(std::string_view text, std::vector<Segment>& segments) {
   icu::UnicodeString unicode = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
   // UTF-16 index -> UTF-8 byte offset, to hand out offsets into `text`.
   std::vector<uint32_t> byte_offset(static_cast<size_t>(unicode.length()) + 1);
-  {
-    int32_t utf16 = 0, utf8 = 0;
-    const int32_t length = static_cast<int32_t>(text.size());
-    while (utf8 < length) {
-      int32_t start = utf8;
-      UChar32 c;
-      U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), utf8, length, c);
-      int32_t units = (c >= 0x10000) ? 2 : 1;
-      for (int32_t u = 0; u < units && utf16 < unicode.length(); ++u) byte_offset[static_cast<size_t>(utf16++)] = static_cast<uint32_t>(start);
-    }
-    byte_offset.back() = static_cast<uint32_t>(text.size());
+  int32_t utf16 = 0, utf8 = 0;
+  const int32_t length = static_cast<int32_t>(text.size());
+  while (utf8 < length) {
+    int32_t start = utf8;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), utf8, length, c);
+    int32_t units = (c >= 0x10000) ? 2 : 1;
+    for (int32_t u = 0; u < units && utf16 < unicode.length(); ++u) byte_offset[static_cast<size_t>(utf16++)] = static_cast<uint32_t>(start);
   }
-
-  BreakIterators& iterators = ThreadBreakIterators();
-  iterators.sentences->setText(unicode);
-  std::vector<int32_t> sentence_ends;
-  for (int32_t end = iterators.sentences->next(); end != icu::BreakIterator::DONE; end = iterators.sentences->next()) {
-    sentence_ends.push_back(end);
-  }
-  size_t sentence_in_part = 0;
-  bool next_starts_sentence = true;
-  bool space_before = false;
-
-  icu::BreakIterator& words = *iterators.words;
+  byte_offset.back() = static_cast<uint32_t>(text.size());
+  icu::BreakIterator& words = ThreadWordBreaker();
   words.setText(unicode);
   int32_t start = words.first();
   for (int32_t end = words.next(); end != icu::BreakIterator::DONE; start = end, end = words.next()) {
-    while (sentence_in_part < sentence_ends.size() && start >= sentence_ends[sentence_in_part]) {
-      ++sentence_in_part;
-      ++sentence;
-      next_starts_sentence = true;
+    segments.push_back({byte_offset[static_cast<size_t>(start)], byte_offset[static_cast<size_t>(end)],
+                        words.getRuleStatus() >= UBRK_WORD_NUMBER});
+  }
+}
+
+bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
+
+// The same UAX #29 rules restricted to ASCII, where they are simple: runs of
+// letters and digits, joined across "." and "'" between letters ("U.S",
+// "Kremlin's") and "." "," "'" ";" between digits ("120,000"), "_" joining
+// both. ICU costs most of entity extraction's time, and most news is ASCII.
+void SegmentAscii(std::string_view text, std::vector<Segment>& segments) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t begin = i;
+    const char c = text[i];
+    if (IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_') {
+      ++i;
+      while (i < text.size()) {
+        char here = text[i];
+        if (IsAsciiLetter(here) || IsAsciiDigit(here) || here == '_') {
+          ++i;
+          continue;
+        }
+        if (i + 1 < text.size()) {
+          char before = text[i - 1], after = text[i + 1];
+          bool letters = IsAsciiLetter(before) && IsAsciiLetter(after) && (here == '.' || here == '\'');
+          bool digits = IsAsciiDigit(before) && IsAsciiDigit(after) && (here == '.' || here == ',' || here == '\'' || here == ';');
+          if (letters || digits) {
+            i += 2;
+            continue;
+          }
+        }
+        break;
+      }
+      segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), true});
+    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
+      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' ||
+                                 text[i] == '\f' || text[i] == '\v')) {
+        ++i;
+      }
+      segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), false});
+    } else {
+      ++i;
+      if (c == '\r' && i < text.size() && text[i] == '\n') ++i;
+      segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), false});
     }
-    const uint32_t begin_byte = byte_offset[static_cast<size_t>(start)];
-    const uint32_t end_byte = byte_offset[static_cast<size_t>(end)];
+  }
+}
+
+void TokenizePart(std::string_view text, TextPart part, int& sentence, TokenStream& stream) {
+  if (text.empty()) return;
+  std::vector<Segment> segments;
+  segments.reserve(text.size() / 3);
+  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) {
+    SegmentAscii(text, segments);
+  } else {
+    SegmentWithIcu(text, segments);
+  }
+  const size_t first_token = stream.tokens.size();
+  int newlines = 0;
+  bool space_before = false;
+  for (const Segment& segment : segments) {
+    const uint32_t begin_byte = segment.begin, end_byte = segment.end;
     std::string_view piece = text.substr(begin_byte, end_byte - begin_byte);
     if (IsSpace(piece)) {
       space_before = true;
+      newlines += static_cast<int>(std::count(piece.begin(), piece.end(), '\n'));
       continue;
     }
     Token token;
     token.text = std::string(piece);
     token.begin = begin_byte;
     token.end = end_byte;
-    token.sentence = sentence;
-    token.part = part == TextPart::kTitle ? TextPart::kTitle
-                 : static_cast<int>(sentence_in_part) < kLeadSentences ? TextPart::kLead
-                                                                      : TextPart::kBody;
-    token.is_word = words.getRuleStatus() >= UBRK_WORD_NUMBER;
+    token.is_word = segment.is_word;
     token.space_before = space_before;
+    token.newlines_before = static_cast<uint8_t>(std::min(newlines, 2));
     space_before = false;
+    newlines = 0;
     if (token.is_word) {
       SetCaseFlags(piece, token);
       token.folded = LowerFolded(piece);
       token.possessive = token.folded.size() + 2 <= piece.size() &&
                          (piece.substr(piece.size() - 2) == "'s" || piece.substr(piece.size() - 2) == "'S" ||
                           (piece.size() >= 4 && piece.substr(piece.size() - 4) == "\xE2\x80\x99s"));
-      token.sentence_start = next_starts_sentence;
-      next_starts_sentence = false;
     } else {
       token.folded = token.text;
     }
     stream.tokens.push_back(std::move(token));
   }
+  AssignSentences(stream.tokens, first_token, sentence, part);
   ++sentence;  // the next part starts a new sentence
 }
 

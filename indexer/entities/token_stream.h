@@ -4,8 +4,10 @@
 // Word boundaries are ICU's (UAX #29 word break), so "U.S.", "Kremlin's"
 // and "O'Brien" stay whole while "al-Assad" and "22-year-old" split at the
 // hyphen, which name and pattern matching then look at explicitly.
-// Sentences are ICU's English sentence break with abbreviation exceptions,
-// so "Mr. Putin" is not two sentences.
+// Sentences end at a full stop, question or exclamation mark before a
+// capitalised word (not after "Mr." or an initial), at a blank line, and at
+// a line break whose line does not run on, so wire copy wrapped mid-sentence
+// stays one sentence.
 #pragma once
 
 #include <cstdint>
@@ -29,6 +31,7 @@ struct Token {
   bool all_caps = false;         // two or more letters, none lower case
   bool sentence_start = false;   // first word of its sentence
   bool space_before = false;     // white space between this and the previous token
+  uint8_t newlines_before = 0;   // line breaks in that white space (2: a blank line or more)
   bool possessive = false;       // written with "'s"
 };
 

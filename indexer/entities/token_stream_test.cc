@@ -67,3 +67,19 @@ TEST_CASE("tokens: an all-capitals headline is flagged") {
   CHECK(Tokenize("BAHIA COCOA REVIEW", "Showers continued.").title_all_caps);
   CHECK_FALSE(Tokenize("Putin vows to punish NATO", "x").title_all_caps);
 }
+
+TEST_CASE("tokens: the ASCII fast path splits words exactly as ICU's word break does") {
+  const char* samples[] = {
+      "U.S. officials met Bashar al-Assad, the Kremlin's envoy, and a 22-year-old in 1996-12-06.",
+      "Shares rose 1,234.5 pct to 120,000 dlrs; the 3rd-qtr net was v19 (e.g. a:b) -- so 'quoted' said O'Brien.",
+      "SALVADOR, Feb 26 - Showers continued\nthroughout the week... Mr. Smith's dog_name was #1!",
+  };
+  for (const char* sample : samples) {
+    // A trailing non-ASCII word sends the same text through ICU.
+    std::vector<std::string> ascii = Words(Tokenize("", sample));
+    std::vector<std::string> icu = Words(Tokenize("", std::string(sample) + " \xC3\xA9t\xC3\xA9"));
+    REQUIRE(icu.size() == ascii.size() + 1);
+    icu.pop_back();
+    CHECK(ascii == icu);
+  }
+}
