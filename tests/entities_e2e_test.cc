@@ -79,9 +79,40 @@ TEST_CASE("the user's seeds: one person per spelling variant, surnames resolved,
     for (const std::string& name : names) CHECK(name.find(' ') != std::string::npos);
   }
 
+  // The facet listing: one value per person, with the display spelling.
   ProcessResult people = RunNewsfacet({"entities", "--index", (dir / "index").string(), "--facet", "people", "--json"});
-  if (people.exit_code == 0) {
-    Json listing = Json::parse(people.out, nullptr, false);
-    CHECK_FALSE(listing.is_discarded());
+  REQUIRE(people.exit_code == 0);
+  Json listing = Json::parse(people.out);
+  std::map<std::string, std::pair<std::string, int>> values;
+  for (const Json& value : listing["values"]) values[value["id"]] = {value["label"], value["count"]};
+  CHECK(values[karlov] == std::pair<std::string, int>{"Andrey Karlov", 3});
+  CHECK(values[putin] == std::pair<std::string, int>{"Vladimir Putin", 3});
+  CHECK(values[attacker] == std::pair<std::string, int>{"Mevlüt Mert Altıntaş", 2});
+  CHECK(values[erdogan].second == 2);
+}
+
+TEST_CASE("the sample corpus: spelling variants merge, namesakes stay apart, sports and metaphors raise no events") {
+  TempDir dir;
+  Index(SourceDir() / "corpus", dir / "index");
+  std::map<std::string, Json> articles = ExportById(dir / "index");
+  std::map<std::string, std::set<std::string>> articles_by_person;
+  for (const auto& [id, article] : articles) {
+    for (const std::string& person : Values(article, "people", "id")) articles_by_person[person].insert(id);
+  }
+  // Written with and without diacritics, or in two transliterations, in different articles.
+  for (const char* name : {"Tomasz Wójcik", "Ayşe Yılmaz", "José Müller", "Sergey Volkov", "Aleksandr Petrenko",
+                           "Dmitriy Kozhevnikov", "Khalid al-Mansour"}) {
+    INFO(name);
+    CHECK(articles_by_person[PersonKey(name)].size() >= 2);
+  }
+  CHECK(PersonKey("Maria Santos") != PersonKey("Paulo Santos"));
+  CHECK(articles_by_person.count(PersonKey("Maria Santos")));
+  CHECK(articles_by_person.count(PersonKey("Paulo Santos")));
+  // Match reports use "shot", "attack", "strike"; a shipyard's "flood of orders" is good news.
+  for (const auto& [id, article] : articles) {
+    if (id.rfind("sports/", 0) == 0 || id == "business/gdynia-shipyard-orders.txt") {
+      INFO(id);
+      CHECK(Values(article, "events", "id").empty());
+    }
   }
 }
