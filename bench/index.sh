@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Indexing benchmark: newsfacet (jemalloc, system malloc, one shard) against
+# Indexing benchmark: newsfacet (jemalloc, system malloc, one shard, text only) against
 # omindex (Xapian Omega) and SQLite FTS5, on the BBC and Reuters-21578
 # corpora in ../shared/corpora. See bench/README.md.
 #
-#   bench/index.sh [--quick]
+#   bench/index.sh [--quick] [--no-wait]
 #
-# --quick runs every tool once instead of three times.
+# --quick runs every tool once instead of three times. Before each run the
+# script waits (up to 30 s) for other processes to leave the machine idle;
+# --no-wait skips that.
 # Environment: NEWSFACET_CORPORA (default ../shared/corpora beside the repo),
 # NEWSFACET_BENCH_BUILD (default build-bench/ in the repo), TMPDIR (where the
 # indexes are written).
 set -euo pipefail
 
-usage() { sed -n '2,11s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,13s/^# \{0,1\}//p' "$0"; }
 
 REPEATS=3
+WAIT_IDLE=30
 for arg in "$@"; do
   case $arg in
     --quick) REPEATS=1 ;;
+    --no-wait) WAIT_IDLE=0 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench/index.sh: unknown argument '$arg'" >&2; usage >&2; exit 2 ;;
   esac
@@ -84,18 +88,35 @@ else
 fi
 
 RESULTS=$WORK/results.tsv
-printf 'corpus\ttool\trun\twall_s\tcpu_s\trss_kb\tindex_bytes\tarticles\tinput_bytes\n' >"$RESULTS"
+FAILURES=$WORK/failures.tsv
+: >"$FAILURES"
+printf 'corpus\ttool\trun\twall_s\tcpu_s\trss_kb\tindex_bytes\tarticles\tinput_bytes\tother_cpu_s\n' >"$RESULTS"
 
 load_average() { cut -d' ' -f1-3 /proc/loadavg; }
+# CPU seconds the whole machine has spent busy since boot (user, nice,
+# system, irq, softirq), from /proc/stat.
+busy_cpu_seconds() {
+  awk -v hz="$(getconf CLK_TCK)" '/^cpu / {printf "%.2f", ($2 + $3 + $4 + $7 + $8) / hz}' /proc/stat
+}
+# How busy the machine is without us: sampled over 3 s before the runs (the
+# load average would still count our own build).
+IDLE_BUSY_START=$(busy_cpu_seconds)
+sleep 3
+IDLE_BUSY_PCT=$(awk -v a="$IDLE_BUSY_START" -v b="$(busy_cpu_seconds)" -v n="$(nproc)" \
+  'BEGIN {printf "%.0f", (b - a) / (3 * n) * 100}')
 LOAD_BEFORE=$(load_average)
-log "load average before: $LOAD_BEFORE; $(nproc) cores; indexes written under $WORK ($(df -PT "$WORK" | awk 'NR==2 {print $2}'))"
+log "before the runs: ${IDLE_BUSY_PCT}% of $(nproc) cores busy with other work, load average $LOAD_BEFORE;" \
+  "indexes written under $WORK ($(df -PT "$WORK" | awk 'NR==2 {print $2}'))"
+((IDLE_BUSY_PCT < 20)) || log "WARNING: the machine is busy; figures will be noisy and slow"
 
 # run_timed OUT_PREFIX COMMAND...: runs COMMAND with its stdout and stderr in
 # OUT_PREFIX.out/.err; sets WALL (s, from the clock), CPU (user+sys s) and
-# RSS_KB (peak resident set, from GNU time) and RC (exit status).
+# RSS_KB (peak resident set, from GNU time), OTHER (CPU s the rest of the
+# machine used meanwhile) and RC (exit status).
 run_timed() {
-  local prefix=$1 start end
+  local prefix=$1 start end busy_start
   shift
+  busy_start=$(busy_cpu_seconds)
   start=$(date +%s%N)
   RC=0
   /usr/bin/time -o "$prefix.time" -f '%M %U %S' "$@" >"$prefix.out" 2>"$prefix.err" || RC=$?
@@ -103,21 +124,55 @@ run_timed() {
   WALL=$(awk -v a="$start" -v b="$end" 'BEGIN {printf "%.3f", (b - a) / 1e9}')
   read -r RSS_KB user sys < <(tail -n 1 "$prefix.time")
   CPU=$(awk -v u="$user" -v s="$sys" 'BEGIN {printf "%.2f", u + s}')
+  # What the rest of the machine used meanwhile (other engineers' builds...).
+  OTHER=$(awk -v a="$busy_start" -v b="$(busy_cpu_seconds)" -v c="$CPU" 'BEGIN {x = b - a - c; printf "%.2f", x < 0 ? 0 : x}')
+}
+
+# A run that failed is reported, left out of the figures, and makes the
+# script exit 1 at the end; the other tools are still measured.
+run_failed() {  # CORPUS TOOL RUN PREFIX
+  local reason
+  reason=$(grep -o 'terminated by signal [0-9]*' "$4.time" || true)
+  [[ -n $reason ]] || reason="exit status $RC"
+  log "$1 $2 run $3 FAILED ($reason):"
+  cat "$4.err" "$4.out" | head -n 20 | sed 's/^/    /' >&2
+  printf '%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$reason" >>"$FAILURES"
+  rm -rf "$WORK/out-$1-$2-$3"
+}
+
+# Waits up to WAIT_IDLE seconds for a second in which other processes use
+# under 10% of the machine (this is a shared machine: someone's build would
+# halve a run's speed).
+wait_for_idle() {
+  local waited=0 before busy
+  while ((waited < WAIT_IDLE)); do
+    before=$(busy_cpu_seconds)
+    sleep 1
+    busy=$(awk -v a="$before" -v b="$(busy_cpu_seconds)" -v n="$(nproc)" 'BEGIN {printf "%d", (b - a) / n * 100}')
+    ((busy >= 10)) || break
+    waited=$((waited + 1))
+  done
+  if ((waited >= WAIT_IDLE && WAIT_IDLE > 0)); then
+    log "the machine is still busy after ${WAIT_IDLE}s of waiting; measuring anyway"
+  elif ((waited > 0)); then
+    log "waited ${waited}s for the machine to be idle"
+  fi
 }
 
 # One measurement: TOOL is one of newsfacet, newsfacet-system-malloc,
-# newsfacet-1-shard, omindex, fts5. Appends a row to $RESULTS.
+# newsfacet-1-shard, newsfacet-no-entities, omindex, fts5. Appends a row to $RESULTS.
 measure() {  # CORPUS TOOL RUN
   local corpus=$1 tool=$2 run=$3 src=${SRC[$1]} out=$WORK/out-$1-$2-$3 articles
   local prefix=$WORK/log-$1-$2-$3
   case $tool in
-    newsfacet | newsfacet-system-malloc | newsfacet-1-shard)
-      local bin=$NEWSFACET shards=()
+    newsfacet | newsfacet-system-malloc | newsfacet-1-shard | newsfacet-no-entities)
+      local bin=$NEWSFACET options=()
       [[ $tool == newsfacet-system-malloc ]] && bin=$NEWSFACET_SYSTEM
-      [[ $tool == newsfacet-1-shard ]] && shards=(--shards 1)
-      run_timed "$prefix" "$bin" index "$src" --index "$out" "${shards[@]}" --json --quiet
+      [[ $tool == newsfacet-1-shard ]] && options=(--shards 1)
+      [[ $tool == newsfacet-no-entities ]] && options=(--no-entities)
+      run_timed "$prefix" "$bin" index "$src" --index "$out" "${options[@]}" --json --quiet
       # 1 = some articles were refused (Reuters has one empty story); 2+ = failure.
-      if ((RC > 1)); then cat "$prefix.err" "$prefix.out" >&2; echo "bench/index.sh: $tool failed" >&2; exit 1; fi
+      if ((RC > 1)); then run_failed "$corpus" "$tool" "$run" "$prefix"; return; fi
       articles=$("$PYTHON" -c 'import json, sys; print(json.load(open(sys.argv[1]))["added"])' "$prefix.out")
       ;;
     omindex)
@@ -126,21 +181,22 @@ measure() {  # CORPUS TOOL RUN
       # deleted files; -e index: no warning per empty brief.
       run_timed "$prefix" omindex --db "$out" --url / --follow --overwrite --no-delete \
         --empty-docs=index --mime-type=txt:text/plain "${OMINDEX_SRC[$corpus]}"
-      if ((RC != 0)); then cat "$prefix.err" >&2; echo "bench/index.sh: omindex failed" >&2; exit 1; fi
+      if ((RC != 0)); then run_failed "$corpus" "$tool" "$run" "$prefix"; return; fi
       articles=$(xapian-delve "$out" | awk -F' = ' '/^number of documents/ {print $2}')
       ;;
     fts5)
       mkdir "$out"
       run_timed "$prefix" "$PYTHON" "$ROOT/bench/fts5_index.py" "$out/articles.db" "$src"
-      if ((RC != 0)); then cat "$prefix.err" >&2; echo "bench/index.sh: fts5 failed" >&2; exit 1; fi
+      if ((RC != 0)); then run_failed "$corpus" "$tool" "$run" "$prefix"; return; fi
       articles=$("$PYTHON" -c 'import json, sys; print(json.load(open(sys.argv[1]))["articles"])' "$prefix.out")
       ;;
   esac
   local size
   size=$(du -sb "$out" | cut -f1)
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$corpus" "$tool" "$run" "$WALL" "$CPU" "$RSS_KB" \
-    "$size" "$articles" "${INPUT_BYTES[$corpus]}" >>"$RESULTS"
-  log "$corpus $tool run $run: ${WALL}s wall, ${CPU}s cpu, $((RSS_KB / 1024)) MB peak, $((size / 1048576)) MB index, $articles articles"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$corpus" "$tool" "$run" "$WALL" "$CPU" "$RSS_KB" \
+    "$size" "$articles" "${INPUT_BYTES[$corpus]}" "$OTHER" >>"$RESULTS"
+  log "$corpus $tool run $run: ${WALL}s wall, ${CPU}s cpu, $((RSS_KB / 1024)) MB peak," \
+    "$((size / 1048576)) MB index, $articles articles; other processes: ${OTHER}s cpu"
   rm -rf "$out"
 }
 
@@ -206,34 +262,63 @@ fi
 find -L "${SRC[@]}" "${OMINDEX_SRC[@]}" -type f -exec cat {} + >/dev/null
 
 # --- runs ------------------------------------------------------------------
-TOOLS=(newsfacet newsfacet-system-malloc newsfacet-1-shard omindex fts5)
+TOOLS=(newsfacet newsfacet-system-malloc newsfacet-1-shard)
+# Text only, as omindex and FTS5 index it: what entity extraction costs.
+if "$NEWSFACET" index --help | grep -q -- --no-entities; then TOOLS+=(newsfacet-no-entities); fi
+TOOLS+=(omindex fts5)
+RUNS_BUSY_START=$(busy_cpu_seconds)
+RUNS_START=$(date +%s%N)
 for corpus in "${CORPUS_NAMES[@]}"; do
   for ((run = 1; run <= REPEATS; run++)); do
     # Rotate the order each round, so no tool always runs first.
     for ((i = 0; i < ${#TOOLS[@]}; i++)); do
+      wait_for_idle
       measure "$corpus" "${TOOLS[(i + run - 1) % ${#TOOLS[@]}]}" "$run"
     done
   done
 done
 
 LOAD_AFTER=$(load_average)
+# The machine's busy CPU time during the runs, less what the measured runs
+# used themselves: other processes (and this script's own bookkeeping).
+OTHER_CPU=$(awk -v a="$RUNS_BUSY_START" -v b="$(busy_cpu_seconds)" -v f="$RESULTS" \
+  'BEGIN {while ((getline line < f) > 0) {split(line, x, "\t"); if (x[5] ~ /^[0-9.]+$/) own += x[5]}
+          printf "%.1f", b - a - own}')
+RUNS_WALL=$(awk -v a="$RUNS_START" -v b="$(date +%s%N)" 'BEGIN {printf "%.1f", (b - a) / 1e9}')
 
 # --- report ----------------------------------------------------------------
-"$PYTHON" - "$RESULTS" "$WORK/corpora.tsv" "$REPEATS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc)" "$JEMALLOC_LINKED" <<'EOF'
-import csv, json, statistics, sys, datetime
+"$PYTHON" - "$RESULTS" "$FAILURES" "$WORK/corpora.tsv" "$REPEATS" "$LOAD_BEFORE" "$LOAD_AFTER" "$(nproc)" \
+  "$JEMALLOC_LINKED" "$IDLE_BUSY_PCT" "$OTHER_CPU" "$RUNS_WALL" <<'EOF'
+import csv, datetime, json, statistics, sys
 
-path, corpora_path, repeats, load_before, load_after, cores, jemalloc = sys.argv[1:]
+(path, failures_path, corpora_path, repeats, load_before, load_after, cores, jemalloc, idle_busy_pct, other_cpu,
+ runs_wall) = sys.argv[1:]
 rows = list(csv.DictReader(open(path), delimiter="\t"))
-omindex_input = {c: int(b) for c, _, b in csv.reader(open(corpora_path), delimiter="\t")}
-TOOLS = ["newsfacet", "newsfacet-system-malloc", "newsfacet-1-shard", "omindex", "fts5"]
+failures = list(csv.reader(open(failures_path), delimiter="\t"))  # corpus, tool, run, reason
+corpora = {c: (int(a), int(b)) for c, a, b in csv.reader(open(corpora_path), delimiter="\t")}
+TOOLS = ["newsfacet", "newsfacet-system-malloc", "newsfacet-1-shard", "newsfacet-no-entities", "omindex", "fts5"]
+RATIOS = {  # name: (numerator, denominator)
+    "omindex_s/newsfacet_s": ("omindex", "newsfacet"),
+    "fts5_s/newsfacet_s": ("fts5", "newsfacet"),
+    "system_malloc_s/jemalloc_s": ("newsfacet-system-malloc", "newsfacet"),
+    "1_shard_s/default_shards_s": ("newsfacet-1-shard", "newsfacet"),
+    "entities_s/no_entities_s": ("newsfacet", "newsfacet-no-entities"),
+    "omindex_s/no_entities_s": ("omindex", "newsfacet-no-entities"),
+}
 summary = {"benchmark": "index", "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
            "repeats": int(repeats), "cores": int(cores), "jemalloc_linked": jemalloc == "true",
-           "load_before": load_before, "load_after": load_after, "corpora": {}}
+           "load_before": load_before, "load_after": load_after, "busy_before_pct": int(idle_busy_pct),
+           "other_cpu_s": float(other_cpu), "runs_wall_s": float(runs_wall),
+           "failures": [{"corpus": c, "tool": t, "run": int(r), "reason": why} for c, t, r, why in failures],
+           "corpora": {}}
 
-for corpus in dict.fromkeys(r["corpus"] for r in rows):
-    figures = {}
+for corpus, (input_bytes, omindex_bytes) in corpora.items():
+    figures, failed = {}, {}
     for tool in TOOLS:
         runs = [r for r in rows if r["corpus"] == corpus and r["tool"] == tool]
+        reasons = sorted({why for c, t, _, why in failures if c == corpus and t == tool})
+        if reasons:
+            failed[tool] = "; ".join(reasons)
         if not runs:
             continue
         med = lambda key: statistics.median(float(r[key]) for r in runs)
@@ -241,48 +326,56 @@ for corpus in dict.fromkeys(r["corpus"] for r in rows):
         articles = int(med("articles"))
         figures[tool] = {
             "seconds": round(seconds, 3),
-            "all_seconds": [float(r["wall_s"]) for r in runs],
-            "min_seconds": min(float(r["wall_s"]) for r in runs),
-            "max_seconds": max(float(r["wall_s"]) for r in runs),
+            "runs_seconds": [float(r["wall_s"]) for r in runs],
+            "runs_other_cpu_s": [float(r["other_cpu_s"]) for r in runs],
             "cpu_seconds": round(med("cpu_s"), 2),
             "articles": articles,
             "articles_per_s": round(articles / seconds, 1),
-            "mb_per_s": round(float(runs[0]["input_bytes"]) / 1e6 / seconds, 2),
+            "mb_per_s": round(input_bytes / 1e6 / seconds, 2),
             "peak_rss_mb": round(med("rss_kb") / 1024, 1),
             "index_mb": round(med("index_bytes") / 1e6, 1),
         }
-    input_mb = float(rows[[r["corpus"] for r in rows].index(corpus)]["input_bytes"]) / 1e6
-    nf = figures["newsfacet"]["seconds"]
-    ratio = lambda tool: round(figures[tool]["seconds"] / nf, 2)
-    ratios = {
-        "omindex_s/newsfacet_s": ratio("omindex"),
-        "fts5_s/newsfacet_s": ratio("fts5"),
-        "system_malloc_s/jemalloc_s": ratio("newsfacet-system-malloc"),
-        "1_shard_s/default_shards_s": ratio("newsfacet-1-shard"),
-    }
-    summary["corpora"][corpus] = {"input_mb": round(input_mb, 2),
-                                  "omindex_input_mb": round(omindex_input[corpus] / 1e6, 2),
-                                  "tools": figures, "ratios": ratios}
+    ratios = {name: round(figures[a]["seconds"] / figures[b]["seconds"], 2) if a in figures and b in figures else None
+              for name, (a, b) in RATIOS.items()}
+    summary["corpora"][corpus] = {"input_mb": round(input_bytes / 1e6, 2), "omindex_input_mb": round(omindex_bytes / 1e6, 2),
+                                  "tools": figures, "failed": failed, "ratios": ratios}
 
-    print(f"\n== {corpus}: {input_mb:.1f} MB of input, median of {repeats} run(s) ==")
-    if omindex_input[corpus] != round(input_mb * 1e6):
-        print(f"(omindex reads the same articles as {omindex_input[corpus] / 1e6:.1f} MB of .txt files; "
+    print(f"\n== {corpus}: {input_bytes / 1e6:.1f} MB of input, median of {repeats} run(s) ==")
+    if omindex_bytes != input_bytes:
+        print(f"(omindex reads the same articles as {omindex_bytes / 1e6:.1f} MB of .txt files; "
               "MB/s is over the corpus' own bytes for every tool)")
-    header = f"{'tool':<24} {'seconds':>8} {'min-max s':>12} {'cpu s':>7} {'articles/s':>11} {'MB/s':>7} {'peak RSS MB':>12} {'index MB':>9}"
+    header = (f"{'tool':<24} {'seconds':>8} {'min-max s':>12} {'cpu s':>7} {'articles/s':>11} {'MB/s':>7} "
+              f"{'peak RSS MB':>12} {'index MB':>9}")
     print(header)
     print("-" * len(header))
-    for tool, f in figures.items():
-        spread = f"{f['min_seconds']:.2f}-{f['max_seconds']:.2f}"
-        print(f"{tool:<24} {f['seconds']:>8.2f} {spread:>12} {f['cpu_seconds']:>7.2f} {f['articles_per_s']:>11.0f} "
-              f"{f['mb_per_s']:>7.2f} {f['peak_rss_mb']:>12.1f} {f['index_mb']:>9.1f}")
+    for tool in TOOLS:
+        f = figures.get(tool)
+        if f:
+            spread = f"{min(f['runs_seconds']):.2f}-{max(f['runs_seconds']):.2f}"
+            print(f"{tool:<24} {f['seconds']:>8.2f} {spread:>12} {f['cpu_seconds']:>7.2f} {f['articles_per_s']:>11.0f} "
+                  f"{f['mb_per_s']:>7.2f} {f['peak_rss_mb']:>12.1f} {f['index_mb']:>9.1f}"
+                  + (f"  (some runs FAILED: {failed[tool]})" if tool in failed else ""))
+        elif tool in failed:
+            print(f"{tool:<24} FAILED: {failed[tool]}")
+    noisy = {t: sum(o > 0.1 * w * int(cores) for o, w in zip(f["runs_other_cpu_s"], f["runs_seconds"]))
+             for t, f in figures.items()}
+    if any(noisy.values()):
+        print("NOTE: runs during which other processes used over 10% of the machine: " +
+              ", ".join(f"{t} {n}/{len(figures[t]['runs_seconds'])}" for t, n in noisy.items() if n))
     counts = {f["articles"] for f in figures.values()}
     if len(counts) > 1:
         print("NOTE: the tools indexed different numbers of articles: " +
               ", ".join(f"{t} {f['articles']}" for t, f in figures.items()))
     print("ratios (>1 means newsfacet, or its default, is faster):")
     for name, value in ratios.items():
-        print(f"  {name:<28} {value:.2f}")
+        print(f"  {name:<28} {'n/a' if value is None else f'{value:.2f}'}")
 
-print(f"\nload average before {load_before}, after {load_after} ({cores} cores)")
+print(f"\nmachine: {cores} cores; {idle_busy_pct}% busy before the runs; load average before {load_before}, "
+      f"after {load_after}; CPU used by anything but the measured runs: {other_cpu} s over {runs_wall} s")
 print("BENCH_INDEX_JSON " + json.dumps(summary, separators=(",", ":")))
 EOF
+
+if [[ -s $FAILURES ]]; then
+  echo "bench/index.sh: $(wc -l <"$FAILURES") run(s) FAILED (see above); their figures are missing" >&2
+  exit 1
+fi

@@ -1,0 +1,226 @@
+#!/usr/bin/env bash
+# Query benchmark: `newsfacet serve` under wrk at 1, 8 and 64 connections on
+# the Reuters-21578 corpus, with facets and snippets, its memory over the run,
+# and the same queries through the bare engine (no facets, snippets or HTTP).
+# See bench/README.md, "Query benchmark".
+#
+#   bench/query.sh [--long] [--seconds N]
+#
+# --long runs each level for 60 s (default 10 s); --seconds N for N s.
+# Environment: NEWSFACET_CORPORA (default ../shared/corpora beside the repo),
+# NEWSFACET_BENCH_BUILD (default build-bench/ in the repo), TMPDIR.
+set -euo pipefail
+
+usage() { sed -n '2,12s/^# \{0,1\}//p' "$0"; }
+
+SECONDS_PER_LEVEL=10
+while (($#)); do
+  case $1 in
+    --long) SECONDS_PER_LEVEL=60 ;;
+    --seconds) SECONDS_PER_LEVEL=${2:?--seconds needs a number}; shift ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "bench/query.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+  shift
+done
+[[ $SECONDS_PER_LEVEL =~ ^[0-9]+$ ]] && ((SECONDS_PER_LEVEL > 0 && SECONDS_PER_LEVEL <= 600)) ||
+  { echo "bench/query.sh: --seconds must be 1 to 600" >&2; exit 2; }
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+CORPORA=${NEWSFACET_CORPORA:-$ROOT/../shared/corpora}
+BUILD_DIR=${NEWSFACET_BENCH_BUILD:-$ROOT/build-bench}
+REUTERS=$CORPORA/reuters21578
+if ! compgen -G "$REUTERS/reuters-*.jsonl" >/dev/null; then
+  echo "bench/query.sh: skipped: no $REUTERS/reuters-*.jsonl (../shared/corpora is absent)"
+  exit 0
+fi
+for tool in wrk python3 cmake; do
+  command -v "$tool" >/dev/null || { echo "bench/query.sh: needs $tool (Debian: apt-get install $tool)" >&2; exit 1; }
+done
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+log "building newsfacet and bare_query (Release) in $BUILD_DIR"
+mkdir -p "$BUILD_DIR"
+cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >"$BUILD_DIR/query-bench.log" 2>&1 &&
+  cmake --build "$BUILD_DIR" --target newsfacet bare_query -j"$(nproc)" >>"$BUILD_DIR/query-bench.log" 2>&1 ||
+  { tail -n 40 "$BUILD_DIR/query-bench.log" >&2; exit 1; }
+NEWSFACET=$BUILD_DIR/newsfacet
+BARE=$BUILD_DIR/bare_query
+
+WORK=$(mktemp -d -t newsfacet-query-bench.XXXXXX)
+SERVER_PID=
+SAMPLER_PID=
+cleanup() {
+  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null || true
+  if [[ -n $SERVER_PID ]]; then
+    kill -TERM "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
+  fi
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# --- index ------------------------------------------------------------------
+mkdir "$WORK/reuters"
+ln -s "$REUTERS"/reuters-*.jsonl "$WORK/reuters/"
+log "indexing $(ls "$WORK/reuters" | wc -l) Reuters files"
+"$NEWSFACET" index "$WORK/reuters" --index "$WORK/index" --quiet || [[ $? == 1 ]]  # one empty story is refused
+ARTICLES=$("$NEWSFACET" export --index "$WORK/index" | wc -l)
+
+# --- queries ----------------------------------------------------------------
+# A fixed, realistic mix: words and phrases from the corpus's own titles,
+# boolean and wildcard queries, each with and without facet filters taken
+# from the index's own most frequent values, and filter-only browsing.
+"$NEWSFACET" entities --index "$WORK/index" --facet people --limit 20 --json >"$WORK/people.json"
+"$NEWSFACET" entities --index "$WORK/index" --facet countries --limit 20 --json >"$WORK/countries.json"
+"$NEWSFACET" entities --index "$WORK/index" --facet events --limit 10 --json >"$WORK/events.json" || true
+python3 - "$WORK" "$REUTERS" <<'PYTHON'
+import collections, glob, json, os, random, sys, urllib.parse
+work, reuters = sys.argv[1], sys.argv[2]
+rng = random.Random(1987)
+stop = set("the a an of to in for on and or by at with from as is are be has have its it says said will "
+           "new year sees up down over after vs u.s. inc corp co ltd plc pct mln dlrs qtr shr net".split())
+words, pairs = collections.Counter(), collections.Counter()
+for path in sorted(glob.glob(os.path.join(reuters, "reuters-*.jsonl"))):
+    for line in open(path, encoding="utf-8"):
+        tokens = [t.strip(".,:;()'\"<>").lower() for t in json.loads(line).get("title", "").split()]
+        tokens = [t for t in tokens if t.isalpha() and len(t) > 2]
+        words.update(t for t in tokens if t not in stop)
+        pairs.update((a, b) for a, b in zip(tokens, tokens[1:]) if a not in stop and b not in stop)
+common = [w for w, _ in words.most_common(400)]
+phrases = [f'"{a} {b}"' for (a, b), _ in pairs.most_common(120)]
+def values(name):
+    try:
+        return [v["id"] for v in json.load(open(os.path.join(work, name + ".json")))["values"]]
+    except (OSError, ValueError, KeyError):
+        return []
+people, countries, events = values("people"), values("countries"), values("events")
+queries = []
+for _ in range(120): queries.append({"q": rng.choice(common)})
+for _ in range(60): queries.append({"q": " ".join(rng.sample(common, 2))})
+for _ in range(40): queries.append({"q": rng.choice(phrases)})
+for _ in range(20): queries.append({"q": f"{rng.choice(common)} OR {rng.choice(common)}"})
+for _ in range(15): queries.append({"q": f"{rng.choice(common)} -{rng.choice(common)}"})
+for _ in range(15): queries.append({"q": rng.choice(common)[:4] + "*"})
+filtered = []
+for query in rng.sample(queries, 80):
+    query = dict(query)
+    choice = rng.random()
+    if countries and choice < 0.5: query["country"] = rng.choice(countries)
+    elif people and choice < 0.8: query["person"] = rng.choice(people)
+    elif events: query["event"] = rng.choice(events)
+    filtered.append(query)
+for _ in range(20):
+    browse = {}
+    if countries: browse["country"] = rng.choice(countries)
+    if events and rng.random() < 0.5: browse["event"] = rng.choice(events)
+    filtered.append(browse)
+queries += filtered
+rng.shuffle(queries)
+lines = [urllib.parse.urlencode(q) for q in queries]
+open(os.path.join(work, "queries.txt"), "w").write("\n".join(lines) + "\n")
+with open(os.path.join(work, "queries.lua"), "w") as lua:
+    lua.write("local paths = {\n")
+    for line in lines: lua.write(f'  "/api/search?{line}",\n')
+    lua.write("}\nlocal n = 0\n")
+    # Each wrk thread runs its own copy; offsetting by thread keeps them apart.
+    lua.write("function setup(thread) thread:set('start', math.random(#paths)) end\n")
+    lua.write("function init(args) n = tonumber(start) or 0 end\n")
+    lua.write("function request()\n  n = n + 1\n  return wrk.format('GET', paths[(n % #paths) + 1])\nend\n")
+print(f"{len(lines)} queries ({len(filtered)} with facet filters)", file=sys.stderr)
+PYTHON
+QUERIES=$(wc -l <"$WORK/queries.txt")
+
+# --- server -----------------------------------------------------------------
+"$NEWSFACET" serve --index "$WORK/index" --port 0 --quiet >"$WORK/serve.out" 2>"$WORK/serve.err" &
+SERVER_PID=$!
+URL=
+for _ in $(seq 100); do
+  URL=$(sed -n 's/^newsfacet: serving \(http:[^ ]*\)$/\1/p' "$WORK/serve.out")
+  [[ -n $URL ]] && break
+  sleep 0.1
+done
+[[ -n $URL ]] || { cat "$WORK/serve.err" >&2; echo "bench/query.sh: the server did not start" >&2; exit 1; }
+URL=${URL%/}
+log "serving at $URL"
+
+rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status"; }
+# This machine is shared: other people's compilers take cores from the
+# server and from wrk alike. So each level starts in a quiet second if one
+# comes within 30 s, and reports how much CPU the rest of the machine took
+# meanwhile (the flag says which figures to distrust).
+machine_ticks() { awk '/^cpu / {busy = $2 + $3 + $4 + $7 + $8 + $9; print busy, busy + $5 + $6}' /proc/stat; }
+process_ticks() { awk '{print $14 + $15}' "/proc/$1/stat" 2>/dev/null || echo 0; }
+wait_for_quiet() {
+  local waited=0 before after
+  while ((waited < 30)); do
+    before=($(machine_ticks)); sleep 1; after=($(machine_ticks)); waited=$((waited + 1))
+    (( (after[0] - before[0]) * 10 < (after[1] - before[1]) )) && return 0
+  done
+  log "WARNING: the machine stayed busy (over 10%) for 30 s; measuring anyway"
+}
+# Every second, the server's resident memory, for the whole run.
+(while kill -0 "$SERVER_PID" 2>/dev/null; do echo "$(date +%s) $(rss_kb)"; sleep 1; done) >"$WORK/rss.log" &
+SAMPLER_PID=$!
+
+log "warming up"
+wrk -t2 -c8 -d3s -s "$WORK/queries.lua" "$URL" >/dev/null
+
+declare -A RESULT
+for connections in 1 8 64; do
+  threads=$((connections < 2 ? 1 : 2))
+  log "wrk: $connections connection(s), $threads thread(s), ${SECONDS_PER_LEVEL}s"
+  wait_for_quiet
+  rss_before=$(rss_kb)
+  machine_before=($(machine_ticks))
+  server_before=$(process_ticks "$SERVER_PID")
+  wrk -t"$threads" -c"$connections" -d"${SECONDS_PER_LEVEL}s" --timeout 5s --latency -s "$WORK/queries.lua" "$URL" \
+    >"$WORK/wrk-$connections.txt" &
+  wrk_pid=$!
+  wrk_ticks=0
+  while kill -0 "$wrk_pid" 2>/dev/null; do  # its own CPU, read while it still exists
+    ticks=$(process_ticks "$wrk_pid"); ((ticks > wrk_ticks)) && wrk_ticks=$ticks
+    sleep 0.2
+  done
+  wait "$wrk_pid"
+  machine_after=($(machine_ticks))
+  server_ticks=$(($(process_ticks "$SERVER_PID") - server_before))
+  rss_after=$(rss_kb)
+  busy=$((machine_after[0] - machine_before[0]))
+  capacity=$((machine_after[1] - machine_before[1]))
+  others=$(( (busy - server_ticks - wrk_ticks) * 100 / (capacity > 0 ? capacity : 1) ))
+  ((others < 0)) && others=0
+  flag=$( ((others > 10)) && echo " ⚠" || true)
+  out=$WORK/wrk-$connections.txt
+  rps=$(awk '/^Requests\/sec:/ {print $2}' "$out")
+  p50=$(awk '$1 == "50%" {print $2}' "$out")
+  p99=$(awk '$1 == "99%" {print $2}' "$out")
+  requests=$(awk '/requests in/ {print $1}' "$out")
+  non2xx=$(awk '/Non-2xx or 3xx responses:/ {print $5}' "$out")
+  socket=$(sed -n 's/^ *Socket errors: //p' "$out")
+  server_cpu=$(( server_ticks * 100 / (capacity > 0 ? capacity : 1) ))
+  RESULT[$connections]="| $connections | $rps | $p50 | $p99 | $requests | ${non2xx:-0} | ${socket:-none} | $((rss_before / 1024)) → $((rss_after / 1024)) | $server_cpu% | $others%$flag |"
+done
+
+log "bare engine: the same $QUERIES queries, top 10, no facets/snippets/HTTP, ${SECONDS_PER_LEVEL}s"
+wait_for_quiet
+BARE_LINE=$("$BARE" "$WORK/index" "$WORK/queries.txt" "$SECONDS_PER_LEVEL")
+
+kill "$SAMPLER_PID" 2>/dev/null || true
+SAMPLER_PID=
+RSS_SUMMARY=$(awk 'NF == 2 && $2 > 0 {n++; v[n] = $2; if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2}
+  END {if (n) printf "%d samples over %d s: first %.0f MB, min %.0f MB, max %.0f MB, last %.0f MB", n, n, v[1]/1024, min/1024, max/1024, v[n]/1024}' \
+  "$WORK/rss.log")
+
+echo
+echo "Query benchmark: $ARTICLES Reuters articles, $QUERIES queries (facets + snippets on), $(nproc) cores, ${SECONDS_PER_LEVEL}s per level"
+echo
+echo "| connections | req/s | p50 | p99 | requests | non-2xx | socket errors | server RSS MB (start → end) | server CPU | others' CPU |"
+echo "|---:|---:|---:|---:|---:|---:|---|---|---:|---:|"
+for connections in 1 8 64; do echo "${RESULT[$connections]}"; done
+echo
+echo "CPU columns: share of the whole machine ($(nproc) cores) during the level; ⚠: other processes took over 10%."
+echo "Server RSS, sampled every second over the whole run: $RSS_SUMMARY"
+echo "$BARE_LINE"

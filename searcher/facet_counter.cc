@@ -1,0 +1,108 @@
+#include "facet_counter.h"
+
+#include <algorithm>
+
+#include "index_layout.h"
+
+namespace newsfacet {
+
+void FacetCounter::operator()(const Xapian::Document& doc, double) {
+  ++documents_seen_;
+  std::string value = doc.get_value(slot_);
+  if (value.empty()) return;
+  auto it = by_value_.find(value);
+  if (it != by_value_.end()) {
+    ++it->second;
+  } else {
+    by_value_.emplace(std::move(value), 1);
+  }
+}
+
+IdCounts FacetCounter::counts() const {
+  IdCounts counts;
+  counts.reserve(by_value_.size());
+  std::vector<std::string_view> ids;  // of one value, each once
+  for (const auto& [value, documents] : by_value_) {
+    ids.clear();
+    std::string_view rest = value;
+    while (!rest.empty()) {
+      const size_t end = std::min(rest.find(layout::kFacetValueSeparator), rest.size());
+      std::string_view id = rest.substr(0, end);
+      rest.remove_prefix(std::min(end + 1, rest.size()));
+      if (id.empty()) continue;
+      if (id[0] == layout::kUnresolvedMarker) {
+        if (!surnames_) continue;
+        id = surnames_->PersonOf(std::string(id.substr(1)));
+        if (id.empty()) continue;
+      }
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+    }
+    for (std::string_view id : ids) {
+      auto it = counts.find(id);
+      if (it != counts.end()) {
+        it->second += documents;
+      } else {
+        counts.emplace(std::string(id), documents);
+      }
+    }
+  }
+  return counts;
+}
+
+FacetCounts CountFacet(const Xapian::Database& db, const Xapian::Query& query, Facet facet,
+                       Xapian::doccount scan_limit, SurnameLookup* surnames) {
+  FacetCounter counter(facet, surnames);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  // Ranking is irrelevant to a count; without weights Xapian need not
+  // compute any.
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.add_matchspy(&counter);
+  Xapian::MSet mset = enquire.get_mset(0, 0, scan_limit);
+  return CountsFrom(counter, mset.get_matches_estimated(),
+                    mset.get_matches_lower_bound() == mset.get_matches_upper_bound());
+}
+
+FacetCounts CountFacetInIndex(const Xapian::Database& db, Facet facet, SurnameLookup* surnames) {
+  FacetCounts result;
+  const std::string prefix(FacetTermPrefix(facet));
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    if (it.get_termfreq() > 0) result.counts[(*it).substr(prefix.size())] += it.get_termfreq();
+  }
+  if (facet != Facet::kPeople || !surnames) return result;
+  const std::string lone(layout::kUnresolvedSurnamePrefix);
+  for (auto it = db.allterms_begin(lone); it != db.allterms_end(lone); ++it) {
+    const std::string& person = surnames->PersonOf((*it).substr(lone.size()));
+    if (!person.empty() && it.get_termfreq() > 0) result.counts[person] += it.get_termfreq();
+  }
+  return result;
+}
+
+FacetCounts CountsFrom(const FacetCounter& counter, Xapian::doccount matches, bool matches_exact) {
+  FacetCounts result;
+  result.counts = counter.counts();
+  result.exact = matches_exact && counter.documents_seen() >= matches;
+  return result;
+}
+
+std::vector<RankedValue> TopValues(const FacetCounts& counts, size_t limit, const std::vector<std::string>& always) {
+  // Ranked by pointer: only the values shown are copied.
+  using Entry = const IdCounts::value_type*;
+  std::vector<Entry> entries;
+  entries.reserve(counts.counts.size());
+  for (const auto& entry : counts.counts) entries.push_back(&entry);
+  auto higher = [](Entry a, Entry b) { return a->second != b->second ? a->second > b->second : a->first < b->first; };
+  const size_t shown = std::min(limit, entries.size());
+  std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(shown), entries.end(), higher);
+  std::vector<RankedValue> values;
+  for (size_t i = 0; i < shown; ++i) values.push_back({entries[i]->first, entries[i]->second});
+  for (const std::string& id : always) {
+    bool listed = std::any_of(values.begin(), values.end(), [&](const RankedValue& v) { return v.id == id; });
+    if (listed) continue;
+    auto it = counts.counts.find(id);
+    values.push_back({id, it == counts.counts.end() ? 0 : it->second});
+  }
+  return values;
+}
+
+}  // namespace newsfacet

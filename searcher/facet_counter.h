@@ -1,0 +1,109 @@
+// Facet counts over a result set: for each value of one facet, how many of
+// the matching articles have it.
+//
+// FacetCounter is a Xapian::MatchSpy: Xapian shows it every document the
+// matcher considers, and it counts the ids in the document's facet slot
+// (layout::kPeopleSlot, ...: "TR\nRU"). The matcher considers every match
+// only when asked to (check_at_least), so a count is exact when the spy saw
+// every match; past the scan limit the counts are those of the first
+// documents seen, lower bounds, and flagged as such.
+//
+// Values are read through the Document the matcher passes, which already
+// reads them from per-slot value streams (~0.1 us a document). Walking a
+// stream of our own is no faster, and cannot work on a sharded index: in
+// Xapian 1.4 a document's get_docid() is its docid in its shard, not in
+// the combined database.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include <xapian.h>
+
+#include "facet.h"
+#include "surname_lookup.h"
+
+namespace newsfacet {
+
+// FNV-1a: facet values are short, and for short keys it is several times
+// cheaper than std::hash's MurmurHash. Transparent: looked up by
+// string_view, without building a string.
+struct IdHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view text) const {
+    uint64_t hash = 14695981039346656037ull;
+    for (unsigned char byte : text) hash = (hash ^ byte) * 1099511628211ull;
+    return static_cast<size_t>(hash);
+  }
+};
+
+// Articles per facet value id.
+using IdCounts = std::unordered_map<std::string, Xapian::doccount, IdHash, std::equal_to<>>;
+
+// For people, the slot also lists an article's lone surnames ("~karlov"):
+// with a SurnameLookup they count for the person they resolve to (once per
+// article), and those that resolve to no one are not counted.
+//
+// Per document the counter only tallies the slot's whole value: articles
+// share few distinct combinations ("US", "US\nJP"), so splitting values
+// into ids and resolving surnames happens once per combination, after the
+// match, not once per document inside it.
+class FacetCounter : public Xapian::MatchSpy {
+ public:
+  // `surnames`, when given, must outlive the counter.
+  explicit FacetCounter(Facet facet, SurnameLookup* surnames = nullptr)
+      : facet_(facet), slot_(FacetSlot(facet)), surnames_(surnames) {
+    by_value_.reserve(256);
+  }
+
+  void operator()(const Xapian::Document& doc, double weight) override;
+  Xapian::MatchSpy* clone() const override { return new FacetCounter(facet_, surnames_); }
+  std::string name() const override { return "newsfacet.FacetCounter"; }
+
+  Facet facet() const { return facet_; }
+  // Articles seen per value id.
+  IdCounts counts() const;
+  Xapian::doccount documents_seen() const { return documents_seen_; }
+
+ private:
+
+  Facet facet_;
+  Xapian::valueno slot_;
+  SurnameLookup* surnames_;
+  // Documents per distinct slot value.
+  IdCounts by_value_;
+  Xapian::doccount documents_seen_ = 0;
+};
+
+struct FacetCounts {
+  IdCounts counts;
+  bool exact = true;  // false: counted over the first `scan_limit` matches only
+};
+
+// Counts `facet` over the matches of `query`, looking at up to `scan_limit`
+// of them (the cost is proportional to what is looked at).
+FacetCounts CountFacet(const Xapian::Database& db, const Xapian::Query& query, Facet facet,
+                       Xapian::doccount scan_limit, SurnameLookup* surnames = nullptr);
+
+// Counts `facet` over the whole index from its terms' frequencies: exact,
+// and without looking at a single document. People also get the articles
+// of their resolved lone surnames (which never name them in full too).
+FacetCounts CountFacetInIndex(const Xapian::Database& db, Facet facet, SurnameLookup* surnames = nullptr);
+
+// The spy's counts, exact when it saw all `matches` (and `matches` is exact).
+FacetCounts CountsFrom(const FacetCounter& counter, Xapian::doccount matches, bool matches_exact);
+
+struct RankedValue {
+  std::string id;
+  Xapian::doccount count = 0;
+};
+
+// The `limit` values with the highest counts (ties by id), then any of
+// `always` not among them (selected filter values stay visible), with
+// their counts (0 when absent).
+std::vector<RankedValue> TopValues(const FacetCounts& counts, size_t limit, const std::vector<std::string>& always = {});
+
+}  // namespace newsfacet

@@ -1,0 +1,148 @@
+#include "facet_counter.h"
+
+#include <doctest/doctest.h>
+
+#include <map>
+#include <set>
+
+#include "facet_test_index.h"
+#include "index_layout.h"
+#include "temp_dir.h"
+
+using namespace newsfacet;
+using namespace newsfacet::testing;
+
+namespace {
+
+using Counts = std::map<std::string, Xapian::doccount>;
+
+Counts Sorted(const FacetCounts& counts) { return Counts(counts.counts.begin(), counts.counts.end()); }
+
+// Counts computed without Xapian: straight from the hand-made entities.
+Counts BruteForce(Facet facet, const std::function<bool(const TestArticle&)>& keep) {
+  Counts counts;
+  for (const TestArticle& each : FacetTestArticles()) {
+    if (!keep(each)) continue;
+    const ArticleEntities& e = each.entities;
+    if (facet == Facet::kPeople) {
+      std::set<std::string> people;
+      for (const auto& p : e.people) people.insert(p.id);
+      for (const auto& [surname, mentions] : e.unresolved_surnames) {
+        for (const auto& [resolved_surname, id] : FacetTestSurnameResolutions()) {
+          if (surname == resolved_surname) people.insert(id);
+        }
+      }
+      for (const std::string& id : people) ++counts[id];
+    }
+    if (facet == Facet::kCountries) for (const auto& c : e.countries) if (c.salient) ++counts[c.code];
+    if (facet == Facet::kEvents) for (const auto& v : e.events) ++counts[v.id];
+  }
+  return counts;
+}
+
+bool HasCountry(const TestArticle& article, const std::string& code) {
+  for (const auto& c : article.entities.countries) {
+    if (c.code == code && c.salient) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("every facet counted over every article equals the count from the entities themselves") {
+  TempDir dir;
+  BuildFacetTestIndex(dir / "index");
+  Xapian::Database db((dir / "index").string());
+  for (Facet facet : kAllFacets) {
+    CAPTURE(FacetName(facet));
+    SurnameLookup surnames(db);
+    FacetCounts scanned = CountFacet(db, Xapian::Query(std::string()), facet, db.get_doccount(), &surnames);
+    CHECK(scanned.exact);
+    Counts expected = BruteForce(facet, [](const TestArticle&) { return true; });
+    CHECK(Sorted(scanned) == expected);
+    // The term-frequency shortcut for the whole index agrees with the scan.
+    CHECK(Sorted(CountFacetInIndex(db, facet, &surnames)) == expected);
+  }
+  CHECK(BruteForce(Facet::kCountries, [](const TestArticle&) { return true; }).at("TR") == 3);  // Berlin only mentions Turkey
+}
+
+TEST_CASE("counts over a filtered set count only the matching articles, and a one-value facet is still split") {
+  TempDir dir;
+  BuildFacetTestIndex(dir / "index");
+  Xapian::Database db((dir / "index").string());
+  Xapian::Query turkey(layout::KeyOf(layout::kCountryPrefix, "TR"));
+  SurnameLookup surnames(db);
+  FacetCounts people = CountFacet(db, turkey, Facet::kPeople, db.get_doccount(), &surnames);
+  CHECK(Sorted(people) == BruteForce(Facet::kPeople, [](const TestArticle& a) { return HasCountry(a, "TR"); }));
+  CHECK(people.counts.at(PersonKey("Andrey Karlov")) == 1);  // one TR article names him; the other is RU only
+  CHECK(people.counts.count(PersonKey("Maria Karlov")) == 0);
+}
+
+TEST_CASE("counts are exact only when the spy saw every match, and a partial scan says so") {
+  FacetCounter counter(Facet::kCountries);
+  Xapian::Document doc;
+  doc.add_value(layout::kCountriesSlot, "US");
+  for (int i = 0; i < 5; ++i) counter(doc, 0);
+  CHECK(CountsFrom(counter, 5, /*matches_exact=*/true).exact);
+  CHECK_FALSE(CountsFrom(counter, 12, /*matches_exact=*/true).exact);
+  CHECK_FALSE(CountsFrom(counter, 5, /*matches_exact=*/false).exact);
+
+  TempDir dir;
+  BuildFacetTestIndex(dir / "index");
+  Xapian::Database db((dir / "index").string());
+  Xapian::Query market("Zmarket");
+  FacetCounts all = CountFacet(db, market, Facet::kCountries, db.get_doccount());
+  CHECK(all.exact);
+  CHECK(all.counts.at("US") == 12);
+  // Xapian may look at more than it was asked to; whatever it saw, the
+  // flag must tell the truth about it.
+  FacetCounts partial = CountFacet(db, market, Facet::kCountries, 3);
+  CHECK(partial.exact == (partial.counts.at("US") == 12));
+}
+
+TEST_CASE("the top values come by count, ties by id, and selected values are kept past the limit") {
+  FacetCounts counts;
+  counts.counts = {{"RU", 5}, {"TR", 4}, {"SY", 1}, {"DE", 1}, {"US", 12}};
+  std::vector<RankedValue> top = TopValues(counts, 3);
+  REQUIRE(top.size() == 3);
+  CHECK(top[0].id == "US");
+  CHECK(top[1].id == "RU");
+  CHECK(top[2].id == "TR");
+  std::vector<RankedValue> with_selected = TopValues(counts, 2, {"SY", "FR"});
+  REQUIRE(with_selected.size() == 4);
+  CHECK(with_selected[2].id == "SY");
+  CHECK(with_selected[2].count == 1);
+  CHECK(with_selected[3].id == "FR");
+  CHECK(with_selected[3].count == 0);
+  CHECK(TopValues(counts, 10)[3].id == "DE");  // DE before SY: equal counts go by id
+}
+
+TEST_CASE("lone surnames in the people slot count once for the person they resolve to, or not at all") {
+  TempDir dir;
+  BuildFacetTestIndex(dir / "index");
+  Xapian::Database db((dir / "index").string());
+  SurnameLookup surnames(db);
+  FacetCounter counter(Facet::kPeople, &surnames);
+  Xapian::Document doc;
+  doc.add_value(layout::kPeopleSlot, "mevlut-mert-altintas\n~altintas\n~smith");
+  counter(doc, 0);
+  CHECK(Counts(counter.counts().begin(), counter.counts().end()) == Counts{{"mevlut-mert-altintas", 1}});
+  FacetCounter without_lookup(Facet::kPeople);
+  without_lookup(doc, 0);
+  CHECK(without_lookup.counts().size() == 1);
+  CHECK(surnames.SurnameFor("mevlut-mert-altintas") == "altintas");
+  CHECK_FALSE(surnames.SurnameFor("andrei-karlov"));
+  CHECK(surnames.PersonOf("smith").empty());
+}
+
+TEST_CASE("the spy parses the facet slot's newline-separated ids, skipping empty ones") {
+  FacetCounter counter(Facet::kCountries);
+  Xapian::Document doc;
+  doc.add_value(layout::kCountriesSlot, "TR\nRU\n\nSY");
+  counter(doc, 0);
+  Xapian::Document empty;
+  counter(empty, 0);
+  CHECK(counter.documents_seen() == 2);
+  CHECK(Counts(counter.counts().begin(), counter.counts().end()) == Counts{{"RU", 1}, {"SY", 1}, {"TR", 1}});
+}
+

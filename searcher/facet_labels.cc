@@ -1,0 +1,162 @@
+#include "facet_labels.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "index_layout.h"
+#include "search_folding.h"
+
+namespace newsfacet {
+namespace {
+
+// Reads a JSON data file; nullopt when absent (not an error: the file may
+// not be written yet) or unreadable (a warning).
+std::optional<nlohmann::json> ReadDataFile(const std::filesystem::path& path, std::vector<std::string>* warnings) {
+  std::error_code error;
+  if (!std::filesystem::exists(path, error)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  nlohmann::json json = nlohmann::json::parse(text.str(), nullptr, /*allow_exceptions=*/false);
+  if (json.is_discarded() || !json.is_object()) {
+    warnings->push_back(path.string() + " is not a JSON object; its labels are not used");
+    return std::nullopt;
+  }
+  return json;
+}
+
+// The array under `name`, or an empty one.
+const nlohmann::json& ArrayField(const nlohmann::json& object, const char* name) {
+  static const nlohmann::json kEmpty = nlohmann::json::array();
+  auto it = object.find(name);
+  return it != object.end() && it->is_array() ? *it : kEmpty;
+}
+
+std::string StringField(const nlohmann::json& object, const char* name) {
+  auto it = object.find(name);
+  return it != object.end() && it->is_string() ? it->get<std::string>() : "";
+}
+
+bool IsAsciiLetters(std::string_view text) {
+  for (char c : text) {
+    if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) return false;
+  }
+  return true;
+}
+
+std::string Upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+}  // namespace
+
+FacetLabels FacetLabels::Load(const std::filesystem::path& data_dir, std::vector<std::string>* warnings) {
+  FacetLabels labels;
+  if (auto json = ReadDataFile(data_dir / "data" / "countries.json", warnings)) {
+    for (const auto& entry : ArrayField(*json, "countries")) {
+      if (!entry.is_object()) continue;
+      std::string code = StringField(entry, "code");
+      std::string name = StringField(entry, "name");
+      if (code.empty()) continue;
+      Country country{name.empty() ? code : name, {}};
+      if (!name.empty()) country.names.push_back(name);
+      // Other names are optional, under whichever key the file uses.
+      for (const char* key : {"aliases", "names", "other_names"}) {
+        for (const auto& alias : ArrayField(entry, key)) {
+          if (!alias.is_string() || alias.get<std::string>().empty()) continue;
+          const std::string& other = alias.get_ref<const std::string&>();
+          if (std::find(country.names.begin(), country.names.end(), other) == country.names.end()) {
+            country.names.push_back(other);
+          }
+        }
+      }
+      for (const std::string& each : country.names) labels.country_codes_.emplace(NormalizeLabel(each), code);
+      labels.countries_.emplace(code, std::move(country));
+    }
+  }
+  if (auto json = ReadDataFile(data_dir / "events.json", warnings)) {
+    for (const auto& entry : ArrayField(*json, "events")) {
+      if (!entry.is_object()) continue;
+      std::string id = StringField(entry, "id");
+      std::string label = StringField(entry, "label");
+      if (!id.empty()) labels.events_.emplace(id, label.empty() ? id : label);
+    }
+  }
+  return labels;
+}
+
+std::string FacetLabels::Label(Facet facet, const Xapian::Database& db, const std::string& id,
+                               std::string_view fallback) const {
+  switch (facet) {
+    case Facet::kPeople: {
+      std::string name = db.get_metadata(layout::KeyOf(layout::kPersonNameKey, id));
+      if (!name.empty()) return name;
+      return fallback.empty() ? id : std::string(fallback);
+    }
+    case Facet::kCountries: {
+      auto it = countries_.find(id);
+      if (it != countries_.end()) return it->second.name;
+      return fallback.empty() ? id : std::string(fallback);
+    }
+    case Facet::kEvents: {
+      auto it = events_.find(id);
+      if (it != events_.end()) return it->second;
+      return fallback.empty() ? id : std::string(fallback);
+    }
+  }
+  return id;
+}
+
+std::optional<std::string> FacetLabels::CountryCode(std::string_view code_or_name) const {
+  const bool code_shaped = (code_or_name.size() == 2 || code_or_name.size() == 4) && IsAsciiLetters(code_or_name);
+  if (code_shaped && (countries_.empty() || countries_.count(Upper(code_or_name)))) return Upper(code_or_name);
+  auto it = country_codes_.find(NormalizeLabel(code_or_name));
+  if (it != country_codes_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::vector<std::string> FacetLabels::CountryNames(const std::string& code) const {
+  auto it = countries_.find(code);
+  return it == countries_.end() ? std::vector<std::string>{} : it->second.names;
+}
+
+std::string NormalizeLabel(std::string_view text) {
+  std::string folded = Xapian::Unicode::tolower(FoldForSearch(text));
+  std::string out;
+  out.reserve(folded.size());
+  bool pending_space = false;
+  for (char c : folded) {
+    const bool alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                       static_cast<unsigned char>(c) >= 0x80;  // other scripts stay as they are
+    if (!alnum) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out.push_back(' ');
+    pending_space = false;
+    out.push_back(c);
+  }
+  return out;
+}
+
+bool LabelMatchesPrefix(std::string_view label, std::string_view prefix) {
+  const std::string wanted = NormalizeLabel(prefix);
+  if (wanted.empty()) return true;
+  const std::string words = NormalizeLabel(label);
+  for (size_t start = 0; start < words.size();) {
+    if (words.compare(start, wanted.size(), wanted) == 0) return true;
+    size_t space = words.find(' ', start);
+    if (space == std::string::npos) break;
+    start = space + 1;
+  }
+  return false;
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,47 @@
+// What to mark in an article's text for a query: the words and phrases the
+// query matched on, and the entities its filters named.
+//
+// Terms are read back from the parsed Xapian::Query rather than from the
+// query text, so marking agrees with matching: "altintas" marks what the
+// stemmed term Zaltinta matched, a -excluded word marks nothing, and
+// title:word marks titles only.
+#pragma once
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "facet_labels.h"
+#include "query_builder.h"
+
+namespace newsfacet {
+
+struct HighlightTerms {
+  struct Phrase {
+    std::vector<std::string> words;  // folded, lower case, in order
+    bool title_only = false;
+  };
+  // Folded lower-case words, matched as they are.
+  std::set<std::string> exact;
+  std::set<std::string> title_exact;
+  // Stems (NewsStemmer): a word matches when its stem is one of these.
+  std::set<std::string> stems;
+  std::set<std::string> title_stems;
+  // Wildcard prefixes: a word matches when it starts with one.
+  std::set<std::string> prefixes;
+  std::set<std::string> title_prefixes;
+  std::vector<Phrase> phrases;
+  // Person ids (PersonKey): every spelling of the person is marked, and the
+  // surname alone.
+  std::vector<std::string> person_ids;
+  // Names of countries filtered on, as phrases: "United States" marks "United States".
+  std::vector<Phrase> country_names;
+
+  bool empty() const;
+};
+
+// The marks for `built`: its query's terms, plus its person and country
+// filters (and person:/country: fields) as entity mentions.
+HighlightTerms CollectHighlightTerms(const BuiltQuery& built, const FacetLabels& labels);
+
+}  // namespace newsfacet

@@ -1,0 +1,214 @@
+#include "query_builder.h"
+
+#include <algorithm>
+
+#include "index_layout.h"
+#include "person_key.h"
+#include "search_folding.h"
+#include "text_analysis.h"
+
+namespace newsfacet {
+namespace {
+
+std::string Lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
+std::string Term(std::string_view prefix, const std::string& id) { return layout::KeyOf(prefix, id); }
+
+// A query that matches nothing but is not empty: Xapian's MatchNothing is
+// the empty Query, which reads as "no query at all" once combined. A bare
+// facet prefix is a term no document has, since every id is non-empty.
+Xapian::Query NoMatch() { return Xapian::Query(std::string(layout::kPersonPrefix)); }
+
+// Every document. Not Xapian::Query::MatchAll: that is one static object
+// whose reference count is not atomic, and copying it from several request
+// threads at once corrupts it (and then the heap).
+Xapian::Query MatchEverything() { return Xapian::Query(std::string()); }
+
+// person:, country: and event: inside the query text. They filter like the
+// facet parameters, except that country: means any mention of the country
+// (layout::kCountryMentionPrefix), not only articles about it.
+class EntityField : public Xapian::FieldProcessor {
+ public:
+  EntityField(Facet facet, const FacetLabels& labels, const Xapian::Database& db, SurnameLookup& surnames,
+              std::vector<std::string>* notes)
+      : facet_(facet), labels_(labels), db_(db), surnames_(surnames), notes_(notes) {}
+
+  Xapian::Query operator()(const std::string& value) override {
+    switch (facet_) {
+      case Facet::kPeople: {
+        std::string id = ResolvePersonId(value, db_);
+        if (!id.empty()) return PersonQuery(id, surnames_);
+        break;
+      }
+      case Facet::kCountries: {
+        if (auto code = labels_.CountryCode(value)) return Xapian::Query(Term(layout::kCountryMentionPrefix, *code));
+        break;
+      }
+      case Facet::kEvents:
+        return Xapian::Query(Term(layout::kEventPrefix, Lower(value)));
+    }
+    notes_->push_back(std::string(FacetFilterParameter(facet_)) + ":" + value + " names no known " +
+                      std::string(FacetFilterParameter(facet_)) + "; it matches nothing");
+    return NoMatch();
+  }
+
+ private:
+  Facet facet_;
+  const FacetLabels& labels_;
+  const Xapian::Database& db_;
+  SurnameLookup& surnames_;
+  std::vector<std::string>* notes_;
+};
+
+// The query with everything that makes it syntax turned into spaces or
+// lower case, so that it parses as the plain words it contains.
+std::string AsPlainWords(std::string text) {
+  for (char& c : text) {
+    if (c == '"' || c == '(' || c == ')' || c == '*' || c == '+' || c == ':') c = ' ';
+  }
+  for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
+    for (size_t pos = text.find(op); pos != std::string::npos; pos = text.find(op, pos + 1)) {
+      text.replace(pos, std::char_traits<char>::length(op), Lower(op));
+    }
+  }
+  return text;
+}
+
+bool HasSpellingData(const Xapian::Database& db) { return db.spellings_begin() != db.spellings_end(); }
+
+}  // namespace
+
+std::string ResolvePersonId(const std::string& value, const Xapian::Database& db) {
+  const bool id_shaped = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  });
+  // PersonKey() of an id is not always the id ("al-gore" would lose "al"),
+  // so an id the index holds is taken as it is.
+  if (id_shaped && db.term_exists(Term(layout::kPersonPrefix, value))) return value;
+  return PersonKey(value);
+}
+
+Xapian::Query PersonQuery(const std::string& id, SurnameLookup& surnames) {
+  Xapian::Query named(Term(layout::kPersonPrefix, id));
+  std::optional<std::string> surname = surnames.SurnameFor(id);
+  if (!surname) return named;
+  return Xapian::Query(Xapian::Query::OP_OR, named, Xapian::Query(Term(layout::kUnresolvedSurnamePrefix, *surname)));
+}
+
+Xapian::Query BuiltQuery::Combined(std::optional<Facet> without) const {
+  Xapian::Query query = text;
+  for (Facet facet : kAllFacets) {
+    const Xapian::Query& filter = At(facet_filters, facet);
+    if (filter.empty() || facet == without) continue;
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  }
+  if (!date_filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_filter);
+  return query;
+}
+
+MaybeError QueryBuilder::Build(const SearchScope& scope, const Xapian::Database& db, BuiltQuery* built) const {
+  SurnameLookup surnames(db);
+  if (auto error = ResolveFilters(scope, db, surnames, built)) return error;
+  built->text = MatchEverything();
+  if (scope.HasQuery()) ParseText(scope.query, db, surnames, built);
+  return std::nullopt;
+}
+
+MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::Database& db, SurnameLookup& surnames,
+                                        BuiltQuery* built) const {
+  for (Facet facet : kAllFacets) {
+    std::vector<std::string>& ids = At(built->filter_ids, facet);
+    const std::string parameter(FacetFilterParameter(facet));
+    for (const std::string& value : At(scope.filters, facet)) {
+      std::string id;
+      switch (facet) {
+        case Facet::kPeople:
+          id = ResolvePersonId(value, db);
+          if (id.empty()) return ApiError::BadParameter("person '" + value + "' has no letters in it; give a name");
+          break;
+        case Facet::kCountries: {
+          std::optional<std::string> code = labels_.CountryCode(value);
+          if (!code) {
+            return ApiError::BadParameter("unknown country '" + value +
+                                          "': give an ISO 3166 code (TR) or an English name (Turkey)");
+          }
+          id = *code;
+          break;
+        }
+        case Facet::kEvents:
+          id = Lower(value);
+          if (labels_.HasEventTable() && !labels_.IsKnownEvent(id) && !db.term_exists(Term(layout::kEventPrefix, id))) {
+            return ApiError::BadParameter("unknown event '" + value + "': use an id from /api/facets/events");
+          }
+          break;
+      }
+      if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
+      ids.push_back(id);
+    }
+    if (ids.empty()) continue;
+    std::vector<Xapian::Query> terms;
+    for (const std::string& id : ids) {
+      terms.push_back(facet == Facet::kPeople ? PersonQuery(id, surnames) : Xapian::Query(Term(FacetTermPrefix(facet), id)));
+    }
+    At(built->facet_filters, facet) = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+  const std::string& from = scope.from_day;
+  const std::string& to = scope.to_day;
+  if (!from.empty() && !to.empty()) {
+    built->date_filter = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, layout::kDateSlot, from, to);
+  } else if (!from.empty()) {
+    built->date_filter = Xapian::Query(Xapian::Query::OP_VALUE_GE, layout::kDateSlot, from);
+  } else if (!to.empty()) {
+    built->date_filter = Xapian::Query(Xapian::Query::OP_VALUE_LE, layout::kDateSlot, to);
+  }
+  return std::nullopt;
+}
+
+void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& db, SurnameLookup& surnames,
+                             BuiltQuery* built) const {
+  EntityField person(Facet::kPeople, labels_, db, surnames, &built->notes);
+  EntityField country(Facet::kCountries, labels_, db, surnames, &built->notes);
+  EntityField event(Facet::kEvents, labels_, db, surnames, &built->notes);
+  Xapian::QueryParser parser;
+  ConfigureQueryParser(parser);
+  parser.set_database(db);
+  parser.set_default_op(Xapian::Query::OP_AND);
+  parser.add_boolean_prefix("person", &person);
+  parser.add_boolean_prefix("country", &country);
+  parser.add_boolean_prefix("event", &event);
+  parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                           Xapian::QueryParser::FLAG_WILDCARD);
+
+  const bool spelling = HasSpellingData(db);
+  unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                   Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+  if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+
+  const std::string folded = FoldForSearch(query);
+  if (std::count(folded.begin(), folded.end(), '"') % 2 == 1) {
+    built->notes.push_back("a closing quote is missing: the phrase runs to the end of the query");
+  }
+  try {
+    built->text = parser.parse_query(folded, flags);
+  } catch (const Xapian::QueryParserError& error) {
+    built->notes.push_back("the query could not be read as search syntax (" + error.get_msg() +
+                           "), so it was searched as plain words");
+    try {
+      built->text = parser.parse_query(AsPlainWords(folded), Xapian::QueryParser::FLAG_CJK_NGRAM);
+    } catch (const Xapian::QueryParserError&) {
+      built->text = NoMatch();
+    }
+  }
+  if (spelling) built->suggestion = parser.get_corrected_query_string();
+  if (built->text.empty()) {
+    built->notes.push_back("the query has no words to search for; showing everything that matches the filters");
+    built->text = MatchEverything();
+  }
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,71 @@
+// A request's scope as Xapian queries: the user's text through Xapian's
+// QueryParser, analysed exactly as the indexer analysed the articles
+// (FoldForSearch, then text_analysis.h's configuration), plus one boolean
+// filter per facet and one for the date range.
+//
+// Query syntax: words (stemmed), "exact phrases", AND OR NOT, +require,
+// -exclude, NEAR, kremli* (wildcard), title:word, and the entity fields
+// person:"Andrei Karlov" (any spelling), country:TR or country:Turkey (any
+// mention), event:assassination.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "api_error.h"
+#include "facet.h"
+#include "facet_labels.h"
+#include "search_request.h"
+#include "surname_lookup.h"
+
+namespace newsfacet {
+
+// A wildcard matches at most this many terms, the most frequent first.
+inline constexpr Xapian::termcount kMaxWildcardExpansion = 200;
+
+struct BuiltQuery {
+  Xapian::Query text;  // the user's query; MatchAll when there is none
+  // Per facet: the OR of its filter values, or an empty Query for no filter.
+  PerFacet<Xapian::Query> facet_filters;
+  PerFacet<std::vector<std::string>> filter_ids;  // the resolved value ids
+  Xapian::Query date_filter;                      // empty: no date range
+  // Said to the user: how the query was understood when it was not as typed.
+  std::vector<std::string> notes;
+  std::string suggestion;  // "did you mean", from the index's spelling data; "" for none
+
+  // The text query restricted by every filter, or by every filter but
+  // `without`'s (what that facet's disjunctive counts are taken over).
+  Xapian::Query Combined(std::optional<Facet> without = std::nullopt) const;
+};
+
+class QueryBuilder {
+ public:
+  explicit QueryBuilder(const FacetLabels& labels) : labels_(labels) {}
+
+  // Fails (400) on a filter value that names nothing: an unknown country or
+  // event, a person with no letters. A query with a syntax error is not a
+  // failure: it is searched as plain words, with a note saying so.
+  // `db` is read for wildcards, spelling and person ids; the caller's own handle.
+  MaybeError Build(const SearchScope& scope, const Xapian::Database& db, BuiltQuery* built) const;
+
+ private:
+  MaybeError ResolveFilters(const SearchScope& scope, const Xapian::Database& db, SurnameLookup& surnames,
+                            BuiltQuery* built) const;
+  void ParseText(const std::string& query, const Xapian::Database& db, SurnameLookup& surnames,
+                 BuiltQuery* built) const;
+
+  const FacetLabels& labels_;
+};
+
+// The id a person filter value names: the value itself when it is an id
+// the index knows ("andrei-karlov"), else PersonKey() of it as a name.
+std::string ResolvePersonId(const std::string& value, const Xapian::Database& db);
+
+// The articles about person `id`: named in full, or by a lone surname that
+// resolves to them.
+Xapian::Query PersonQuery(const std::string& id, SurnameLookup& surnames);
+
+}  // namespace newsfacet

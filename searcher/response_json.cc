@@ -1,0 +1,108 @@
+#include "response_json.h"
+
+#include <cmath>
+
+namespace newsfacet {
+namespace {
+
+using Json = nlohmann::json;
+
+Json EntitiesJson(const std::vector<EntityRef>& entities) {
+  Json list = Json::array();
+  for (const EntityRef& entity : entities) {
+    list.push_back({{"id", entity.id}, {"label", entity.label}, {"mentions", entity.mentions}});
+  }
+  return list;
+}
+
+void AddEntities(const PerFacet<std::vector<EntityRef>>& entities, Json* object) {
+  for (Facet facet : kAllFacets) (*object)[std::string(FacetName(facet))] = EntitiesJson(At(entities, facet));
+}
+
+Json FacetResultJson(const FacetResult& result) {
+  Json values = Json::array();
+  for (const FacetValue& value : result.values) {
+    values.push_back({{"id", value.id}, {"label", value.label}, {"count", value.count}, {"selected", value.selected}});
+  }
+  return {{"exact", result.exact}, {"values", values}};
+}
+
+// Milliseconds to a tenth: more digits would be noise.
+double Rounded(double milliseconds) { return std::round(milliseconds * 10) / 10; }
+
+Json NullIfEmpty(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
+
+}  // namespace
+
+Json SearchResponseJson(const SearchResponse& response) {
+  Json hits = Json::array();
+  for (const Hit& hit : response.hits) {
+    Json json = {{"id", hit.id},       {"title", hit.title}, {"title_html", hit.title_html},
+                 {"date", hit.date},   {"source", hit.source}, {"url", hit.url},
+                 {"score", hit.score}, {"snippet", hit.snippet}};
+    AddEntities(hit.entities, &json);
+    hits.push_back(std::move(json));
+  }
+  Json facets = Json::object();
+  for (Facet facet : kAllFacets) {
+    if (At(response.has_facet, facet)) facets[std::string(FacetName(facet))] = FacetResultJson(At(response.facets, facet));
+  }
+  const MatchTotal& total = response.total;
+  return {{"query", response.query},
+          {"sort", response.sort},
+          {"offset", response.offset},
+          {"limit", response.limit},
+          {"total", {{"value", total.value}, {"exact", total.exact}, {"lower", total.lower}, {"upper", total.upper}}},
+          {"hits", hits},
+          {"facets", facets},
+          {"notes", response.notes},
+          {"suggestion", NullIfEmpty(response.suggestion)},
+          {"took_ms", Rounded(response.took_ms)}};
+}
+
+Json ArticleResponseJson(const ArticleResponse& response) {
+  const Article& article = response.article;
+  Json json = {{"id", article.id},
+               {"title", article.title},
+               {"title_html", response.title_html},
+               {"date", article.date},
+               {"source", article.source},
+               {"url", article.url},
+               {"authors", article.authors},
+               {"language", article.language},
+               {"path", article.path},
+               {"line", article.line},
+               {"body", article.body},
+               {"body_html", response.body_html},
+               {"notes", response.notes},
+               {"took_ms", Rounded(response.took_ms)}};
+  AddEntities(response.entities, &json);
+  return json;
+}
+
+Json FacetValuesJson(const FacetValuesResponse& response) {
+  Json json = FacetResultJson(response.result);
+  json["facet"] = std::string(FacetName(response.facet));
+  json["prefix"] = response.prefix;
+  json["took_ms"] = Rounded(response.took_ms);
+  return json;
+}
+
+Json StatsJson(const IndexStats& stats) {
+  return {{"articles", stats.articles},
+          {"date_range", {{"first", NullIfEmpty(stats.first_date)}, {"last", NullIfEmpty(stats.last_date)}}},
+          {"index_bytes", stats.index_bytes},
+          {"last_update", NullIfEmpty(stats.last_update)},
+          {"shards", stats.shards},
+          {"layout_version", stats.layout_version}};
+}
+
+Json HealthJson(Xapian::doccount articles) { return {{"status", "ok"}, {"articles", articles}}; }
+
+Json ErrorJson(const ApiError& error) { return {{"error", {{"code", error.code}, {"message", error.message}}}}; }
+
+std::string DumpJson(const Json& json, int indent) {
+  return json.dump(indent, ' ', /*ensure_ascii=*/false, Json::error_handler_t::replace);
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,26 @@
+// The engine's answers as JSON, one function per response. The shapes are
+// the contract in schemas/api/*.schema.json; tests validate real responses
+// against those schemas.
+#pragma once
+
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "api_error.h"
+#include "search_response.h"
+
+namespace newsfacet {
+
+nlohmann::json SearchResponseJson(const SearchResponse& response);    // search.schema.json
+nlohmann::json ArticleResponseJson(const ArticleResponse& response);  // article.schema.json
+nlohmann::json FacetValuesJson(const FacetValuesResponse& response);  // facets.schema.json, entities.schema.json
+nlohmann::json StatsJson(const IndexStats& stats);                    // stats.schema.json
+nlohmann::json HealthJson(Xapian::doccount articles);                  // health.schema.json
+nlohmann::json ErrorJson(const ApiError& error);                       // error.schema.json
+
+// Compact JSON text; bytes that are not UTF-8 (from a damaged index)
+// become U+FFFD rather than an exception.
+std::string DumpJson(const nlohmann::json& json, int indent = -1);
+
+}  // namespace newsfacet

@@ -1,0 +1,325 @@
+#include "search_engine.h"
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "data_files.h"
+#include "document_builder.h"
+#include "highlight_terms.h"
+#include "index_directory.h"
+#include "index_layout.h"
+#include "index_stats.h"
+#include "snippet_builder.h"
+
+namespace newsfacet {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double MillisecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+std::vector<std::string> SplitIds(const std::string& value) {
+  std::vector<std::string> ids;
+  size_t start = 0;
+  while (start < value.size()) {
+    size_t end = std::min(value.find(layout::kFacetValueSeparator, start), value.size());
+    if (end > start) ids.push_back(value.substr(start, end - start));
+    start = end + 1;
+  }
+  return ids;
+}
+
+std::string SortName(SortOrder sort) {
+  switch (sort) {
+    case SortOrder::kRelevance: return "relevance";
+    case SortOrder::kDateAscending: return "date";
+    case SortOrder::kDateDescending: return "-date";
+  }
+  return "";
+}
+
+// True when nothing but `facet`'s own filter narrows the scope: its
+// disjunctive counts are then over the whole index.
+bool OnlyFilteredBy(const SearchScope& scope, std::optional<Facet> facet) {
+  if (scope.HasQuery() || !scope.from_day.empty() || !scope.to_day.empty()) return false;
+  for (Facet other : kAllFacets) {
+    if (other != facet && !At(scope.filters, other).empty()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
+    : options_(std::move(options)), labels_(std::move(labels)), builder_(labels_), pool_(options_.index_dir.string()),
+      shards_(shards),
+      gate_(options_.max_parallel > 0 ? options_.max_parallel : std::max(1u, std::thread::hardware_concurrency())) {}
+
+Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEngine>* engine) {
+  IndexManifest manifest;
+  Status status = ReadIndexManifest(options.index_dir, &manifest);
+  if (!status.ok()) return status;
+  std::vector<std::string> warnings;
+  FacetLabels labels = FacetLabels::Load(options.data_dir.empty() ? DataDirectory() : options.data_dir, &warnings);
+  std::unique_ptr<SearchEngine> opened(new SearchEngine(options, std::move(labels), manifest.shards));
+  opened->warnings_ = std::move(warnings);
+  try {
+    opened->pool_.Acquire();
+  } catch (const Xapian::Error& error) {
+    return Status::Error("cannot open index " + options.index_dir.string() + ": " + error.get_description());
+  }
+  *engine = std::move(opened);
+  return Status::Ok();
+}
+
+template <typename Work>
+MaybeError SearchEngine::WithDatabase(Work&& work) {
+  AdmissionGate::Pass pass(gate_);
+  constexpr int kAttempts = 3;
+  std::string problem;
+  for (int attempt = 1; attempt <= kAttempts; ++attempt) {
+    try {
+      DatabasePool::Lease lease = pool_.Acquire();
+      try {
+        return work(lease.db());
+      } catch (const Xapian::DatabaseModifiedError&) {
+        throw;  // the handle is fine: reopened on the next lease
+      } catch (const Xapian::DatabaseError&) {
+        lease.Discard();
+        throw;
+      }
+    } catch (const Xapian::DatabaseError& error) {
+      problem = error.get_description();
+    }
+  }
+  return ApiError::IndexUnavailable("cannot read the index " + options_.index_dir.string() + " (" + problem +
+                                    "); try again");
+}
+
+MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* response) {
+  const Clock::time_point start = Clock::now();
+  MaybeError error = WithDatabase([&](Xapian::Database& db) {
+    *response = SearchResponse();
+    return RunSearch(db, request, response);
+  });
+  response->took_ms = MillisecondsSince(start);
+  return error;
+}
+
+MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& request, SearchResponse* response) {
+  BuiltQuery built;
+  if (auto error = builder_.Build(request.scope, db, &built)) return error;
+  response->query = request.scope.query;
+  response->sort = SortName(request.sort);
+  response->offset = request.offset;
+  response->limit = request.limit;
+  response->notes = built.notes;
+  response->suggestion = built.suggestion;
+
+  const bool whole_index = OnlyFilteredBy(request.scope, std::nullopt);
+  SurnameLookup surnames(db);
+  const Xapian::doccount scan_limit = std::min(db.get_doccount(), options_.count_limit);
+  Xapian::Enquire enquire(db);
+  enquire.set_query(built.Combined());
+  Xapian::MultiValueKeyMaker by_date;
+  if (request.sort != SortOrder::kRelevance) {
+    const bool newest_first = request.sort == SortOrder::kDateDescending;
+    // Undated articles go last either way: reversed, an empty value sorts
+    // after every date; forwards, it is given one after every date.
+    by_date.add_value(layout::kDateSlot, newest_first, newest_first ? "" : "99999999");
+    enquire.set_sort_by_key_then_relevance(&by_date, false);
+  }
+  // Facets without a filter of their own are counted by spies on the main
+  // match; a filtered facet needs a pass without its filter (disjunctive).
+  PerFacet<std::unique_ptr<FacetCounter>> spies;
+  for (Facet facet : kAllFacets) {
+    if (!At(request.facets, facet) || whole_index || !At(built.filter_ids, facet).empty()) continue;
+    At(spies, facet) = std::make_unique<FacetCounter>(facet, &surnames);
+    enquire.add_matchspy(At(spies, facet).get());
+  }
+  const bool any_spy = std::any_of(spies.begin(), spies.end(), [](const auto& spy) { return spy != nullptr; });
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, whole_index && !any_spy ? 0 : scan_limit);
+  response->total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
+                     mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+
+  HighlightTerms terms = CollectHighlightTerms(built, labels_);
+  SnippetBuilder snippets(terms);
+  std::unordered_map<std::string, std::string> person_names;  // spellings seen in hits, for facet labels
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Xapian::Document doc = it.get_document();
+    StoredArticle stored = DeserializeArticle(doc.get_data());
+    Hit hit;
+    hit.id = stored.article.id;
+    hit.title = stored.article.title;
+    hit.title_html = snippets.Highlight(stored.article.title, /*is_title=*/true);
+    hit.date = stored.article.date;
+    hit.source = stored.article.source;
+    hit.url = stored.article.url;
+    hit.score = it.get_weight();
+    hit.entities = EntitiesOf(db, doc, stored.entities, surnames);
+    hit.snippet = snippets.Snippet(stored.article.body);
+    for (const PersonMention& person : stored.entities.people) person_names.emplace(person.id, person.name);
+    response->hits.push_back(std::move(hit));
+  }
+
+  for (Facet facet : kAllFacets) {
+    if (!At(request.facets, facet)) continue;
+    const std::vector<std::string>& selected = At(built.filter_ids, facet);
+    FacetCounts counts;
+    if (OnlyFilteredBy(request.scope, facet)) {
+      counts = CountFacetInIndex(db, facet, &surnames);
+    } else if (At(spies, facet)) {
+      counts = CountsFrom(*At(spies, facet), response->total.value, response->total.exact);
+    } else {
+      counts = CountFacet(db, built.Combined(facet), facet, scan_limit, &surnames);
+    }
+    At(response->has_facet, facet) = true;
+    At(response->facets, facet) =
+        RankFacet(db, facet, counts, static_cast<size_t>(request.facet_limit), selected, "", person_names);
+  }
+  return std::nullopt;
+}
+
+FacetResult SearchEngine::RankFacet(Xapian::Database& db, Facet facet, const FacetCounts& counts, size_t limit,
+                                    const std::vector<std::string>& selected, const std::string& prefix,
+                                    const std::unordered_map<std::string, std::string>& known_names) const {
+  auto label_of = [&](const std::string& id) {
+    auto known = known_names.find(id);
+    return labels_.Label(facet, db, id, known == known_names.end() ? "" : known->second);
+  };
+  FacetResult result;
+  result.exact = counts.exact;
+  std::vector<RankedValue> ranked;
+  std::unordered_map<std::string, std::string> labels;
+  if (prefix.empty()) {
+    ranked = TopValues(counts, limit, selected);
+  } else {
+    // Every value must be named to be matched; counts come first only after.
+    FacetCounts matching;
+    matching.exact = counts.exact;
+    for (const auto& [id, count] : counts.counts) {
+      std::string label = label_of(id);
+      if (LabelMatchesPrefix(label, prefix) || LabelMatchesPrefix(id, prefix)) {
+        matching.counts.emplace(id, count);
+        labels.emplace(id, std::move(label));
+      }
+    }
+    ranked = TopValues(matching, limit);
+  }
+  for (const RankedValue& value : ranked) {
+    auto named = labels.find(value.id);
+    bool is_selected = std::find(selected.begin(), selected.end(), value.id) != selected.end();
+    result.values.push_back(
+        {value.id, named != labels.end() ? named->second : label_of(value.id), value.count, is_selected});
+  }
+  return result;
+}
+
+PerFacet<std::vector<EntityRef>> SearchEngine::EntitiesOf(Xapian::Database& db, const Xapian::Document& doc,
+                                                          const ArticleEntities& stored,
+                                                          SurnameLookup& surnames) const {
+  PerFacet<std::vector<EntityRef>> entities;
+  for (Facet facet : kAllFacets) {
+    std::vector<EntityRef>& refs = At(entities, facet);
+    for (std::string id : SplitIds(doc.get_value(FacetSlot(facet)))) {
+      std::string name;
+      int mentions = 0;
+      if (facet == Facet::kPeople && id[0] == layout::kUnresolvedMarker) {
+        // A lone surname: shown as the person it resolves to, if any.
+        const std::string surname = id.substr(1);
+        id = surnames.PersonOf(surname);
+        if (id.empty()) continue;
+        for (const auto& [lone, count] : stored.unresolved_surnames) {
+          if (lone == surname) mentions = count;
+        }
+      } else if (facet == Facet::kPeople) {
+        for (const PersonMention& p : stored.people) {
+          if (p.id == id) name = p.name, mentions = p.mentions;
+        }
+      } else if (facet == Facet::kCountries) {
+        for (const CountryMention& c : stored.countries) {
+          if (c.code == id) name = c.name, mentions = c.mentions;
+        }
+      } else {
+        for (const EventMention& e : stored.events) {
+          if (e.id == id) name = e.label, mentions = e.mentions;
+        }
+      }
+      auto listed = std::find_if(refs.begin(), refs.end(), [&](const EntityRef& ref) { return ref.id == id; });
+      if (listed != refs.end()) {
+        listed->mentions += mentions;
+        continue;
+      }
+      refs.push_back({id, labels_.Label(facet, db, id, name), mentions});
+    }
+  }
+  return entities;
+}
+
+MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleResponse* response) {
+  const Clock::time_point start = Clock::now();
+  MaybeError error = WithDatabase([&](Xapian::Database& db) -> MaybeError {
+    *response = ArticleResponse();
+    Xapian::PostingIterator posting = db.postlist_begin(layout::KeyOf(layout::kIdPrefix, request.id));
+    if (posting == db.postlist_end(layout::KeyOf(layout::kIdPrefix, request.id))) {
+      return ApiError::NotFound("no article has the id '" + request.id + "'");
+    }
+    Xapian::Document doc = db.get_document(*posting);
+    StoredArticle stored = DeserializeArticle(doc.get_data());
+    BuiltQuery built;
+    if (auto error = builder_.Build(request.scope, db, &built)) return error;
+    HighlightTerms terms = CollectHighlightTerms(built, labels_);
+    SnippetBuilder marker(terms);
+    response->title_html = marker.Highlight(stored.article.title, /*is_title=*/true);
+    response->body_html = marker.Highlight(stored.article.body, /*is_title=*/false);
+    SurnameLookup surnames(db);
+    response->entities = EntitiesOf(db, doc, stored.entities, surnames);
+    response->notes = built.notes;
+    response->article = std::move(stored.article);
+    return std::nullopt;
+  });
+  response->took_ms = MillisecondsSince(start);
+  return error;
+}
+
+MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetValuesResponse* response) {
+  const Clock::time_point start = Clock::now();
+  MaybeError error = WithDatabase([&](Xapian::Database& db) -> MaybeError {
+    *response = FacetValuesResponse();
+    BuiltQuery built;
+    if (auto error = builder_.Build(request.scope, db, &built)) return error;
+    const Facet facet = request.facet;
+    SurnameLookup surnames(db);
+    FacetCounts counts = OnlyFilteredBy(request.scope, facet)
+                             ? CountFacetInIndex(db, facet, &surnames)
+                             : CountFacet(db, built.Combined(facet), facet,
+                                          std::min(db.get_doccount(), options_.count_limit), &surnames);
+    response->facet = facet;
+    response->prefix = request.prefix;
+    response->result = RankFacet(db, facet, counts, static_cast<size_t>(request.limit), At(built.filter_ids, facet),
+                                 request.prefix, {});
+    return std::nullopt;
+  });
+  response->took_ms = MillisecondsSince(start);
+  return error;
+}
+
+MaybeError SearchEngine::Stats(IndexStats* stats) {
+  return WithDatabase([&](Xapian::Database& db) -> MaybeError {
+    *stats = ReadIndexStats(db, options_.index_dir);
+    stats->shards = shards_;
+    return std::nullopt;
+  });
+}
+
+MaybeError SearchEngine::Health(Xapian::doccount* articles) {
+  return WithDatabase([&](Xapian::Database& db) -> MaybeError {
+    *articles = db.get_doccount();
+    return std::nullopt;
+  });
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,84 @@
+// The search engine: requests in, responses out, over one index directory.
+// The HTTP server and the CLI both call it, so they answer alike.
+//
+// Thread-safe: every call leases its own Xapian handle (database_pool.h),
+// reopened at the latest commit, so articles committed by an indexer
+// running alongside are searched from the next request on. A read that
+// races a commit (Xapian::DatabaseModifiedError) is retried on a reopened
+// handle.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "admission_gate.h"
+#include "api_error.h"
+#include "entities/article_entities.h"
+#include "database_pool.h"
+#include "facet_counter.h"
+#include "facet_labels.h"
+#include "query_builder.h"
+#include "search_request.h"
+#include "search_response.h"
+#include "status.h"
+#include "surname_lookup.h"
+
+namespace newsfacet {
+
+struct EngineOptions {
+  std::filesystem::path index_dir;
+  std::filesystem::path data_dir;  // countries.json, events.json; empty: DataDirectory()
+  // How many matches a search looks at to count its total and facets. Up to
+  // this many, counts are exact; past it, the total is Xapian's estimate
+  // and facet counts cover the first matches only (both flagged inexact).
+  // Time per search grows with it: ~1 ms per 10,000 matches per facet pass.
+  Xapian::doccount count_limit = 100000;
+  // Requests run at once; the rest wait their turn, first come first
+  // served (admission_gate.h). 0: the number of cores.
+  unsigned max_parallel = 0;
+};
+
+class SearchEngine {
+ public:
+  // Fails when `index_dir` is not a newsfacet index of this layout version
+  // or cannot be opened. Data files that are absent or broken only degrade
+  // labels (see warnings()).
+  static Status Open(const EngineOptions& options, std::unique_ptr<SearchEngine>* engine);
+
+  MaybeError Search(const SearchRequest& request, SearchResponse* response);
+  MaybeError GetArticle(const ArticleRequest& request, ArticleResponse* response);
+  MaybeError FacetValues(const FacetValuesRequest& request, FacetValuesResponse* response);
+  MaybeError Stats(IndexStats* stats);
+  // Whether the index can be read right now, and how many articles it has.
+  MaybeError Health(Xapian::doccount* articles);
+
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  const std::filesystem::path& index_dir() const { return options_.index_dir; }
+
+ private:
+  SearchEngine(EngineOptions options, FacetLabels labels, int shards);
+
+  // Runs `work` on a leased handle, retrying when the index changed under it.
+  template <typename Work>
+  MaybeError WithDatabase(Work&& work);
+
+  MaybeError RunSearch(Xapian::Database& db, const SearchRequest& request, SearchResponse* response);
+  FacetResult RankFacet(Xapian::Database& db, Facet facet, const FacetCounts& counts, size_t limit,
+                        const std::vector<std::string>& selected, const std::string& prefix,
+                        const std::unordered_map<std::string, std::string>& known_names) const;
+  PerFacet<std::vector<EntityRef>> EntitiesOf(Xapian::Database& db, const Xapian::Document& doc,
+                                              const ArticleEntities& stored, SurnameLookup& surnames) const;
+
+  const EngineOptions options_;
+  std::vector<std::string> warnings_;
+  const FacetLabels labels_;
+  const QueryBuilder builder_;
+  DatabasePool pool_;
+  const int shards_;
+  AdmissionGate gate_;
+};
+
+}  // namespace newsfacet

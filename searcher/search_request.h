@@ -1,0 +1,77 @@
+// What a caller asks of the engine, validated: the HTTP API's query
+// parameters and the CLI's flags both become a SearchRequest here, so both
+// accept and refuse exactly the same things, with the same messages.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api_error.h"
+#include "facet.h"
+
+namespace newsfacet {
+
+// Request parameters in the order received; a name may repeat (person=a&person=b).
+using RequestParams = std::vector<std::pair<std::string, std::string>>;
+
+inline constexpr size_t kMaxQueryChars = 1000;
+inline constexpr int kDefaultLimit = 10;
+inline constexpr int kMaxLimit = 100;
+// Deeper pages cost a full ranking of everything before them; nobody reads them.
+inline constexpr int kMaxOffset = 10000;
+inline constexpr int kDefaultFacetLimit = 10;
+inline constexpr int kMaxFacetLimit = 100;
+inline constexpr size_t kMaxFilterValues = 50;  // per facet
+
+enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
+
+// The articles a request is about: a query, facet filters and a date range.
+struct SearchScope {
+  std::string query;  // as typed, before folding; may be empty
+  // Filter values as given (a name, an ISO code, an id); the QueryBuilder
+  // resolves them. Values of one facet are OR'd, facets AND'd.
+  PerFacet<std::vector<std::string>> filters;
+  std::string from_day;  // "YYYYMMDD", inclusive; empty: no lower bound
+  std::string to_day;    // "YYYYMMDD", inclusive; empty: no upper bound
+
+  bool HasQuery() const;
+  bool HasFilters() const;
+};
+
+// GET /api/search, `newsfacet search`.
+struct SearchRequest {
+  SearchScope scope;
+  SortOrder sort = SortOrder::kRelevance;  // default: relevance with a query, newest first without
+  int offset = 0;
+  int limit = kDefaultLimit;
+  PerFacet<bool> facets = {true, true, true};
+  int facet_limit = kDefaultFacetLimit;
+};
+
+// GET /api/facets/{facet}, `newsfacet entities`: a facet's values over the
+// articles in scope, optionally only those whose label has a word starting
+// with `prefix` (autocomplete).
+struct FacetValuesRequest {
+  Facet facet = Facet::kPeople;
+  SearchScope scope;
+  std::string prefix;
+  int limit = kDefaultFacetLimit;
+};
+
+// GET /api/article/{id}: the query and filters only mark the text.
+struct ArticleRequest {
+  std::string id;
+  SearchScope scope;
+};
+
+// Each fills `*request` afresh, or says what is wrong with the first bad parameter.
+MaybeError ParseSearchRequest(const RequestParams& params, SearchRequest* request);
+MaybeError ParseFacetValuesRequest(Facet facet, const RequestParams& params, FacetValuesRequest* request);
+MaybeError ParseArticleRequest(std::string id, const RequestParams& params, ArticleRequest* request);
+
+// "2016-12-19", "2016-12" or "2016" to "YYYYMMDD": the first day of the
+// period, or its last with `end_of_period`. False when not a real date.
+bool ParseIsoDay(const std::string& text, bool end_of_period, std::string* day);
+
+}  // namespace newsfacet

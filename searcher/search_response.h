@@ -1,0 +1,99 @@
+// What the engine answers, before it becomes JSON (response_json.h) or
+// text (the CLI). Field meanings are documented for callers in
+// schemas/api/*.schema.json.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "article.h"
+#include "facet.h"
+
+namespace newsfacet {
+
+struct FacetValue {
+  std::string id;
+  std::string label;
+  Xapian::doccount count = 0;
+  bool selected = false;  // a filter of the request names it
+};
+
+struct FacetResult {
+  std::vector<FacetValue> values;
+  // False when the result set was larger than the engine counts through:
+  // counts are then those of the first matches seen, lower bounds.
+  bool exact = true;
+};
+
+// An entity an article has, as shown with it.
+struct EntityRef {
+  std::string id;
+  std::string label;
+  int mentions = 0;  // in this article; 0 when unknown
+};
+
+struct Hit {
+  std::string id;
+  std::string title;
+  std::string title_html;  // escaped, matches marked
+  std::string date;
+  std::string source;
+  std::string url;
+  double score = 0;
+  PerFacet<std::vector<EntityRef>> entities;
+  std::string snippet;  // HTML, see snippet_builder.h
+};
+
+// How many articles match. Xapian knows the exact number when it looked at
+// every match; otherwise it estimates, within bounds.
+struct MatchTotal {
+  Xapian::doccount value = 0;
+  Xapian::doccount lower = 0;
+  Xapian::doccount upper = 0;
+  bool exact = true;
+};
+
+struct SearchResponse {
+  std::string query;
+  std::string sort;  // "relevance", "date" or "-date"
+  int offset = 0;
+  int limit = 0;
+  MatchTotal total;
+  std::vector<Hit> hits;
+  PerFacet<bool> has_facet = {false, false, false};
+  PerFacet<FacetResult> facets;
+  std::vector<std::string> notes;
+  std::string suggestion;
+  double took_ms = 0;
+};
+
+struct ArticleResponse {
+  Article article;
+  std::string title_html;
+  std::string body_html;  // the whole body, escaped, the request's matches marked
+  PerFacet<std::vector<EntityRef>> entities;
+  std::vector<std::string> notes;
+  double took_ms = 0;
+};
+
+struct FacetValuesResponse {
+  Facet facet = Facet::kPeople;
+  std::string prefix;
+  FacetResult result;
+  double took_ms = 0;
+};
+
+struct IndexStats {
+  Xapian::doccount articles = 0;
+  std::string first_date;  // "YYYY-MM-DD"; empty when no article has a date
+  std::string last_date;
+  uint64_t index_bytes = 0;
+  std::string last_update;  // ISO 8601 UTC: newest modification of a shard file
+  int shards = 0;
+  int layout_version = 0;
+};
+
+}  // namespace newsfacet

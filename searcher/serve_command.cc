@@ -1,0 +1,139 @@
+// `newsfacet serve --index INDEX_DIR`: the search API and web page over HTTP.
+#include <pthread.h>
+#include <signal.h>
+
+#include <atomic>
+#include <cstdio>
+#include <ctime>
+#include <thread>
+
+#include "command_line.h"
+#include "commands.h"
+#include "http_server.h"
+#include "search_engine.h"
+
+namespace newsfacet {
+namespace {
+
+constexpr char kUsage[] = R"(Usage: newsfacet serve --index INDEX_DIR [options]
+
+Serves the search API under /api/ and the web page from the web directory.
+Searching goes on while `newsfacet index` updates the index: each request
+sees the latest commit.
+
+Options:
+  --index DIR     the index to search
+  --port N        TCP port (default 8080; 0 picks a free one)
+  --host ADDR     address to listen on (default 127.0.0.1: this machine only;
+                  0.0.0.0 serves the network, without any authentication)
+  --web DIR       the front end's files (default: the source tree's web/)
+  --threads N     connections served at once (default 64)
+  --count-limit N matches a search looks at for its total and facet counts
+                  (default 100000): exact up to it, flagged as inexact past it
+  --quiet         no access log (one line per request on stderr otherwise)
+  --help          show this help
+
+Once listening it prints "newsfacet: serving http://HOST:PORT/" on stdout.
+SIGINT (Ctrl-C) or SIGTERM stops it after the requests in flight.
+
+Exit status: 0 stopped by a signal; 2 could not start (bad arguments, an
+unusable index, the port taken).
+)";
+
+std::filesystem::path DefaultWebDirectory() { return NEWSFACET_DEFAULT_WEB_DIR; }
+
+}  // namespace
+
+int RunServeCommand(const std::vector<std::string>& args) {
+  CommandLine command_line;
+  Status status = CommandLine::Parse(args, {"--help", "--quiet"}, {"--index", "--port", "--host", "--web", "--threads", "--count-limit"},
+                                     &command_line);
+  if (status.ok() && command_line.Has("--help")) {
+    std::fputs(kUsage, stdout);
+    return kExitOk;
+  }
+  HttpServerOptions options;
+  options.quiet = command_line.Has("--quiet");
+  options.web_dir = command_line.Value("--web").value_or(DefaultWebDirectory().string());
+  options.host = command_line.Value("--host").value_or("127.0.0.1");
+  if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
+  if (status.ok() && !command_line.positional().empty()) status = Status::Error("unexpected argument " + command_line.positional()[0]);
+  if (status.ok() && command_line.Value("--port")) {
+    const std::string port = *command_line.Value("--port");
+    if (port == "0") {
+      options.port = 0;
+    } else if (!ParsePositiveInt(port, &options.port) || options.port > 65535) {
+      status = Status::Error("--port must be a number from 0 to 65535, not '" + port + "'");
+    }
+  }
+  if (status.ok() && command_line.Value("--threads") &&
+      (!ParsePositiveInt(*command_line.Value("--threads"), &options.threads) || options.threads > 1024)) {
+    status = Status::Error("--threads must be a number from 1 to 1024");
+  }
+  if (status.ok() && command_line.Value("--web") && !std::filesystem::is_directory(options.web_dir)) {
+    status = Status::Error("--web " + options.web_dir.string() + " is not a directory");
+  }
+  EngineOptions engine_options;
+  if (status.ok()) engine_options.index_dir = *command_line.Value("--index");
+  int count_limit = 0;
+  if (status.ok() && command_line.Value("--count-limit")) {
+    if (!ParsePositiveInt(*command_line.Value("--count-limit"), &count_limit)) {
+      status = Status::Error("--count-limit must be a number from 1 to 999999");
+    }
+    engine_options.count_limit = static_cast<Xapian::doccount>(count_limit);
+  }
+  std::unique_ptr<SearchEngine> engine;
+  if (status.ok()) status = SearchEngine::Open(engine_options, &engine);
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsfacet serve: %s\n", status.message().c_str());
+    return kExitError;
+  }
+  for (const std::string& warning : engine->warnings()) std::fprintf(stderr, "newsfacet serve: warning: %s\n", warning.c_str());
+  if (!std::filesystem::is_directory(options.web_dir)) {
+    std::fprintf(stderr, "newsfacet serve: warning: no web directory at %s; serving the API only\n",
+                 options.web_dir.c_str());
+  }
+
+  // Signals go to a thread of their own, which stops the server; blocked
+  // here, before any other thread starts, so that every thread inherits it.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  HttpServer server(engine.get(), options);
+  status = server.Bind();
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsfacet serve: %s\n", status.message().c_str());
+    return kExitError;
+  }
+  std::printf("newsfacet: serving %s\n", server.url().c_str());
+  std::fflush(stdout);
+
+  std::atomic<bool> finished{false};
+  std::thread signal_waiter([&] {
+    const timespec poll = {0, 100 * 1000 * 1000};
+    bool stopping = false;
+    while (!finished) {
+      int signal = sigtimedwait(&stop_signals, nullptr, &poll);
+      if (!stopping && (signal == SIGINT || signal == SIGTERM)) {
+        std::fprintf(stderr, "newsfacet serve: stopping (%s)\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+        stopping = true;
+      }
+      // Again until Run() returns: a stop that lands before the server is
+      // listening does nothing.
+      if (stopping) server.Stop();
+    }
+  });
+  status = server.Run();
+  finished = true;
+  signal_waiter.join();
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsfacet serve: %s\n", status.message().c_str());
+    return kExitError;
+  }
+  return kExitOk;
+}
+
+}  // namespace newsfacet
