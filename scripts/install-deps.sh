@@ -5,7 +5,10 @@ set -euo pipefail
 
 build_packages=(build-essential cmake pkg-config libxapian-dev xapian-tools libicu-dev
                 libcpp-httplib-dev nlohmann-json3-dev doctest-dev libxml2-dev libjemalloc-dev)
-test_packages=(python3 python3-jsonschema)
+# Browser tests (tests/web/): Debian's Chromium, and Node.js with npm unless a
+# node is already installed (its own npm comes with it).
+test_packages=(python3 python3-jsonschema chromium)
+if ! command -v node >/dev/null; then test_packages+=(nodejs npm); fi
 
 wanted=("${build_packages[@]}")
 if [[ "${1:-}" == "--test" ]]; then wanted+=("${test_packages[@]}"); fi
