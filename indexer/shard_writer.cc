@@ -1,5 +1,7 @@
 #include "shard_writer.h"
 
+#include <algorithm>
+
 #include "document_builder.h"
 #include "index_layout.h"
 #include "stable_hash.h"
@@ -121,12 +123,32 @@ void ShardWriter::Write(const Article& article) {
       ++counts_->unchanged;
       return;
     }
+    AddSpelling(doc);
     db_.replace_document(existing, doc);
     ++counts_->updated;
     return;
   }
-  db_.add_document(builder_.Build(article, Entities(article), run_stamp_));
+  Xapian::Document doc = builder_.Build(article, Entities(article), run_stamp_);
+  AddSpelling(doc);
+  db_.add_document(doc);
   ++counts_->added;
+}
+
+// Title words feed "did you mean": titles are short, edited, and name what
+// people search for, so the dictionary stays small and clean (body text
+// would double its size with typos and codes).
+void ShardWriter::AddSpelling(const Xapian::Document& doc) {
+  const std::string prefix(layout::kTitlePrefix);
+  for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
+    const std::string& term = *it;
+    if (term.compare(0, prefix.size(), prefix) != 0) {
+      if (term > prefix) break;  // terms come sorted: past the title's
+      continue;
+    }
+    std::string_view word = std::string_view(term).substr(prefix.size());
+    bool letters = word.size() >= 4 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (letters) db_.add_spelling(std::string(word));
+  }
 }
 
 ArticleEntities ShardWriter::Entities(const Article& article) const {

@@ -85,6 +85,7 @@ class ShardWriter {
   void Run();
   void Write(const Article& article);
   ArticleEntities Entities(const Article& article) const;
+  void AddSpelling(const Xapian::Document& doc);
   void EndBatchNow(const BatchEnd& batch_end);
   void EndRunNow(const RunEnd& run_end);
   void DeleteMatching(const std::string& term, bool keep_this_runs);
