@@ -19,7 +19,7 @@ if [[ ! -d $shared/conll2003 || ! -d $shared/reuters21578 ]]; then
 fi
 
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-bench --target entity_eval -j"$(nproc)" >/dev/null
+cmake --build build-bench --target entity_eval -j"$(nproc)" >/dev/null 2>&1 || { echo "bench/entities: build failed (cmake --build build-bench --target entity_eval)" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

@@ -213,7 +213,7 @@ SAMPLER_PID=
 RSS_SUMMARY=$(awk 'NF == 2 && $2 > 0 {n++; v[n] = $2; if (min == "" || $2 < min) min = $2; if ($2 > max) max = $2}
   END {if (n) printf "%d samples over %d s: first %.0f MB, min %.0f MB, max %.0f MB, last %.0f MB", n, n, v[1]/1024, min/1024, max/1024, v[n]/1024}' \
   "$WORK/rss.log")
-
+RSS_SERIES=$(awk 'NF == 2 && $2 > 0 {n++; if (n % 10 == 1) printf "%s%.0f", (n > 1 ? " " : ""), $2 / 1024}' "$WORK/rss.log")
 echo
 echo "Query benchmark: $ARTICLES Reuters articles, $QUERIES queries (facets + snippets on), $(nproc) cores, ${SECONDS_PER_LEVEL}s per level"
 echo
@@ -223,4 +223,5 @@ for connections in 1 8 64; do echo "${RESULT[$connections]}"; done
 echo
 echo "CPU columns: share of the whole machine ($(nproc) cores) during the level; ⚠: other processes took over 10%."
 echo "Server RSS, sampled every second over the whole run: $RSS_SUMMARY"
+echo "Server RSS every 10 s, MB: $RSS_SERIES"
 echo "$BARE_LINE"

@@ -32,7 +32,7 @@ IdCounts FacetCounter::counts() const {
       if (id.empty()) continue;
       if (id[0] == layout::kUnresolvedMarker) {
         if (!surnames_) continue;
-        id = surnames_->PersonOf(std::string(id.substr(1)));
+        id = surnames_->PersonOf(id.substr(1));
         if (id.empty()) continue;
       }
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
@@ -50,7 +50,7 @@ IdCounts FacetCounter::counts() const {
 }
 
 FacetCounts CountFacet(const Xapian::Database& db, const Xapian::Query& query, Facet facet,
-                       Xapian::doccount scan_limit, SurnameLookup* surnames) {
+                       Xapian::doccount scan_limit, const SurnameLookup* surnames) {
   FacetCounter counter(facet, surnames);
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
@@ -63,7 +63,7 @@ FacetCounts CountFacet(const Xapian::Database& db, const Xapian::Query& query, F
                     mset.get_matches_lower_bound() == mset.get_matches_upper_bound());
 }
 
-FacetCounts CountFacetInIndex(const Xapian::Database& db, Facet facet, SurnameLookup* surnames) {
+FacetCounts CountFacetInIndex(const Xapian::Database& db, Facet facet, const SurnameLookup* surnames) {
   FacetCounts result;
   const std::string prefix(FacetTermPrefix(facet));
   for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
@@ -72,7 +72,7 @@ FacetCounts CountFacetInIndex(const Xapian::Database& db, Facet facet, SurnameLo
   if (facet != Facet::kPeople || !surnames) return result;
   const std::string lone(layout::kUnresolvedSurnamePrefix);
   for (auto it = db.allterms_begin(lone); it != db.allterms_end(lone); ++it) {
-    const std::string& person = surnames->PersonOf((*it).substr(lone.size()));
+    const std::string& person = surnames->PersonOf(std::string_view(*it).substr(lone.size()));
     if (!person.empty() && it.get_termfreq() > 0) result.counts[person] += it.get_termfreq();
   }
   return result;

@@ -1,5 +1,7 @@
 #include "http_server.h"
 
+#include <sys/socket.h>
+
 #include <chrono>
 #include <cstdio>
 #include <fstream>
@@ -82,14 +84,20 @@ void HttpServer::InstallRoutes() {
   httplib::Server& server = *server_;
   const int threads = options_.threads;
   server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
-  // A kept-alive connection keeps its thread; closing each after 100
-  // requests lets connections beyond the thread count take turns.
-  server.set_keep_alive_max_count(100);
+  server.set_keep_alive_max_count(1000);
   server.set_keep_alive_timeout(5);
   server.set_read_timeout(10);
   server.set_write_timeout(10);
   server.set_payload_max_length(64 * 1024);  // GET only: a body is never needed
   server.set_tcp_nodelay(true);
+  // SO_REUSEADDR, not httplib's default SO_REUSEPORT: a second server on a
+  // port in use must fail, not quietly take half its connections. The
+  // socket is kept to lengthen its listen queue once bound.
+  server.set_socket_options([this](int fd) {
+    int yes = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_fd_ = fd;
+  });
 
   server.set_pre_routing_handler([](const Request& req, Response& res) {
     t_request_start = Clock::now();
@@ -180,6 +188,10 @@ Status HttpServer::Bind() {
     return Status::Error("cannot listen on " + options_.host + ":" + std::to_string(options_.port) +
                          " (in use, or not an address of this machine)");
   }
+  // httplib listens with a queue of 5: a burst of new connections beyond
+  // it is dropped, and each client retries a second or more later. Linux
+  // lets listen() be called again to lengthen the queue.
+  if (listen_fd_ >= 0) ::listen(listen_fd_, SOMAXCONN);
   return Status::Ok();
 }
 

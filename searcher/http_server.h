@@ -61,6 +61,7 @@ class HttpServer {
   HttpServerOptions options_;
   StaticFiles static_files_;
   std::unique_ptr<httplib::Server> server_;
+  int listen_fd_ = -1;
   int port_ = 0;
 };
 

@@ -34,7 +34,7 @@ Xapian::Query MatchEverything() { return Xapian::Query(std::string()); }
 // (layout::kCountryMentionPrefix), not only articles about it.
 class EntityField : public Xapian::FieldProcessor {
  public:
-  EntityField(Facet facet, const FacetLabels& labels, const Xapian::Database& db, SurnameLookup& surnames,
+  EntityField(Facet facet, const FacetLabels& labels, const Xapian::Database& db, const SurnameLookup& surnames,
               std::vector<std::string>* notes)
       : facet_(facet), labels_(labels), db_(db), surnames_(surnames), notes_(notes) {}
 
@@ -61,7 +61,7 @@ class EntityField : public Xapian::FieldProcessor {
   Facet facet_;
   const FacetLabels& labels_;
   const Xapian::Database& db_;
-  SurnameLookup& surnames_;
+  const SurnameLookup& surnames_;
   std::vector<std::string>* notes_;
 };
 
@@ -81,6 +81,25 @@ std::string AsPlainWords(std::string text) {
 
 bool HasSpellingData(const Xapian::Database& db) { return db.spellings_begin() != db.spellings_end(); }
 
+// True when a word of `query` is in no article: the likely misspelling a
+// "did you mean" is for. Asking Xapian for corrections costs a fuzzy
+// look-up per word, more than the search itself, so it is asked only then.
+bool HasUnknownWord(const Xapian::Query& query, const Xapian::Database& db) {
+  if (query.get_type() == Xapian::Query::LEAF_TERM) {
+    for (auto it = query.get_terms_begin(); it != query.get_terms_end(); ++it) {
+      const std::string& term = *it;
+      const bool word = !term.empty() && (!(term[0] >= 'A' && term[0] <= 'Z') ||
+                                          term.rfind(layout::kStemmedPrefix, 0) == 0);
+      if (word && !db.term_exists(term)) return true;
+    }
+    return false;
+  }
+  for (size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (HasUnknownWord(query.get_subquery(i), db)) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string ResolvePersonId(const std::string& value, const Xapian::Database& db) {
@@ -93,7 +112,7 @@ std::string ResolvePersonId(const std::string& value, const Xapian::Database& db
   return PersonKey(value);
 }
 
-Xapian::Query PersonQuery(const std::string& id, SurnameLookup& surnames) {
+Xapian::Query PersonQuery(const std::string& id, const SurnameLookup& surnames) {
   Xapian::Query named(Term(layout::kPersonPrefix, id));
   std::optional<std::string> surname = surnames.SurnameFor(id);
   if (!surname) return named;
@@ -112,14 +131,19 @@ Xapian::Query BuiltQuery::Combined(std::optional<Facet> without) const {
 }
 
 MaybeError QueryBuilder::Build(const SearchScope& scope, const Xapian::Database& db, BuiltQuery* built) const {
-  SurnameLookup surnames(db);
+  return Build(scope, db, SurnameLookup::FromIndex(db), built);
+}
+
+MaybeError QueryBuilder::Build(const SearchScope& scope, const Xapian::Database& db, const SurnameLookup& surnames,
+                               BuiltQuery* built) const {
   if (auto error = ResolveFilters(scope, db, surnames, built)) return error;
   built->text = MatchEverything();
   if (scope.HasQuery()) ParseText(scope.query, db, surnames, built);
   return std::nullopt;
 }
 
-MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::Database& db, SurnameLookup& surnames,
+MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::Database& db,
+                                        const SurnameLookup& surnames,
                                         BuiltQuery* built) const {
   for (Facet facet : kAllFacets) {
     std::vector<std::string>& ids = At(built->filter_ids, facet);
@@ -169,7 +193,7 @@ MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::
   return std::nullopt;
 }
 
-void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& db, SurnameLookup& surnames,
+void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& db, const SurnameLookup& surnames,
                              BuiltQuery* built) const {
   EntityField person(Facet::kPeople, labels_, db, surnames, &built->notes);
   EntityField country(Facet::kCountries, labels_, db, surnames, &built->notes);
@@ -184,27 +208,37 @@ void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& d
   parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
                            Xapian::QueryParser::FLAG_WILDCARD);
 
-  const bool spelling = HasSpellingData(db);
-  unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                   Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
-  if (spelling) flags |= Xapian::QueryParser::FLAG_SPELLING_CORRECTION;
+  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                         Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
 
   const std::string folded = FoldForSearch(query);
   if (std::count(folded.begin(), folded.end(), '"') % 2 == 1) {
     built->notes.push_back("a closing quote is missing: the phrase runs to the end of the query");
   }
+  std::string parsed = folded;  // what was parsed in the end
+  unsigned parsed_flags = flags;
   try {
-    built->text = parser.parse_query(folded, flags);
+    built->text = parser.parse_query(parsed, parsed_flags);
   } catch (const Xapian::QueryParserError& error) {
     built->notes.push_back("the query could not be read as search syntax (" + error.get_msg() +
                            "), so it was searched as plain words");
+    parsed = AsPlainWords(folded);
+    parsed_flags = Xapian::QueryParser::FLAG_CJK_NGRAM;
     try {
-      built->text = parser.parse_query(AsPlainWords(folded), Xapian::QueryParser::FLAG_CJK_NGRAM);
+      built->text = parser.parse_query(parsed, parsed_flags);
     } catch (const Xapian::QueryParserError&) {
       built->text = NoMatch();
     }
   }
-  if (spelling) built->suggestion = parser.get_corrected_query_string();
+  if (HasUnknownWord(built->text, db) && HasSpellingData(db)) {
+    const size_t notes = built->notes.size();  // the second parse would repeat the field notes
+    try {
+      parser.parse_query(parsed, parsed_flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+      built->suggestion = parser.get_corrected_query_string();
+    } catch (const Xapian::QueryParserError&) {
+    }
+    built->notes.resize(notes);
+  }
   if (built->text.empty()) {
     built->notes.push_back("the query has no words to search for; showing everything that matches the filters");
     built->text = MatchEverything();

@@ -49,12 +49,15 @@ class QueryBuilder {
   // event, a person with no letters. A query with a syntax error is not a
   // failure: it is searched as plain words, with a note saying so.
   // `db` is read for wildcards, spelling and person ids; the caller's own handle.
+  MaybeError Build(const SearchScope& scope, const Xapian::Database& db, const SurnameLookup& surnames,
+                   BuiltQuery* built) const;
+  // The same, reading the index's surname map first.
   MaybeError Build(const SearchScope& scope, const Xapian::Database& db, BuiltQuery* built) const;
 
  private:
-  MaybeError ResolveFilters(const SearchScope& scope, const Xapian::Database& db, SurnameLookup& surnames,
+  MaybeError ResolveFilters(const SearchScope& scope, const Xapian::Database& db, const SurnameLookup& surnames,
                             BuiltQuery* built) const;
-  void ParseText(const std::string& query, const Xapian::Database& db, SurnameLookup& surnames,
+  void ParseText(const std::string& query, const Xapian::Database& db, const SurnameLookup& surnames,
                  BuiltQuery* built) const;
 
   const FacetLabels& labels_;
@@ -66,6 +69,6 @@ std::string ResolvePersonId(const std::string& value, const Xapian::Database& db
 
 // The articles about person `id`: named in full, or by a lone surname that
 // resolves to them.
-Xapian::Query PersonQuery(const std::string& id, SurnameLookup& surnames);
+Xapian::Query PersonQuery(const std::string& id, const SurnameLookup& surnames);
 
 }  // namespace newsfacet

@@ -56,7 +56,8 @@ bool OnlyFilteredBy(const SearchScope& scope, std::optional<Facet> facet) {
 SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
     : options_(std::move(options)), labels_(std::move(labels)), builder_(labels_), pool_(options_.index_dir.string()),
       shards_(shards),
-      gate_(options_.max_parallel > 0 ? options_.max_parallel : std::max(1u, std::thread::hardware_concurrency())) {}
+      gate_(options_.max_parallel > 0 ? options_.max_parallel : std::max(1u, std::thread::hardware_concurrency())),
+      surname_maps_(ShardPath(options_.index_dir, 0)) {}
 
 Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEngine>* engine) {
   IndexManifest manifest;
@@ -110,8 +111,9 @@ MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* re
 }
 
 MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& request, SearchResponse* response) {
+  const SurnameLookup surnames(surname_maps_.Current());
   BuiltQuery built;
-  if (auto error = builder_.Build(request.scope, db, &built)) return error;
+  if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
   response->query = request.scope.query;
   response->sort = SortName(request.sort);
   response->offset = request.offset;
@@ -120,7 +122,6 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
   response->suggestion = built.suggestion;
 
   const bool whole_index = OnlyFilteredBy(request.scope, std::nullopt);
-  SurnameLookup surnames(db);
   const Xapian::doccount scan_limit = std::min(db.get_doccount(), options_.count_limit);
   Xapian::Enquire enquire(db);
   enquire.set_query(built.Combined());
@@ -220,7 +221,7 @@ FacetResult SearchEngine::RankFacet(Xapian::Database& db, Facet facet, const Fac
 
 PerFacet<std::vector<EntityRef>> SearchEngine::EntitiesOf(Xapian::Database& db, const Xapian::Document& doc,
                                                           const ArticleEntities& stored,
-                                                          SurnameLookup& surnames) const {
+                                                          const SurnameLookup& surnames) const {
   PerFacet<std::vector<EntityRef>> entities;
   for (Facet facet : kAllFacets) {
     std::vector<EntityRef>& refs = At(entities, facet);
@@ -269,13 +270,13 @@ MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleRespon
     }
     Xapian::Document doc = db.get_document(*posting);
     StoredArticle stored = DeserializeArticle(doc.get_data());
+    const SurnameLookup surnames(surname_maps_.Current());
     BuiltQuery built;
-    if (auto error = builder_.Build(request.scope, db, &built)) return error;
+    if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
     HighlightTerms terms = CollectHighlightTerms(built, labels_);
     SnippetBuilder marker(terms);
     response->title_html = marker.Highlight(stored.article.title, /*is_title=*/true);
     response->body_html = marker.Highlight(stored.article.body, /*is_title=*/false);
-    SurnameLookup surnames(db);
     response->entities = EntitiesOf(db, doc, stored.entities, surnames);
     response->notes = built.notes;
     response->article = std::move(stored.article);
@@ -289,10 +290,10 @@ MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetVal
   const Clock::time_point start = Clock::now();
   MaybeError error = WithDatabase([&](Xapian::Database& db) -> MaybeError {
     *response = FacetValuesResponse();
+    const SurnameLookup surnames(surname_maps_.Current());
     BuiltQuery built;
-    if (auto error = builder_.Build(request.scope, db, &built)) return error;
+    if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
     const Facet facet = request.facet;
-    SurnameLookup surnames(db);
     FacetCounts counts = OnlyFilteredBy(request.scope, facet)
                              ? CountFacetInIndex(db, facet, &surnames)
                              : CountFacet(db, built.Combined(facet), facet,

@@ -70,7 +70,7 @@ class SearchEngine {
                         const std::vector<std::string>& selected, const std::string& prefix,
                         const std::unordered_map<std::string, std::string>& known_names) const;
   PerFacet<std::vector<EntityRef>> EntitiesOf(Xapian::Database& db, const Xapian::Document& doc,
-                                              const ArticleEntities& stored, SurnameLookup& surnames) const;
+                                              const ArticleEntities& stored, const SurnameLookup& surnames) const;
 
   const EngineOptions options_;
   std::vector<std::string> warnings_;
@@ -79,6 +79,7 @@ class SearchEngine {
   DatabasePool pool_;
   const int shards_;
   AdmissionGate gate_;
+  SurnameMapCache surname_maps_;
 };
 
 }  // namespace newsfacet

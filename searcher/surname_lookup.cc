@@ -4,20 +4,44 @@
 
 namespace newsfacet {
 
-const std::string& SurnameLookup::PersonOf(const std::string& surname) {
-  auto it = persons_.find(surname);
-  if (it == persons_.end()) {
-    it = persons_.emplace(surname, db_.get_metadata(layout::KeyOf(layout::kSurnameResolutionKey, surname))).first;
+SurnameMap ReadSurnameMap(const Xapian::Database& db) {
+  SurnameMap map;
+  const std::string prefix(layout::kSurnameResolutionKey);
+  for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+    std::string person = db.get_metadata(*it);
+    if (!person.empty()) map.emplace((*it).substr(prefix.size()), std::move(person));
   }
-  return it->second;
+  return map;
 }
 
-std::optional<std::string> SurnameLookup::SurnameFor(const std::string& person_id) {
+const std::string& SurnameLookup::PersonOf(std::string_view surname) const {
+  static const std::string kNobody;
+  auto it = map_->find(surname);
+  return it == map_->end() ? kNobody : it->second;
+}
+
+std::optional<std::string> SurnameLookup::SurnameFor(const std::string& person_id) const {
   // A person id is PersonKey() parts joined by '-'; the surname key is the last.
-  std::string surname = person_id.substr(person_id.rfind('-') + 1);
-  if (surname.empty() || surname == person_id) return std::nullopt;  // a one-part name is no surname
+  const size_t dash = person_id.rfind('-');
+  if (dash == std::string::npos || dash + 1 == person_id.size()) return std::nullopt;  // no surname to go by
+  std::string surname = person_id.substr(dash + 1);
   if (PersonOf(surname) != person_id) return std::nullopt;
   return surname;
+}
+
+std::shared_ptr<const SurnameMap> SurnameMapCache::Current() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!shard_) {
+    shard_ = std::make_unique<Xapian::Database>(first_shard_.string());
+  } else {
+    shard_->reopen();
+  }
+  const Xapian::rev revision = shard_->get_revision();
+  if (!map_ || revision != revision_) {
+    map_ = std::make_shared<const SurnameMap>(ReadSurnameMap(*shard_));
+    revision_ = revision;
+  }
+  return map_;
 }
 
 }  // namespace newsfacet

@@ -9,6 +9,9 @@
 // that resolves to them; the indexer never records both in one article.
 #pragma once
 
+#include <filesystem>
+#include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -16,25 +19,55 @@
 
 #include <xapian.h>
 
+#include "fast_hash.h"
+
 namespace newsfacet {
+
+// Surname key -> person id, looked up by string_view.
+using SurnameMap = std::unordered_map<std::string, std::string, FastStringHash, std::equal_to<>>;
+
+// Reads every resolution in `db` (from its first shard's metadata).
+SurnameMap ReadSurnameMap(const Xapian::Database& db);
 
 class SurnameLookup {
  public:
-  // Reads `db`'s metadata as needed and remembers the answers. Not
-  // thread-safe: one per request, on the request's own handle.
-  explicit SurnameLookup(const Xapian::Database& db) : db_(db) {}
+  explicit SurnameLookup(std::shared_ptr<const SurnameMap> map) : map_(std::move(map)) {}
+  // Reads the map from `db` now (tests, one-off tools).
+  static SurnameLookup FromIndex(const Xapian::Database& db) {
+    return SurnameLookup(std::make_shared<const SurnameMap>(ReadSurnameMap(db)));
+  }
 
   // "karlov" -> "andrei-karlov"; "" when the surname stands for no one
-  // (no full name has it, or several do).
-  const std::string& PersonOf(const std::string& surname);
+  // (no full name has it, or several do). Thread-safe.
+  const std::string& PersonOf(std::string_view surname) const;
 
   // The surname whose lone mentions belong to `person_id`, if its surname
   // resolves to that person: "andrei-karlov" -> "karlov".
-  std::optional<std::string> SurnameFor(const std::string& person_id);
+  std::optional<std::string> SurnameFor(const std::string& person_id) const;
 
  private:
-  const Xapian::Database& db_;
-  std::unordered_map<std::string, std::string> persons_;
+  std::shared_ptr<const SurnameMap> map_;
+};
+
+// The surname map of an index that may be rewritten at any moment, read
+// again only when a commit changed it: an index of Reuters' size holds
+// hundreds of resolutions and tens of thousands of lone surnames, too many
+// to look up one by one in every request. Thread-safe.
+class SurnameMapCache {
+ public:
+  // `first_shard` is the database holding the index's metadata.
+  explicit SurnameMapCache(std::filesystem::path first_shard) : first_shard_(std::move(first_shard)) {}
+
+  // The map as of the first shard's latest commit. Throws Xapian::Error
+  // when the shard cannot be read.
+  std::shared_ptr<const SurnameMap> Current();
+
+ private:
+  const std::filesystem::path first_shard_;
+  std::mutex mutex_;
+  std::unique_ptr<Xapian::Database> shard_;
+  Xapian::rev revision_ = 0;
+  std::shared_ptr<const SurnameMap> map_;
 };
 
 }  // namespace newsfacet

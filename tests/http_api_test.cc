@@ -328,3 +328,24 @@ TEST_CASE("concurrent clients are all answered, one access log line each, and SI
   CHECK(quiet.Stop() == 0);
   CHECK(quiet.Log().find("GET /api/health") == std::string::npos);
 }
+
+TEST_CASE("a second server on a port in use fails with a message instead of sharing it") {
+  TestServer t;
+  TempDir logs;
+  pid_t second = StartNewsfacet({"serve", "--index", (t.dir / "index").string(), "--port", std::to_string(t.server->port())},
+                                logs / "out", logs / "err");
+  int status = 0;
+  bool exited = false;
+  for (int attempt = 0; attempt < 500 && !exited; ++attempt) {
+    exited = ::waitpid(second, &status, WNOHANG) == second;
+    if (!exited) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  if (!exited) {  // it bound the port too: stop it, and fail
+    ::kill(second, SIGKILL);
+    WaitExitCode(second);
+  }
+  REQUIRE_MESSAGE(exited, "the second server is still running: it shares the port");
+  CHECK(WEXITSTATUS(status) == 2);
+  CHECK(Slurp(logs / "err").find("cannot listen on 127.0.0.1:" + std::to_string(t.server->port())) != std::string::npos);
+  CHECK(Get(*t.server, "/api/health")["status"] == "ok");
+}
