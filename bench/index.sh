@@ -321,13 +321,19 @@ for corpus, (input_bytes, omindex_bytes) in corpora.items():
             failed[tool] = "; ".join(reasons)
         if not runs:
             continue
-        med = lambda key: statistics.median(float(r[key]) for r in runs)
+        # Runs during which the rest of the machine used over 10% of it are
+        # "noisy"; the figures are over the clean runs when there is one.
+        is_clean = lambda r: float(r["other_cpu_s"]) <= 0.1 * float(r["wall_s"]) * int(cores)
+        clean = [r for r in runs if is_clean(r)]
+        used = clean or runs
+        med = lambda key: statistics.median(float(r[key]) for r in used)
         seconds = med("wall_s")
         articles = int(med("articles"))
         figures[tool] = {
             "seconds": round(seconds, 3),
             "runs_seconds": [float(r["wall_s"]) for r in runs],
             "runs_other_cpu_s": [float(r["other_cpu_s"]) for r in runs],
+            "clean_runs": len(clean),
             "cpu_seconds": round(med("cpu_s"), 2),
             "articles": articles,
             "articles_per_s": round(articles / seconds, 1),
@@ -344,24 +350,24 @@ for corpus, (input_bytes, omindex_bytes) in corpora.items():
     if omindex_bytes != input_bytes:
         print(f"(omindex reads the same articles as {omindex_bytes / 1e6:.1f} MB of .txt files; "
               "MB/s is over the corpus' own bytes for every tool)")
-    header = (f"{'tool':<24} {'seconds':>8} {'min-max s':>12} {'cpu s':>7} {'articles/s':>11} {'MB/s':>7} "
-              f"{'peak RSS MB':>12} {'index MB':>9}")
+    header = (f"{'tool':<24} {'seconds':>8} {'clean':>5} {'all runs s':>21} {'cpu s':>6} {'articles/s':>10} "
+              f"{'MB/s':>6} {'peak RSS MB':>11} {'index MB':>8}")
     print(header)
     print("-" * len(header))
     for tool in TOOLS:
         f = figures.get(tool)
         if f:
-            spread = f"{min(f['runs_seconds']):.2f}-{max(f['runs_seconds']):.2f}"
-            print(f"{tool:<24} {f['seconds']:>8.2f} {spread:>12} {f['cpu_seconds']:>7.2f} {f['articles_per_s']:>11.0f} "
-                  f"{f['mb_per_s']:>7.2f} {f['peak_rss_mb']:>12.1f} {f['index_mb']:>9.1f}"
+            all_runs = " ".join((f"{x:.1f}" if x >= 10 else f"{x:.2f}") + ("" if o <= 0.1 * x * int(cores) else "*")
+                                for x, o in zip(f["runs_seconds"], f["runs_other_cpu_s"]))
+            clean_runs = f"{f['clean_runs']}/{len(f['runs_seconds'])}"
+            print(f"{tool:<24} {f['seconds']:>8.2f} {clean_runs:>5} {all_runs:>21} {f['cpu_seconds']:>6.2f} "
+                  f"{f['articles_per_s']:>10.0f} {f['mb_per_s']:>6.2f} {f['peak_rss_mb']:>11.1f} {f['index_mb']:>8.1f}"
                   + (f"  (some runs FAILED: {failed[tool]})" if tool in failed else ""))
         elif tool in failed:
             print(f"{tool:<24} FAILED: {failed[tool]}")
-    noisy = {t: sum(o > 0.1 * w * int(cores) for o, w in zip(f["runs_other_cpu_s"], f["runs_seconds"]))
-             for t, f in figures.items()}
-    if any(noisy.values()):
-        print("NOTE: runs during which other processes used over 10% of the machine: " +
-              ", ".join(f"{t} {n}/{len(figures[t]['runs_seconds'])}" for t, n in noisy.items() if n))
+    if any(f["clean_runs"] < len(f["runs_seconds"]) for f in figures.values()):
+        print("* = a noisy run: other processes used over 10% of the machine meanwhile. A row's figures are the\n"
+              "    median of its clean runs, or of all its runs when none was clean (clean 0/N: distrust it).")
     counts = {f["articles"] for f in figures.values()}
     if len(counts) > 1:
         print("NOTE: the tools indexed different numbers of articles: " +
