@@ -79,6 +79,21 @@ void WriteSyntheticFeed(const TempDir& dir, int files, int per_file) {
   }
 }
 
+// Opens the index as a reader until it holds a committed article (up to
+// 15 s); returns how many it saw.
+Xapian::doccount WaitForFirstCommit(const fs::path& index) {
+  Xapian::doccount seen = 0;
+  for (int attempt = 0; attempt < 3000 && seen == 0; ++attempt) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    try {
+      seen = Xapian::Database(index.string()).get_doccount();
+    } catch (const Xapian::Error&) {
+      // Not created yet.
+    }
+  }
+  return seen;
+}
+
 }  // namespace
 
 TEST_CASE("the sample corpus is indexed whole, and a second run changes nothing") {
@@ -218,15 +233,7 @@ TEST_CASE("an indexing run killed with SIGKILL leaves an index that opens, and t
                                   "--commit-every", "200k", "--quiet"},
                                  dir / "out", dir / "err");
   // Search while it indexes: wait until a reader sees a committed batch.
-  Xapian::doccount seen = 0;
-  for (int attempt = 0; attempt < 3000 && seen == 0; ++attempt) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    try {
-      seen = Xapian::Database((dir / "index").string()).get_doccount();
-    } catch (const Xapian::Error&) {
-      // Not created yet.
-    }
-  }
+  Xapian::doccount seen = WaitForFirstCommit(dir / "index");
   int status = 0;
   bool still_running = ::waitpid(indexer, &status, WNOHANG) == 0;
   ::kill(indexer, SIGKILL);
@@ -251,14 +258,7 @@ TEST_CASE("Ctrl-C stops the run cleanly: it commits what it read, says so, and e
   WriteSyntheticFeed(dir, 120, 100);
   pid_t indexer = StartNewsfacet({"index", (dir / "feed").string(), "--index", (dir / "index").string(), "--commit-every", "200k"},
                                  dir / "out", dir / "err");
-  Xapian::doccount seen = 0;
-  for (int attempt = 0; attempt < 3000 && seen == 0; ++attempt) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    try {
-      seen = Xapian::Database((dir / "index").string()).get_doccount();
-    } catch (const Xapian::Error&) {
-    }
-  }
+  WaitForFirstCommit(dir / "index");
   ::kill(indexer, SIGINT);
   int exit_code = WaitExitCode(indexer);
   if (exit_code == 0) {
