@@ -43,11 +43,8 @@ void Index(const fs::path& articles, const fs::path& index) {
 }  // namespace
 
 TEST_CASE("the user's seeds: one person per spelling variant, surnames resolved, the right countries and event") {
-  const fs::path seeds = SharedDir() / "seeds";
-  if (!fs::exists(seeds)) {
-    MESSAGE("skipped: " << seeds << " is not on this machine");
-    return;
-  }
+  const fs::path seeds = SharedOrSkip("seeds");
+  if (seeds.empty()) return;
   TempDir dir;
   Index(seeds, dir / "index");
   std::map<std::string, Json> articles = ExportById(dir / "index");

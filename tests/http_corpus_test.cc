@@ -164,11 +164,8 @@ TEST_CASE("searching while the indexer writes: every request answered, new artic
 }
 
 TEST_CASE("the user's seed articles: altintas finds the accented and the plain spelling") {
-  const fs::path seeds = SharedDir() / "seeds";
-  if (!fs::exists(seeds)) {
-    MESSAGE("skipped: " << seeds << " is not on this machine");
-    return;
-  }
+  const fs::path seeds = SharedOrSkip("seeds");
+  if (seeds.empty()) return;
   TempDir dir;
   Index(seeds, dir / "index");
   ServerProcess server(dir / "index");

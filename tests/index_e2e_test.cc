@@ -295,11 +295,8 @@ TEST_CASE("command-line mistakes exit 2 with a message that says what to fix") {
 }
 
 TEST_CASE("the user's seed articles: both spellings of a name are found by either") {
-  const fs::path seeds = SharedDir() / "seeds";
-  if (!fs::exists(seeds)) {
-    MESSAGE("skipped: " << seeds << " is not on this machine");
-    return;
-  }
+  const fs::path seeds = SharedOrSkip("seeds");
+  if (seeds.empty()) return;
   TempDir dir;
   Json summary = IndexJson(seeds, dir / "index");
   CHECK(summary["added"] == 3);

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include <doctest/doctest.h>
+
 #include "temp_dir.h"
 
 namespace newsfacet::testing {
@@ -80,5 +82,14 @@ inline std::filesystem::path SourceDir() { return NEWSFACET_SOURCE_DIR; }
 
 // ../shared beside the repository, when this machine has it.
 inline std::filesystem::path SharedDir() { return SourceDir().parent_path() / "shared"; }
+
+// ../shared/<relative> when this machine has it; otherwise the test says it
+// is skipped, and gets an empty path to return on.
+inline std::filesystem::path SharedOrSkip(const std::string& relative) {
+  std::filesystem::path path = SharedDir() / relative;
+  if (std::filesystem::exists(path)) return path;
+  MESSAGE("skipped: " << path << " is not on this machine");
+  return {};
+}
 
 }  // namespace newsfacet::testing
