@@ -58,23 +58,14 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const ArticleEnt
   AddDate(doc, article.date);
   doc.add_value(layout::kSourcePathSlot, article.path);
   doc.add_value(layout::kRunStampSlot, std::string(run_stamp));
-  SetEntityTerms(entities, doc);
+  AddEntityTerms(entities, doc);
   std::string data = SerializeArticle(article, entities);
   doc.add_value(layout::kContentHashSlot, HashHex(StableHash(data)));
   doc.set_data(std::move(data));
   return doc;
 }
 
-void SetEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
-  for (std::string_view prefix : {layout::kPersonPrefix, layout::kCountryPrefix, layout::kCountryMentionPrefix,
-                                  layout::kEventPrefix, layout::kUnresolvedSurnamePrefix,
-                                  layout::kPersonSpellingPrefix}) {
-    std::vector<std::string> stale;
-    for (auto it = doc.termlist_begin(); it != doc.termlist_end(); ++it) {
-      if ((*it).rfind(prefix, 0) == 0) stale.push_back(*it);  // entity prefixes are distinct two-letter ones
-    }
-    for (const std::string& term : stale) doc.remove_term(term);
-  }
+void AddEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
   std::string people, countries, events;
   auto append = [](std::string& list, const std::string& id) {
     if (!list.empty()) list.push_back(layout::kFacetValueSeparator);

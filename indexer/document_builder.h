@@ -33,9 +33,9 @@ std::string SerializeArticle(const Article& article, const ArticleEntities& enti
 // Tolerates damaged data: missing fields stay empty.
 StoredArticle DeserializeArticle(std::string_view data);
 
-// Writes the facet terms and counting slots of `entities` into `doc`
-// (replacing any it had): used when building, and again when the end of a
-// run resolves surname-only mentions.
-void SetEntityTerms(const ArticleEntities& entities, Xapian::Document& doc);
+// Adds the facet terms and counting slots of `entities` to `doc`, which has
+// none yet. (Surname-only mentions are resolved when read, never by
+// rewriting documents: see surname_resolver.h.)
+void AddEntityTerms(const ArticleEntities& entities, Xapian::Document& doc);
 
 }  // namespace newsfacet

@@ -1,6 +1,6 @@
 // A small index with entity facets, built in-process with the indexer's own
-// DocumentBuilder and SetEntityTerms, for searcher tests: entity extraction
-// does not fill facets yet, so these articles carry hand-made entities.
+// DocumentBuilder, for searcher tests: these articles carry hand-made
+// entities, so each facet case is exact whatever the extractor finds.
 //
 // It holds one person under two spellings (Andrey/Andrei Karlov), a name
 // with diacritics in one article and without in another (Mevlüt Mert

@@ -141,7 +141,11 @@ void CountryGazetteer::Add(const std::string& code, const std::string& name, con
     if (claim.code == code) return;
   }
   claims.push_back(Form{code, kind, ambiguous, dissolved, abbreviation && form.back() == '.'});
-  if (!abbreviation) first_words_.insert(key.substr(0, key.find(' ')));
+  if (abbreviation) {
+    longest_abbreviation_ = std::max(longest_abbreviation_, key.size());
+  } else {
+    first_words_.Insert(std::string_view(key).substr(0, key.find(' ')));
+  }
   longest_form_words_ = std::max(longest_form_words_, static_cast<size_t>(std::count(key.begin(), key.end(), ' ') + 1));
 }
 
@@ -149,6 +153,17 @@ const std::string& CountryGazetteer::NameOf(const std::string& code) const {
   static const std::string kUnknown;
   auto it = names_.find(code);
   return it == names_.end() ? kUnknown : it->second;
+}
+
+CountryGazetteer::Claims& CountryGazetteer::ClaimIndex::operator[](const std::string& key) {
+  const uint32_t number = keys_.Insert(key, static_cast<uint32_t>(claims_.size()));
+  if (number == claims_.size()) claims_.emplace_back();
+  return claims_[number];
+}
+
+const CountryGazetteer::Claims* CountryGazetteer::ClaimIndex::Find(HashedWord key) const {
+  const uint32_t number = keys_.Find(key);
+  return number == WordTable::kMissing ? nullptr : &claims_[number];
 }
 
 // A former state wins on dates it existed ("Moscow" in 1987 is the Soviet
@@ -171,8 +186,12 @@ size_t CountryGazetteer::Match(const std::vector<Token>& tokens, size_t begin, c
                                const std::string& date) const {
   const Token& first = tokens[begin];
   if (!first.is_word || !first.capitalized) return 0;
-  if (auto it = abbreviations_.find(WithoutTrailingDots(first.text)); it != abbreviations_.end()) {
-    const Form& claim = Preferred(it->second, date);
+  // Abbreviations are short ("U.S.", "Ill."): longer words need no lookup.
+  const std::string_view text = first.TextWithoutPossessive();  // "UK's"
+  const Claims* abbreviation =
+      text.size() <= longest_abbreviation_ + 2 ? abbreviations_.Find(WithoutTrailingDots(std::string(text))) : nullptr;
+  if (abbreviation) {
+    const Form& claim = Preferred(*abbreviation, date);
     // "Ill." and "Miss." are states only with their dot: "Miss Smith" is not.
     const bool dot_follows = begin + 1 < tokens.size() && tokens[begin + 1].text == "." && !tokens[begin + 1].space_before;
     if (!claim.needs_dot || dot_follows) {
@@ -180,7 +199,7 @@ size_t CountryGazetteer::Match(const std::vector<Token>& tokens, size_t begin, c
       return claim.needs_dot ? 2 : 1;
     }
   }
-  if (!first_words_.count(first.folded)) return 0;
+  if (!first_words_.Contains(first.word())) return 0;
   std::string key;
   size_t best = 0;
   size_t words = 0;
@@ -196,8 +215,8 @@ size_t CountryGazetteer::Match(const std::vector<Token>& tokens, size_t begin, c
     if (!key.empty()) key.push_back(' ');
     key += token.folded;
     ++words;
-    if (auto it = forms_.find(key); it != forms_.end()) {
-      *form = &Preferred(it->second, date);
+    if (const Claims* claims = words == 1 ? forms_.Find(token.word()) : forms_.Find(key)) {
+      *form = &Preferred(*claims, date);
       best = i - begin + 1;
     }
     if (token.possessive) break;  // "Turkey's foreign minister"

@@ -6,11 +6,11 @@
 #include <filesystem>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "entities/article_entities.h"
 #include "entities/token_stream.h"
+#include "entities/word_table.h"
 #include "status.h"
 
 namespace newsfacet {
@@ -54,9 +54,21 @@ class CountryGazetteer {
   using Claims = std::vector<Form>;
   static const Form& Preferred(const Claims& claims, const std::string& date);
 
-  std::unordered_map<std::string, Claims> forms_;          // folded words joined by " "
-  std::unordered_set<std::string> first_words_;            // of every form: most words start none
-  std::unordered_map<std::string, Claims> abbreviations_;  // exact text without dots
+  // Claims by key: the keys numbered by a WordTable (lookups run for most
+  // capitalised words of every article), the claims by number.
+  class ClaimIndex {
+   public:
+    Claims& operator[](const std::string& key);
+    const Claims* Find(HashedWord key) const;
+
+   private:
+    WordTable keys_;
+    std::vector<Claims> claims_;
+  };
+  ClaimIndex forms_;                                       // folded words joined by " "
+  WordTable first_words_;                                  // of every form: most words start none
+  ClaimIndex abbreviations_;                               // exact text without dots
+  size_t longest_abbreviation_ = 0;                       // in bytes, without dots
   std::unordered_map<std::string, std::string> names_;   // code -> name
   // successor code -> the one former state it continues ("RU" -> "SUHH"),
   // for articles dated before the former state's end

@@ -12,13 +12,21 @@ namespace {
 // A score this close under the threshold passes: 1.0 x 3 must reach 3.0.
 constexpr double kTolerance = 1e-9;
 
-bool WordMatches(const EventDetector::WordPattern& pattern, const std::string& word) {
-  for (const std::string& alternative : pattern.alternatives) {
-    if (alternative.back() == '*') {
-      if (word.size() >= alternative.size() - 1 && word.compare(0, alternative.size() - 1, alternative, 0, alternative.size() - 1) == 0) {
-        return true;
-      }
-    } else if (word == alternative) {
+size_t StartBit(std::string_view word) {
+  const size_t pair = (static_cast<size_t>(static_cast<unsigned char>(word[0])) << 8) |
+                      (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0);
+  return (pair * 0x9E3779B1u >> 16) % 1024;
+}
+
+bool WordMatches(const EventDetector::WordPattern& pattern, const Token& token) {
+  const std::string& word = token.folded;
+  if (word.empty() || !pattern.starts.test(StartBit(word))) return false;
+  for (size_t a = 0; a < pattern.alternatives.size(); ++a) {
+    const std::string& alternative = pattern.alternatives[a];
+    if (pattern.hashes[a] != 0) {  // exact: the hashes settle almost every comparison
+      if (pattern.hashes[a] == token.folded_hash && word == alternative) return true;
+    } else if (word.size() >= alternative.size() - 1 &&
+               word.compare(0, alternative.size() - 1, alternative, 0, alternative.size() - 1) == 0) {
       return true;
     }
   }
@@ -74,6 +82,15 @@ bool ParseEventPattern(const std::string& text, EventDetector::Pattern* pattern,
       *error = "empty alternatives in \"" + text + "\"";
       return false;
     }
+    for (const std::string& alternative : word.alternatives) {
+      const bool prefix = alternative.back() == '*';
+      word.hashes.push_back(prefix ? 0 : HashWord(alternative));
+      if (prefix && alternative.size() < 3) {
+        word.starts.set();  // "a*": any second letter
+      } else {
+        word.starts.set(StartBit(alternative));
+      }
+    }
     pattern->words.push_back(std::move(word));
   }
   if (pattern->words.empty() || gap != 0) {
@@ -83,32 +100,44 @@ bool ParseEventPattern(const std::string& text, EventDetector::Pattern* pattern,
   return true;
 }
 
-void EventDetector::PatternSet::Add(Pattern pattern) {
+uint32_t EventDetector::FirstWords::SlotOf(HashedWord word) const {
+  if (word.text.empty() || !pairs.test(Pair(word.text))) return kNone;
+  return slots.Find(word);
+}
+
+uint32_t EventDetector::FirstWords::Add(const std::string& word) {
+  pairs.set(Pair(word));
+  return slots.Insert(word, static_cast<uint32_t>(slots.size()));
+}
+
+void EventDetector::PatternSet::Add(Pattern pattern, FirstWords& first_words) {
   for (const std::string& first : pattern.words.front().alternatives) {
-    const std::string_view stem = first.back() == '*' ? std::string_view(first).substr(0, first.size() - 1) : first;
-    if (stem.size() < 2) {
-      for (size_t second = 0; second < 256; ++second) first_pairs_.set(Pair(stem) | second);  // "a*": any second letter
-    } else {
-      first_pairs_.set(Pair(stem));
-    }
     Pattern copy = pattern;
     copy.words.front().alternatives = {first};
+    copy.words.front().hashes = {first.back() == '*' ? 0 : HashWord(first)};
     if (first.back() == '*') {
       std::string prefix = first.substr(0, first.size() - 1);
-      if (std::find(prefix_lengths_.begin(), prefix_lengths_.end(), prefix.size()) == prefix_lengths_.end()) {
-        prefix_lengths_.insert(std::upper_bound(prefix_lengths_.begin(), prefix_lengths_.end(), prefix.size()), prefix.size());
+      if (prefix.size() < 2) {
+        for (size_t second = 0; second < 256; ++second) prefix_pairs_.set(Pair(prefix) | second);  // "a*": any second letter
+      } else {
+        prefix_pairs_.set(Pair(prefix));
       }
-      by_first_prefix_[prefix].push_back(std::move(copy));
+      auto it = std::find_if(by_first_prefix_.begin(), by_first_prefix_.end(), [&](const auto& entry) { return entry.first == prefix; });
+      if (it == by_first_prefix_.end()) it = by_first_prefix_.insert(by_first_prefix_.end(), {prefix, {}});
+      it->second.push_back(std::move(copy));
     } else {
-      by_first_word_[first].push_back(std::move(copy));
+      const uint32_t slot = first_words.Add(first);
+      if (slot >= by_first_word_.size()) by_first_word_.resize(slot + 1);
+      by_first_word_[slot].push_back(std::move(copy));
     }
   }
 }
 
 template <typename Found>
-void EventDetector::PatternSet::MatchAt(const std::vector<const Token*>& words, size_t start, Found&& found) const {
+void EventDetector::PatternSet::MatchAt(const std::vector<const Token*>& words, size_t start, uint32_t slot,
+                                        Found&& found) const {
   const std::string& first = words[start]->folded;
-  if (first.empty() || !first_pairs_.test(Pair(first))) return;
+  if (first.empty()) return;
   auto try_pattern = [&](const Pattern& pattern) {
     size_t at = start;
     for (size_t k = 1; k < pattern.words.size(); ++k) {
@@ -117,7 +146,7 @@ void EventDetector::PatternSet::MatchAt(const std::vector<const Token*>& words, 
       size_t found_at = 0;
       for (size_t candidate = at + 1; candidate < limit; ++candidate) {
         if (words[candidate]->sentence != words[start]->sentence) break;
-        if (WordMatches(next, words[candidate]->folded)) {
+        if (WordMatches(next, *words[candidate])) {
           found_at = candidate;
           break;
         }
@@ -127,14 +156,13 @@ void EventDetector::PatternSet::MatchAt(const std::vector<const Token*>& words, 
     }
     found(pattern, start, at);
   };
-  if (auto it = by_first_word_.find(first); it != by_first_word_.end()) {
-    for (const Pattern& pattern : it->second) try_pattern(pattern);
+  if (slot < by_first_word_.size()) {
+    for (const Pattern& pattern : by_first_word_[slot]) try_pattern(pattern);
   }
-  for (size_t length : prefix_lengths_) {
-    if (length > first.size()) break;
-    if (auto it = by_first_prefix_.find(std::string_view(first).substr(0, length)); it != by_first_prefix_.end()) {
-      for (const Pattern& pattern : it->second) try_pattern(pattern);
-    }
+  if (!prefix_pairs_.test(Pair(first))) return;
+  for (const auto& [prefix, patterns] : by_first_prefix_) {
+    if (first.size() < prefix.size() || first.compare(0, prefix.size(), prefix) != 0) continue;
+    for (const Pattern& pattern : patterns) try_pattern(pattern);
   }
 }
 
@@ -176,7 +204,7 @@ Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
       if (!ParseEventPattern(trigger.value("pattern", ""), &pattern, &error)) return Status::Error(error);
       pattern.weight = trigger.value("weight", 1.0);
       pattern.owner = owner;
-      triggers_.Add(std::move(pattern));
+      triggers_.Add(std::move(pattern), first_words_);
     }
   }
   for (const auto& guard_json : vocabulary.value("guards", nlohmann::json::array())) {
@@ -195,7 +223,7 @@ Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
       if (!ParseEventPattern(text, &pattern, &error)) return Status::Error(error);
       pattern.weight = entry.is_object() ? entry.value("weight", 1.0) : 1.0;
       pattern.owner = owner;
-      guard_patterns_.Add(std::move(pattern));
+      guard_patterns_.Add(std::move(pattern), first_words_);
     }
   }
   return Status::Ok();
@@ -223,14 +251,17 @@ const std::string& EventDetector::LabelOf(const std::string& id) const {
 
 std::vector<EventMention> EventDetector::Detect(const TokenStream& stream) const {
   std::vector<const Token*> words;
+  std::vector<uint32_t> slots;  // each word's FirstWords slot
   for (const Token& token : stream.tokens) {
-    if (token.is_word) words.push_back(&token);
+    if (!token.is_word) continue;
+    words.push_back(&token);
+    slots.push_back(first_words_.SlotOf(token.word()));
   }
   // Guards first: which sentences they cancel, how strongly each article guard holds.
   std::map<int, std::vector<int>> sentence_guards;  // sentence -> guard indexes
   std::vector<double> article_guard_score(guards_.size(), 0);
   for (size_t start = 0; start < words.size(); ++start) {
-    guard_patterns_.MatchAt(words, start, [&](const Pattern& pattern, size_t first, size_t) {
+    guard_patterns_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t) {
       const Guard& guard = guards_[static_cast<size_t>(pattern.owner)];
       if (guard.article_scope) {
         article_guard_score[static_cast<size_t>(pattern.owner)] += pattern.weight * PartWeight(words[first]->part);
@@ -247,7 +278,7 @@ std::vector<EventMention> EventDetector::Detect(const TokenStream& stream) const
   };
   std::vector<Match> matches;
   for (size_t start = 0; start < words.size(); ++start) {
-    triggers_.MatchAt(words, start, [&](const Pattern& pattern, size_t first, size_t last) {
+    triggers_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t last) {
       matches.push_back({pattern.owner, first, last, pattern.weight});
     });
   }

@@ -14,16 +14,17 @@
 #pragma once
 
 #include <bitset>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
 
 #include "entities/article_entities.h"
 #include "entities/token_stream.h"
+#include "entities/word_table.h"
 #include "status.h"
 
 namespace newsfacet {
@@ -41,6 +42,10 @@ class EventDetector {
 
   struct WordPattern {
     std::vector<std::string> alternatives;  // a trailing '*' makes one a prefix
+    std::vector<uint64_t> hashes;           // HashWord of each exact alternative; 0 for a prefix
+    // The first two letters of every alternative, hashed into 1,024 bits:
+    // most words are turned away by one bit, before any comparison.
+    std::bitset<1024> starts;
     int gap_before = 0;                      // other words allowed before this one
   };
   struct Pattern {
@@ -60,35 +65,43 @@ class EventDetector {
     double min_score = 1;     // article scope: context score that triggers the guard
     double factor = 0;        // what a guarded match is then worth (0 cancels)
   };
+  // Every word some trigger or guard starts with, numbered: a word of an
+  // article is looked up once, whatever pattern sets then try it.
+  struct FirstWords {
+    static constexpr uint32_t kNone = WordTable::kMissing;
+    uint32_t SlotOf(HashedWord word) const;
+    uint32_t Add(const std::string& word);
+    WordTable slots;
+    // The first two letters of every word: most words of an article start
+    // with no pair of these, and are turned away with one bit test.
+    std::bitset<1 << 16> pairs;
+  };
   class PatternSet {
    public:
-    void Add(Pattern pattern);
-    // Calls `found(pattern, first_word, last_word)` for each match starting at `start`.
+    void Add(Pattern pattern, FirstWords& first_words);
+    // Calls `found(pattern, first_word, last_word)` for each match starting
+    // at `start`, whose first word has FirstWords slot `slot`.
     template <typename Found>
-    void MatchAt(const std::vector<const Token*>& words, size_t start, Found&& found) const;
+    void MatchAt(const std::vector<const Token*>& words, size_t start, uint32_t slot, Found&& found) const;
 
    private:
-    struct Hash : std::hash<std::string_view> {
-      using is_transparent = void;  // look words up by string_view: no copies per word
-    };
-    using PatternsByWord = std::unordered_map<std::string, std::vector<Pattern>, Hash, std::equal_to<>>;
-    PatternsByWord by_first_word_;
-    PatternsByWord by_first_prefix_;
-    std::vector<size_t> prefix_lengths_;  // the lengths some prefix pattern has, ascending
-    // The first two letters of every first word or prefix: most words match
-    // none, and are turned away with one bit test instead of hash lookups.
-    std::bitset<1 << 16> first_pairs_;
-    static size_t Pair(std::string_view word) {
-      return (static_cast<size_t>(static_cast<unsigned char>(word[0])) << 8) |
-             (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0);
-    }
+    std::vector<std::vector<Pattern>> by_first_word_;  // by FirstWords slot
+    // Few patterns start with a prefix ("assassinat*"): tried one by one,
+    // for words whose first two letters some prefix has.
+    std::vector<std::pair<std::string, std::vector<Pattern>>> by_first_prefix_;
+    std::bitset<1 << 16> prefix_pairs_;
   };
+  static size_t Pair(std::string_view word) {
+    return (static_cast<size_t>(static_cast<unsigned char>(word[0])) << 8) |
+           (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0);
+  }
 
   bool Guarded(const Guard& guard, int event) const;
   double PartWeight(TextPart part) const;
 
   std::vector<Event> events_;
   std::vector<Guard> guards_;
+  FirstWords first_words_;
   PatternSet triggers_;
   PatternSet guard_patterns_;
   double threshold_ = 3.0;

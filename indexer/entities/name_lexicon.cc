@@ -38,12 +38,12 @@ Status ReadJson(const std::filesystem::path& path, nlohmann::json* json) {
   return Status::Ok();
 }
 
-void Insert(const nlohmann::json& list, std::unordered_set<std::string>& into) {
+void Insert(const nlohmann::json& list, WordTable& into) {
   if (!list.is_array()) return;
   for (const auto& item : list) {
     if (item.is_string()) {
       std::string words = FoldedWords(item.get<std::string>());
-      if (!words.empty()) into.insert(words);
+      if (!words.empty()) into.Insert(words);
     }
   }
 }
@@ -52,7 +52,10 @@ void Insert(const nlohmann::json& list, std::unordered_set<std::string>& into) {
 
 void NameLexicon::AddTitle(const std::string& words) {
   std::string folded = FoldedWords(words);
-  titles_.insert(folded);
+  if (folded.empty()) return;
+  titles_.Insert(folded);
+  title_first_words_.Insert(folded.substr(0, folded.find(' ')));
+  title_last_words_.Insert(folded.substr(folded.rfind(' ') + 1));
   longest_title_words_ = std::max(longest_title_words_, static_cast<size_t>(std::count(folded.begin(), folded.end(), ' ') + 1));
 }
 
@@ -62,7 +65,7 @@ Status NameLexicon::Load(const std::filesystem::path& data_dir, NameLexicon* lex
   for (std::string line; std::getline(names, line);) {
     if (line.empty() || line[0] == '#') continue;
     std::string folded = FoldedWords(line);
-    if (!folded.empty()) lexicon->first_names_.insert(folded);
+    if (!folded.empty()) lexicon->first_names_.Insert(folded);
   }
   nlohmann::json cues;
   Status status = ReadJson(data_dir / "data" / "person_cues.json", &cues);

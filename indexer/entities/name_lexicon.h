@@ -8,9 +8,9 @@
 #include <filesystem>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
+#include "entities/word_table.h"
 #include "status.h"
 
 namespace newsfacet {
@@ -19,27 +19,31 @@ class NameLexicon {
  public:
   static Status Load(const std::filesystem::path& data_dir, NameLexicon* lexicon);
 
-  bool IsFirstName(const std::string& word) const { return first_names_.count(word) > 0; }
+  bool IsFirstName(HashedWord word) const { return first_names_.Contains(word); }
   // Given names that are also common words or places ("Paris", "Grace"): weaker evidence.
-  bool IsAmbiguousFirstName(const std::string& word) const { return ambiguous_first_names_.count(word) > 0; }
+  bool IsAmbiguousFirstName(HashedWord word) const { return ambiguous_first_names_.Contains(word); }
   // Words that make a capitalised run an organisation or a facility
   // ("Bank", "Ministry", "Airport", "Park"), not a person.
-  bool IsOrganizationWord(const std::string& word) const { return organization_words_.count(word) > 0; }
-  bool IsNonNameWord(const std::string& word) const { return non_name_words_.count(word) > 0; }
-  bool IsAttributionVerb(const std::string& word) const { return attribution_verbs_.count(word) > 0; }
-  bool IsParticle(const std::string& word) const { return particles_.count(word) > 0; }
-  bool IsSuffix(const std::string& word) const { return suffixes_.count(word) > 0; }
+  bool IsOrganizationWord(HashedWord word) const { return organization_words_.Contains(word); }
+  bool IsNonNameWord(HashedWord word) const { return non_name_words_.Contains(word); }
+  bool IsAttributionVerb(HashedWord word) const { return attribution_verbs_.Contains(word); }
+  bool IsParticle(HashedWord word) const { return particles_.Contains(word); }
+  bool IsSuffix(HashedWord word) const { return suffixes_.Contains(word); }
   // Titles may be several words ("foreign minister"): `words` joined by spaces.
-  bool IsTitle(const std::string& words) const { return titles_.count(words) > 0; }
+  bool IsTitle(HashedWord words) const { return titles_.Contains(words); }
   size_t LongestTitleWords() const { return longest_title_words_; }
+  // Whether some title starts / ends with this word: one lookup that spares
+  // building and looking up the word runs around most words.
+  bool StartsTitle(HashedWord word) const { return title_first_words_.Contains(word); }
+  bool EndsTitle(HashedWord word) const { return title_last_words_.Contains(word); }
 
   // For tests: add entries by hand.
-  void AddFirstName(std::string word) { first_names_.insert(std::move(word)); }
+  void AddFirstName(const std::string& word) { first_names_.Insert(word); }
   void AddTitle(const std::string& words);
 
  private:
-  std::unordered_set<std::string> first_names_, ambiguous_first_names_, organization_words_, non_name_words_, attribution_verbs_,
-      particles_, suffixes_, titles_;
+  WordTable first_names_, ambiguous_first_names_, organization_words_, non_name_words_, attribution_verbs_,
+      particles_, suffixes_, titles_, title_first_words_, title_last_words_;
   size_t longest_title_words_ = 1;
 };
 

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <map>
 #include <set>
-#include <unordered_set>
 
+#include "entities/word_table.h"
 #include "person_key.h"
 
 namespace newsfacet {
@@ -34,20 +34,23 @@ bool IsQuoteOrComma(const Token& token) {
          token.text == "'";
 }
 
-bool IsInitial(const Token& token) { return token.is_word && token.text.size() == 1 && token.capitalized; }
-
-std::string WithoutPossessive(const Token& token) {
-  if (!token.possessive) return token.text;
-  size_t cut = token.text.rfind('\'');
-  if (cut == std::string::npos) cut = token.text.rfind("\xE2\x80\x99");
-  return cut == std::string::npos ? token.text : token.text.substr(0, cut);
+// "I'm", "We've", "Don't": an apostrophe before lower-case letters other
+// than a possessive "s". Names have a capital there ("O'Brien", "D'Alema").
+bool IsContraction(const Token& token) {
+  const std::string& text = token.text;
+  const size_t apostrophe = text.find('\'');
+  if (apostrophe == std::string::npos || apostrophe + 1 >= text.size()) return false;
+  const char next = text[apostrophe + 1];
+  return next >= 'a' && next <= 'z' && !(token.possessive && apostrophe + 2 == text.size());
 }
+
+bool IsInitial(const Token& token) { return token.is_word && token.text.size() == 1 && token.capitalized; }
 
 std::string SpanText(const std::vector<Token>& tokens, size_t begin, size_t end) {
   std::string text;
   for (size_t i = begin; i < end; ++i) {
     if (i > begin && tokens[i].space_before) text.push_back(' ');
-    text += (i + 1 == end) ? WithoutPossessive(tokens[i]) : tokens[i].text;
+    text += (i + 1 == end) ? tokens[i].TextWithoutPossessive() : std::string_view(tokens[i].text);
   }
   return text;
 }
@@ -58,9 +61,10 @@ bool PersonFinder::StartsChunk(const std::vector<Token>& tokens, size_t i, bool 
   const Token& token = tokens[i];
   if (!token.is_word) return false;
   if (token.part == TextPart::kTitle && title_all_caps) return false;  // capitals say nothing there
+  if (IsContraction(token)) return false;
   if (token.capitalized && !token.all_caps) return true;
   // "al-Assad" with no first name before it.
-  return lexicon_.IsParticle(token.folded) && i + 2 < tokens.size() && tokens[i + 1].text == "-" &&
+  return lexicon_.IsParticle(token.word()) && i + 2 < tokens.size() && tokens[i + 1].text == "-" &&
          tokens[i + 2].capitalized;
 }
 
@@ -81,7 +85,7 @@ size_t PersonFinder::ChunkEnd(const std::vector<Token>& tokens, size_t begin) co
     } else if (token.text == "-" && !token.space_before && next_is_word && !tokens[end + 1].space_before &&
                (tokens[end + 1].capitalized || tokens[end + 1].folded.size() <= 3)) {
       end += 2;  // "Jong-un", "al-Assad"; not "Family-controlled"
-    } else if (token.is_word && lexicon_.IsParticle(token.folded) && end + 1 < tokens.size() &&
+    } else if (token.is_word && lexicon_.IsParticle(token.word()) && end + 1 < tokens.size() &&
                (tokens[end + 1].capitalized || tokens[end + 1].text == "-")) {
       ++end;  // "Ludwig van Beethoven"
     } else {
@@ -100,6 +104,7 @@ bool PersonFinder::TitleBefore(const std::vector<Token>& tokens, size_t begin) c
       if (tokens[i].text == "." && i > 0 && tokens[i - 1].is_word) continue;  // "Dr. Smith"
       break;
     }
+    if (count == 0 && !lexicon_.EndsTitle(tokens[i].word())) return false;
     words = words.empty() ? tokens[i].folded : tokens[i].folded + " " + words;
     ++count;
     if (lexicon_.IsTitle(words)) return true;
@@ -116,6 +121,7 @@ size_t PersonFinder::TitleAt(const std::vector<Token>& tokens, size_t begin, siz
       if (tokens[i].text == "." || tokens[i].text == "-") continue;  // "Brig. Gen.", "Lieutenant-Colonel"
       break;
     }
+    if (count == 0 && !lexicon_.StartsTitle(tokens[i].word())) return 0;
     words = words.empty() ? tokens[i].folded : words + " " + tokens[i].folded;
     ++count;
     if (lexicon_.IsTitle(words)) longest = i - begin + 1;
@@ -162,15 +168,15 @@ size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin,
       begin += place;
       continue;
     }
-    if (lexicon_.IsNonNameWord(token.folded)) {
+    if (lexicon_.IsNonNameWord(token.word())) {
       ++begin;
       continue;
     }
     // A capitalised sentence opener before a demonym, title or first name:
     // "Controversial Australian Anthony Hill".
-    if (token.sentence_start && begin + 1 < end && tokens[begin + 1].is_word && !lexicon_.IsFirstName(token.folded)) {
+    if (token.sentence_start && begin + 1 < end && tokens[begin + 1].is_word && !lexicon_.IsFirstName(token.word())) {
       const Token& next = tokens[begin + 1];
-      bool next_starts_name = lexicon_.IsFirstName(next.folded) || TitleAt(tokens, begin + 1, end) > 0 ||
+      bool next_starts_name = lexicon_.IsFirstName(next.word()) || TitleAt(tokens, begin + 1, end) > 0 ||
                               (countries_.Match(tokens, begin + 1, &form) > 0 &&
                                form->kind == CountryGazetteer::FormKind::kDemonym);
       if (next_starts_name) {
@@ -197,7 +203,7 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
   }
   size_t after = end;
   while (after < tokens.size() && IsQuoteOrComma(tokens[after])) ++after;
-  if (after < tokens.size() && tokens[after].is_word && lexicon_.IsAttributionVerb(tokens[after].folded)) {
+  if (after < tokens.size() && tokens[after].is_word && lexicon_.IsAttributionVerb(tokens[after].word())) {
     evidence += kAttribution;
   }
   // Before: "22-year-old", "said", "according to".
@@ -205,7 +211,7 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
       tokens[begin - 3].folded == "year" && tokens[begin - 4].text == "-" && IsNumber(tokens[begin - 5])) {
     evidence += kAge;
   }
-  if (begin >= 1 && tokens[begin - 1].is_word && lexicon_.IsAttributionVerb(tokens[begin - 1].folded) &&
+  if (begin >= 1 && tokens[begin - 1].is_word && lexicon_.IsAttributionVerb(tokens[begin - 1].word()) &&
       !tokens[begin].sentence_start) {
     evidence += kAttribution;
   }
@@ -222,10 +228,10 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   bool all_unknown = true;
   for (size_t k = begin; k < end; ++k) {
     const Token& token = tokens[k];
-    if (!token.is_word || lexicon_.IsParticle(token.folded)) continue;
+    if (!token.is_word || lexicon_.IsParticle(token.word())) continue;
     ++span->name_words;
-    if (lexicon_.IsOrganizationWord(token.folded)) return false;
-    if (lexicon_.IsNonNameWord(token.folded) || lexicon_.IsTitle(token.folded)) all_unknown = false;
+    if (lexicon_.IsOrganizationWord(token.word())) return false;
+    if (lexicon_.IsNonNameWord(token.word()) || lexicon_.IsTitle(token.word())) all_unknown = false;
   }
   if (span->name_words == 0) return false;
   const CountryGazetteer::Form* form = nullptr;
@@ -263,10 +269,10 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
     bool title_cue;
   };
   std::vector<Chunk> chunks;
-  std::unordered_set<std::string> lone_words;  // words standing alone as a name somewhere
-  std::unordered_set<std::string> lowercase_words;
+  WordTable lone_words;  // words standing alone as a name somewhere
+  WordTable lowercase_words;
   for (const Token& token : tokens) {
-    if (token.is_word && !token.capitalized) lowercase_words.insert(token.folded);
+    if (token.is_word && !token.capitalized) lowercase_words.Insert(token.word());
   }
   size_t i = 0;
   while (i < tokens.size()) {
@@ -279,7 +285,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
     chunk.begin = TrimLeading(tokens, i, chunk_end, &chunk.title_cue);
     i = chunk_end;
     while (chunk.end > chunk.begin &&
-           (!tokens[chunk.end - 1].is_word || lexicon_.IsParticle(tokens[chunk.end - 1].folded)) &&
+           (!tokens[chunk.end - 1].is_word || lexicon_.IsParticle(tokens[chunk.end - 1].word())) &&
            tokens[chunk.end - 1].text != ".") {
       --chunk.end;
     }
@@ -294,8 +300,8 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
     if (chunk.begin >= chunk.end) continue;
     if (chunk.end - chunk.begin == 1 && tokens[chunk.begin].folded.size() < 2) continue;  // "S", "A"
     if (chunk.end - chunk.begin == 1 && !tokens[chunk.begin].sentence_start &&
-        !lowercase_words.count(tokens[chunk.begin].folded)) {
-      lone_words.insert(tokens[chunk.begin].folded);
+        !lowercase_words.Contains(tokens[chunk.begin].word())) {
+      lone_words.Insert(tokens[chunk.begin].word());
     }
     chunks.push_back(chunk);
   }
@@ -305,10 +311,10 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
     span.begin = chunk.begin;
     span.end = chunk.end;
     if (!Assess(tokens, chunk.title_cue, &span)) continue;
-    span.common_word = span.name_words == 1 && lowercase_words.count(tokens[span.begin].folded);
+    span.common_word = span.name_words == 1 && lowercase_words.Contains(tokens[span.begin].word());
     // "Waqar Younis ... Younis bowled": a name later shortened to its last
     // word is how articles refer to people.
-    if (span.name_words >= 2 && !span.place_name && lone_words.count(tokens[span.end - 1].folded)) {
+    if (span.name_words >= 2 && !span.place_name && lone_words.Contains(tokens[span.end - 1].word())) {
       span.evidence += kSurnameAlone;
       span.accepted = span.evidence >= kAccept;
     }
@@ -443,8 +449,12 @@ ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans) {
       const auto& index = span.place_name ? ids_by_surname : ids_by_part;
       if (owners != index.end() && owners->second.size() == 1) {
         result.span_person[s] = *owners->second.begin();
-      } else if (owners == index.end() && !span.place_name && !span.common_word) {
-        ++unresolved[id];  // left for the index-wide pass
+      } else if (owners == index.end() && !span.place_name && !span.common_word && span.evidence > 0) {
+        // Left for the index-wide pass, when the article itself says this
+        // is a person: a title, attribution ("Erdogan claims"), an age.
+        // Without one, "Apple", "Europe" or "According" would become any
+        // person the index knows by that surname.
+        ++unresolved[id];
       }
     }
   }

@@ -40,13 +40,17 @@ bool IsAbbreviation(const std::string& folded) {
   return kAbbreviations.count(folded) > 0;
 }
 
+// These two run for every word, so they test bytes, not strings.
 bool EndsSentence(const Token& token) {
-  return token.text == "." || token.text == "!" || token.text == "?" || token.text == "\xE2\x80\xA6";
+  const std::string& t = token.text;
+  if (t.size() == 1) return t[0] == '.' || t[0] == '!' || t[0] == '?';
+  return t == "\xE2\x80\xA6";  // ellipsis
 }
 
 bool IsClosingQuote(const Token& token) {
-  return token.text == "\"" || token.text == "\xE2\x80\x9D" || token.text == "'" || token.text == "\xE2\x80\x99" ||
-         token.text == ")";
+  const std::string& t = token.text;
+  if (t.size() == 1) return t[0] == '"' || t[0] == '\'' || t[0] == ')';
+  return t.size() == 3 && (t == "\xE2\x80\x9D" || t == "\xE2\x80\x99");
 }
 
 // Sentences from the tokens themselves: cheaper than a second ICU pass, and
@@ -114,6 +118,30 @@ std::string LowerFolded(std::string_view text) {
   return lowered;
 }
 
+// SetCaseFlags and LowerFolded in one pass, for a word known to be ASCII:
+// most words of most news.
+void SetAsciiWord(std::string_view piece, Token& token) {
+  int letters = 0, lower = 0;
+  bool apostrophe = false;
+  token.folded.resize(piece.size());
+  for (size_t i = 0; i < piece.size(); ++i) {
+    char c = piece[i];
+    if (c >= 'a' && c <= 'z') {
+      ++letters;
+      ++lower;
+    } else if (c >= 'A' && c <= 'Z') {
+      ++letters;
+      c = static_cast<char>(c - 'A' + 'a');
+    } else if (c == '\'') {
+      apostrophe = true;
+    }
+    token.folded[i] = c;
+  }
+  token.capitalized = !piece.empty() && piece[0] >= 'A' && piece[0] <= 'Z';
+  token.all_caps = letters >= 2 && lower == 0;
+  if (apostrophe) token.folded = LowerFolded(piece);  // drops a possessive, as search folding does
+}
+
 void SetCaseFlags(std::string_view text, Token& token) {
   if (std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; })) {
     int letters = 0, lower = 0;
@@ -153,6 +181,7 @@ bool IsSpace(std::string_view text) {
 struct Segment {
   uint32_t begin, end;
   bool is_word;
+  bool ascii = false;  // known to be ASCII (from SegmentAscii)
 };
 
 // UAX #29 word segmentation by ICU, as byte ranges of `text`.
@@ -210,17 +239,61 @@ void SegmentAscii(std::string_view text, std::vector<Segment>& segments) {
         }
         break;
       }
-      segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), true});
+      segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), true, true});
     } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
       while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' ||
                                  text[i] == '\f' || text[i] == '\v')) {
         ++i;
       }
-      segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), false});
+      segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), false, true});
     } else {
       ++i;
       if (c == '\r' && i < text.size() && text[i] == '\n') ++i;
-      segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), false});
+      segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), false, true});
+    }
+  }
+}
+
+bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// The end of the white space, or of the other characters, from `i`; sets
+// `ascii` when the stretch is all ASCII.
+size_t StretchEnd(std::string_view text, size_t i, bool* ascii) {
+  *ascii = true;
+  const bool space = IsAsciiSpace(text[i]);
+  for (; i < text.size() && IsAsciiSpace(text[i]) == space; ++i) {
+    *ascii = *ascii && static_cast<unsigned char>(text[i]) < 0x80;
+  }
+  return i;
+}
+
+// UAX #29 never joins across white space, so each white-space-delimited
+// stretch can be segmented on its own: ASCII ones by SegmentAscii, others
+// ("£5m", "Altıntaş,", a Russian sentence) by ICU, neighbouring ones in one
+// call. One "£" no longer sends a whole article through ICU.
+void SegmentMixed(std::string_view text, std::vector<Segment>& segments) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t begin = i;
+    bool ascii = true;
+    i = StretchEnd(text, i, &ascii);
+    while (!ascii && i < text.size()) {  // take in the next words while they need ICU too
+      bool next_ascii = true;
+      size_t word_end = StretchEnd(text, i, &next_ascii);  // white space
+      if (word_end >= text.size()) break;
+      word_end = StretchEnd(text, word_end, &next_ascii);
+      if (next_ascii) break;
+      i = word_end;
+    }
+    const size_t first = segments.size();
+    if (ascii) {
+      SegmentAscii(text.substr(begin, i - begin), segments);
+    } else {
+      SegmentWithIcu(text.substr(begin, i - begin), segments);
+    }
+    for (size_t k = first; k < segments.size(); ++k) {
+      segments[k].begin += static_cast<uint32_t>(begin);
+      segments[k].end += static_cast<uint32_t>(begin);
     }
   }
 }
@@ -229,24 +302,20 @@ void TokenizePart(std::string_view text, TextPart part, int& sentence, TokenStre
   if (text.empty()) return;
   std::vector<Segment> segments;
   segments.reserve(text.size() / 3);
-  const bool ascii = std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-  if (ascii) {
-    SegmentAscii(text, segments);
-  } else {
-    SegmentWithIcu(text, segments);
-  }
+  SegmentMixed(text, segments);
+  stream.tokens.reserve(stream.tokens.size() + segments.size());
   const size_t first_token = stream.tokens.size();
   int newlines = 0;
   bool space_before = false;
   for (const Segment& segment : segments) {
     const uint32_t begin_byte = segment.begin, end_byte = segment.end;
     std::string_view piece = text.substr(begin_byte, end_byte - begin_byte);
-    if (IsSpace(piece)) {
+    if (segment.ascii ? !segment.is_word && IsAsciiSpace(piece[0]) : IsSpace(piece)) {
       space_before = true;
       newlines += static_cast<int>(std::count(piece.begin(), piece.end(), '\n'));
       continue;
     }
-    Token token;
+    Token& token = stream.tokens.emplace_back();
     token.text = std::string(piece);
     token.begin = begin_byte;
     token.end = end_byte;
@@ -255,16 +324,21 @@ void TokenizePart(std::string_view text, TextPart part, int& sentence, TokenStre
     token.newlines_before = static_cast<uint8_t>(std::min(newlines, 2));
     space_before = false;
     newlines = 0;
-    if (token.is_word) {
+    if (!token.is_word) {
+      token.folded = token.text;
+      token.folded_hash = HashWord(token.folded);
+      continue;
+    }
+    if (segment.ascii) {
+      SetAsciiWord(piece, token);
+    } else {
       SetCaseFlags(piece, token);
       token.folded = LowerFolded(piece);
-      token.possessive = token.folded.size() + 2 <= piece.size() &&
-                         (piece.substr(piece.size() - 2) == "'s" || piece.substr(piece.size() - 2) == "'S" ||
-                          (piece.size() >= 4 && piece.substr(piece.size() - 4) == "\xE2\x80\x99s"));
-    } else {
-      token.folded = token.text;
     }
-    stream.tokens.push_back(std::move(token));
+    token.folded_hash = HashWord(token.folded);
+    token.possessive = token.folded.size() + 2 <= piece.size() &&
+                       (piece.substr(piece.size() - 2) == "'s" || piece.substr(piece.size() - 2) == "'S" ||
+                        (piece.size() >= 4 && piece.substr(piece.size() - 4) == "\xE2\x80\x99s"));
   }
   AssignSentences(stream.tokens, first_token, sentence, part);
   ++sentence;  // the next part starts a new sentence

@@ -15,6 +15,8 @@
 #include <string_view>
 #include <vector>
 
+#include "entities/word_table.h"
+
 namespace newsfacet {
 
 enum class TextPart : uint8_t { kTitle, kLead, kBody };
@@ -33,6 +35,17 @@ struct Token {
   bool space_before = false;     // white space between this and the previous token
   uint8_t newlines_before = 0;   // line breaks in that white space (2: a blank line or more)
   bool possessive = false;       // written with "'s"
+  uint64_t folded_hash = 0;      // HashWord(folded)
+
+  // The folded form, ready for WordTable lookups.
+  HashedWord word() const { return HashedWord(folded, folded_hash); }
+  // "Kremlin" of "Kremlin's" (either apostrophe); the text otherwise.
+  std::string_view TextWithoutPossessive() const {
+    if (!possessive) return text;
+    size_t cut = text.rfind('\'');
+    if (cut == std::string::npos) cut = text.rfind("\xE2\x80\x99");
+    return std::string_view(text).substr(0, cut);
+  }
 };
 
 struct TokenStream {

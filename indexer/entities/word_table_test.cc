@@ -1,0 +1,31 @@
+#include "entities/word_table.h"
+
+#include <string>
+
+#include <doctest/doctest.h>
+
+using newsfacet::WordTable;
+
+TEST_CASE("word table: finds what was inserted, with its value, and nothing else") {
+  WordTable table;
+  CHECK(table.Find("putin") == WordTable::kMissing);
+  CHECK(table.Insert("putin", 7) == 7);
+  CHECK(table.Insert("karlov", 8) == 8);
+  CHECK(table.Insert("putin", 9) == 7);  // present: keeps its value
+  CHECK(table.Find("putin") == 7);
+  CHECK(table.Find("karlov") == 8);
+  CHECK(table.Contains("karlov"));
+  CHECK_FALSE(table.Contains("karlo"));
+  CHECK_FALSE(table.Contains(""));
+  CHECK(table.size() == 2);
+}
+
+TEST_CASE("word table: stays right as it grows past many resizes") {
+  WordTable table;
+  for (uint32_t i = 0; i < 20000; ++i) table.Insert("w" + std::to_string(i), i);
+  CHECK(table.size() == 20000);
+  for (uint32_t i = 0; i < 20000; ++i) REQUIRE(table.Find("w" + std::to_string(i)) == i);
+  for (uint32_t i = 20000; i < 21000; ++i) REQUIRE_FALSE(table.Contains("w" + std::to_string(i)));
+  CHECK(table.Insert("", 5) == 5);
+  CHECK(table.Find("") == 5);
+}
