@@ -4,6 +4,7 @@
 
 #include "date_normalizer.h"
 #include "index_layout.h"
+#include "json_text.h"
 #include "search_folding.h"
 #include "stable_hash.h"
 #include "text_analysis.h"
@@ -96,26 +97,37 @@ void AddEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
 }
 
 std::string SerializeArticle(const Article& article, const ArticleEntities& entities) {
-  nlohmann::json people = nlohmann::json::array(), countries = nlohmann::json::array(),
-                 events = nlohmann::json::array();
-  for (const PersonMention& p : entities.people) people.push_back({{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}});
+  std::string out;
+  out.reserve(article.body.size() + article.title.size() + 512);
+  JsonWriter json(out);
+  json.BeginObject();
+  json.Key("id").String(article.id).Key("title").String(article.title).Key("body").String(article.body);
+  json.Key("date").String(article.date).Key("url").String(article.url).Key("source").String(article.source);
+  json.Key("authors").BeginArray();
+  for (const std::string& author : article.authors) json.String(author);
+  json.EndArray();
+  json.Key("language").String(article.language).Key("path").String(article.path).Key("line").Int(article.line);
+  json.Key("people").BeginArray();
+  for (const PersonMention& p : entities.people) {
+    json.BeginObject().Key("id").String(p.id).Key("name").String(p.name).Key("mentions").Int(p.mentions).EndObject();
+  }
+  json.EndArray().Key("countries").BeginArray();
   for (const CountryMention& c : entities.countries) {
-    countries.push_back({{"code", c.code}, {"name", c.name}, {"mentions", c.mentions}, {"salient", c.salient}});
+    json.BeginObject().Key("code").String(c.code).Key("name").String(c.name).Key("mentions").Int(c.mentions);
+    json.Key("salient").Bool(c.salient).EndObject();
   }
-  for (const EventMention& e : entities.events) events.push_back({{"id", e.id}, {"label", e.label}, {"mentions", e.mentions}});
-  nlohmann::json json = {
-      {"id", article.id},         {"title", article.title},   {"body", article.body},
-      {"date", article.date},     {"url", article.url},       {"source", article.source},
-      {"authors", article.authors}, {"language", article.language}, {"path", article.path},
-      {"line", article.line},     {"people", people},         {"countries", countries},
-      {"events", events},
-  };
+  json.EndArray().Key("events").BeginArray();
+  for (const EventMention& e : entities.events) {
+    json.BeginObject().Key("id").String(e.id).Key("label").String(e.label).Key("mentions").Int(e.mentions).EndObject();
+  }
+  json.EndArray();
   if (!entities.unresolved_surnames.empty()) {
-    nlohmann::json unresolved = nlohmann::json::object();
-    for (const auto& [surname, mentions] : entities.unresolved_surnames) unresolved[surname] = mentions;
-    json["unresolved_surnames"] = unresolved;
+    json.Key("unresolved_surnames").BeginObject();
+    for (const auto& [surname, mentions] : entities.unresolved_surnames) json.Key(surname).Int(mentions);
+    json.EndObject();
   }
-  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  json.EndObject();
+  return out;
 }
 
 StoredArticle DeserializeArticle(std::string_view data) {

@@ -1,0 +1,72 @@
+#include "document_builder.h"
+
+#include <doctest/doctest.h>
+
+#include "index_layout.h"
+
+using namespace newsfacet;
+
+TEST_CASE("document builder: an article and its entities read back from the stored data unchanged") {
+  Article article;
+  article.id = "world/ankara.json";
+  article.title = "Envoy \"shot\" in Ankara";
+  article.body = "Andrey Karlov, 62, was shot.\n\nMevlüt Mert Altıntaş fired\tshots.";
+  article.date = "2016-12-19";
+  article.url = "https://example.org/a?b=c&d";
+  article.source = "example.org";
+  article.authors = {"A. Writer", "B. Writer"};
+  article.language = "en";
+  article.path = "world/ankara.json";
+  article.line = 7;
+  ArticleEntities entities;
+  entities.people = {{"andrei-karlov", "Andrey Karlov", 2}, {"mevlut-mert-altintas", "Mevlüt Mert Altıntaş", 1}};
+  entities.countries = {{"TR", "Turkey", 3, true}, {"RU", "Russia", 1, false}};
+  entities.events = {{"assassination", "Assassination", 2}};
+  entities.unresolved_surnames = {{"erdogan", 2}};
+
+  const StoredArticle stored = DeserializeArticle(SerializeArticle(article, entities));
+  CHECK(stored.article.id == article.id);
+  CHECK(stored.article.title == article.title);
+  CHECK(stored.article.body == article.body);
+  CHECK(stored.article.date == article.date);
+  CHECK(stored.article.url == article.url);
+  CHECK(stored.article.source == article.source);
+  CHECK(stored.article.authors == article.authors);
+  CHECK(stored.article.language == article.language);
+  CHECK(stored.article.path == article.path);
+  CHECK(stored.article.line == 7);
+  REQUIRE(stored.entities.people.size() == 2);
+  CHECK(stored.entities.people[1].name == "Mevlüt Mert Altıntaş");
+  CHECK(stored.entities.people[0].mentions == 2);
+  REQUIRE(stored.entities.countries.size() == 2);
+  CHECK(stored.entities.countries[0].salient);
+  CHECK_FALSE(stored.entities.countries[1].salient);
+  REQUIRE(stored.entities.events.size() == 1);
+  CHECK(stored.entities.events[0].label == "Assassination");
+  CHECK(stored.entities.unresolved_surnames == std::vector<std::pair<std::string, int>>{{"erdogan", 2}});
+}
+
+TEST_CASE("document builder: facet terms and counting slots follow the entities") {
+  Article article;
+  article.id = article.path = "a.txt";
+  article.title = "Title";
+  article.body = "Body.";
+  ArticleEntities entities;
+  entities.people = {{"andrei-karlov", "Andrey Karlov", 1}};
+  entities.countries = {{"TR", "Turkey", 3, true}, {"RU", "Russia", 1, false}};
+  entities.unresolved_surnames = {{"erdogan", 2}};
+  DocumentBuilder builder;
+  Xapian::Document doc = builder.Build(article, entities, "stamp");
+  auto has = [&](std::string_view prefix, std::string_view value) {
+    const std::string term = layout::KeyOf(prefix, value);
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+  };
+  CHECK(has(layout::kPersonPrefix, "andrei-karlov"));
+  CHECK(has(layout::kCountryPrefix, "TR"));
+  CHECK_FALSE(has(layout::kCountryPrefix, "RU"));  // named, not salient
+  CHECK(has(layout::kCountryMentionPrefix, "RU"));
+  CHECK(has(layout::kUnresolvedSurnamePrefix, "erdogan"));
+  CHECK(doc.get_value(layout::kCountriesSlot) == "TR");
+}
