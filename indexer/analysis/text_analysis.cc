@@ -1,5 +1,6 @@
 #include "text_analysis.h"
 
+#include "caching_stemmer.h"
 #include "index_layout.h"
 
 namespace newsfacet {
@@ -7,7 +8,7 @@ namespace newsfacet {
 Xapian::Stem NewsStemmer() { return Xapian::Stem("english"); }
 
 void ConfigureTermGenerator(Xapian::TermGenerator& generator) {
-  generator.set_stemmer(NewsStemmer());
+  generator.set_stemmer(Xapian::Stem(new CachingStemmer(NewsStemmer())));  // one per generator: not shared
   generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
   generator.set_flags(Xapian::TermGenerator::FLAG_CJK_NGRAM);
 }

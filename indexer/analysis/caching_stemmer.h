@@ -1,0 +1,32 @@
+// A stemmer that remembers: news repeats its words, and Snowball stemming
+// was 11% of all indexing work (callgrind, Reuters) before this cache.
+//
+// Same output as the stemmer it wraps. Not thread-safe: each TermGenerator
+// gets its own (see ConfigureTermGenerator), and a shard writer uses its
+// TermGenerator from one thread.
+#pragma once
+
+#include <string>
+#include <unordered_map>
+
+#include <xapian.h>
+
+namespace newsfacet {
+
+class CachingStemmer : public Xapian::StemImplementation {
+ public:
+  // Past this many distinct words the cache starts again, so that a huge
+  // run of unique tokens (codes, numbers) cannot grow it without bound.
+  static constexpr size_t kMaxWords = 200000;
+
+  explicit CachingStemmer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
+
+  std::string operator()(const std::string& word) override;
+  std::string get_description() const override { return stemmer_.get_description() + " (cached)"; }
+
+ private:
+  Xapian::Stem stemmer_;
+  std::unordered_map<std::string, std::string> stems_;
+};
+
+}  // namespace newsfacet
