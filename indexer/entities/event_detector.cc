@@ -212,6 +212,7 @@ Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
     guard.article_scope = guard_json.value("scope", "sentence") == "article";
     guard.min_score = guard_json.value("min_score", guard_json.value("threshold", 1.0));
     guard.factor = guard_json.value("factor", 0.0);
+    if (guard.factor < 0 || guard.factor > 1) return Status::Error("a guard's factor must be from 0 to 1 (guards only discount)");
     for (const auto& event : guard_json.value("events", nlohmann::json::array())) {
       if (event.is_string() && index_of.count(event.get<std::string>())) guard.events.push_back(index_of[event.get<std::string>()]);
     }
@@ -257,7 +258,28 @@ std::vector<EventMention> EventDetector::Detect(const TokenStream& stream) const
     words.push_back(&token);
     slots.push_back(first_words_.SlotOf(token.word()));
   }
-  // Guards first: which sentences they cancel, how strongly each article guard holds.
+  struct Match {
+    int event;
+    size_t first, last;
+    double weight;
+  };
+  std::vector<Match> matches;
+  for (size_t start = 0; start < words.size(); ++start) {
+    triggers_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t last) {
+      matches.push_back({pattern.owner, first, last, pattern.weight});
+    });
+  }
+  // Guards only discount (factors are at most 1), so an article whose
+  // matches could not reach the threshold even unguarded reports nothing:
+  // most articles, spared the guard patterns.
+  std::vector<double> unguarded(events_.size(), 0);
+  for (const Match& match : matches) {
+    unguarded[static_cast<size_t>(match.event)] += std::max(0.0, match.weight) * PartWeight(words[match.first]->part);
+  }
+  if (std::none_of(unguarded.begin(), unguarded.end(), [&](double score) { return score >= threshold_ - kTolerance; })) {
+    return {};
+  }
+  // Which sentences the guards cancel, how strongly each article guard holds.
   std::map<int, std::vector<int>> sentence_guards;  // sentence -> guard indexes
   std::vector<double> article_guard_score(guards_.size(), 0);
   for (size_t start = 0; start < words.size(); ++start) {
@@ -269,17 +291,6 @@ std::vector<EventMention> EventDetector::Detect(const TokenStream& stream) const
         std::vector<int>& guards = sentence_guards[words[first]->sentence];
         if (std::find(guards.begin(), guards.end(), pattern.owner) == guards.end()) guards.push_back(pattern.owner);
       }
-    });
-  }
-  struct Match {
-    int event;
-    size_t first, last;
-    double weight;
-  };
-  std::vector<Match> matches;
-  for (size_t start = 0; start < words.size(); ++start) {
-    triggers_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t last) {
-      matches.push_back({pattern.owner, first, last, pattern.weight});
     });
   }
   // Per sentence and event, overlapping matches count once, the heaviest
