@@ -1,6 +1,7 @@
 #include "token_stream.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <memory>
 #include <unordered_set>
@@ -118,11 +119,29 @@ std::string LowerFolded(std::string_view text) {
   return lowered;
 }
 
+// Classes of bytes, looked up once per byte by the segmenters below, which
+// run over every byte of every article.
+enum ByteClass : uint8_t { kLetterByte = 1, kDigitByte = 2, kSpaceByte = 4, kWordByte = 8 /* letter, digit, '_' */ };
+constexpr std::array<uint8_t, 256> kByteClasses = [] {
+  std::array<uint8_t, 256> classes{};
+  for (int c = 'a'; c <= 'z'; ++c) classes[c] = classes[c - 'a' + 'A'] = kLetterByte | kWordByte;
+  for (int c = '0'; c <= '9'; ++c) classes[c] = kDigitByte | kWordByte;
+  classes['_'] = kWordByte;
+  for (char c : {' ', '\t', '\n', '\r', '\f', '\v'}) classes[static_cast<unsigned char>(c)] = kSpaceByte;
+  return classes;
+}();
+
+bool HasClass(char c, uint8_t byte_class) { return (kByteClasses[static_cast<unsigned char>(c)] & byte_class) != 0; }
+bool IsAsciiLetter(char c) { return HasClass(c, kLetterByte); }
+bool IsAsciiDigit(char c) { return HasClass(c, kDigitByte); }
+bool IsAsciiSpace(char c) { return HasClass(c, kSpaceByte); }
+
 // SetCaseFlags and LowerFolded in one pass, for a word known to be ASCII:
 // most words of most news.
 void SetAsciiWord(std::string_view piece, Token& token) {
   int letters = 0, lower = 0;
   bool apostrophe = false;
+  uint64_t hash = kWordHashStart;
   token.folded.resize(piece.size());
   for (size_t i = 0; i < piece.size(); ++i) {
     char c = piece[i];
@@ -136,10 +155,23 @@ void SetAsciiWord(std::string_view piece, Token& token) {
       apostrophe = true;
     }
     token.folded[i] = c;
+    hash = AddToWordHash(hash, static_cast<unsigned char>(c));
   }
   token.capitalized = !piece.empty() && piece[0] >= 'A' && piece[0] <= 'Z';
   token.all_caps = letters >= 2 && lower == 0;
-  if (apostrophe) token.folded = LowerFolded(piece);  // drops a possessive, as search folding does
+  if (apostrophe) {
+    // Drop a possessive "'s" as search folding does (DropPossessives in
+    // search_folding.cc): "Kremlin's" -> "kremlin", "O'Brien" stays.
+    std::string& folded = token.folded;
+    for (size_t i = 1; i + 1 < folded.size(); ++i) {
+      const bool possessive = folded[i] == '\'' && IsAsciiLetter(folded[i - 1]) && folded[i + 1] == 's' &&
+                              (i + 2 == folded.size() || !IsAsciiLetter(folded[i + 2]));
+      if (possessive) folded.erase(i, 2);
+    }
+    token.folded_hash = HashWord(folded);
+  } else {
+    token.folded_hash = FinishWordHash(hash);
+  }
 }
 
 void SetCaseFlags(std::string_view text, Token& token) {
@@ -208,8 +240,6 @@ void SegmentWithIcu(std::string_view text, std::vector<Segment>& segments) {
   }
 }
 
-bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
 
 // The same UAX #29 rules restricted to ASCII, where they are simple: runs of
 // letters and digits, joined across "." and "'" between letters ("U.S",
@@ -220,11 +250,11 @@ void SegmentAscii(std::string_view text, std::vector<Segment>& segments) {
   while (i < text.size()) {
     const size_t begin = i;
     const char c = text[i];
-    if (IsAsciiLetter(c) || IsAsciiDigit(c) || c == '_') {
+    if (HasClass(c, kWordByte)) {
       ++i;
       while (i < text.size()) {
         char here = text[i];
-        if (IsAsciiLetter(here) || IsAsciiDigit(here) || here == '_') {
+        if (HasClass(here, kWordByte)) {
           ++i;
           continue;
         }
@@ -240,11 +270,8 @@ void SegmentAscii(std::string_view text, std::vector<Segment>& segments) {
         break;
       }
       segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), true, true});
-    } else if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') {
-      while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\n' || text[i] == '\r' ||
-                                 text[i] == '\f' || text[i] == '\v')) {
-        ++i;
-      }
+    } else if (IsAsciiSpace(c)) {
+      while (i < text.size() && IsAsciiSpace(text[i])) ++i;
       segments.push_back({static_cast<uint32_t>(begin), static_cast<uint32_t>(i), false, true});
     } else {
       ++i;
@@ -254,7 +281,6 @@ void SegmentAscii(std::string_view text, std::vector<Segment>& segments) {
   }
 }
 
-bool IsAsciiSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
 // The end of the white space, or of the other characters, from `i`; sets
 // `ascii` when the stretch is all ASCII.
@@ -330,12 +356,12 @@ void TokenizePart(std::string_view text, TextPart part, int& sentence, TokenStre
       continue;
     }
     if (segment.ascii) {
-      SetAsciiWord(piece, token);
+      SetAsciiWord(piece, token);  // sets folded_hash too
     } else {
       SetCaseFlags(piece, token);
       token.folded = LowerFolded(piece);
+      token.folded_hash = HashWord(token.folded);
     }
-    token.folded_hash = HashWord(token.folded);
     token.possessive = token.folded.size() + 2 <= piece.size() &&
                        (piece.substr(piece.size() - 2) == "'s" || piece.substr(piece.size() - 2) == "'S" ||
                         (piece.size() >= 4 && piece.substr(piece.size() - 4) == "\xE2\x80\x99s"));

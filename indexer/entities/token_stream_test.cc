@@ -1,6 +1,10 @@
 #include "entities/token_stream.h"
 
+#include <cctype>
+
 #include <doctest/doctest.h>
+
+#include "search_folding.h"
 
 using namespace newsfacet;
 
@@ -104,5 +108,22 @@ TEST_CASE("tokens: offsets point at each token's text, in ASCII and non-ASCII st
   TokenStream stream = Tokenize("", body);
   for (const Token& token : stream.tokens) {
     CHECK(body.substr(token.begin, token.end - token.begin) == token.text);
+  }
+}
+
+TEST_CASE("tokens: each carries the hash of its folded form") {
+  TokenStream stream = Tokenize("Kremlin's envoy", "Mevlüt Mert ALTINTAŞ, 22, shot Andrey Karlov; \"I'm\" said O'Brien.");
+  for (const Token& token : stream.tokens) {
+    CAPTURE(token.text);
+    CHECK(token.folded_hash == HashWord(token.folded));
+  }
+}
+
+TEST_CASE("tokens: ASCII words with apostrophes fold as search folding does") {
+  for (std::string word : {"Kremlin's", "O'Brien's", "O'Brien", "I'm", "rock'n'roll", "don't", "CEO'S", "it's"}) {
+    CAPTURE(word);
+    std::string expected = FoldForSearch(word);
+    for (char& c : expected) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    CHECK(Tokenize("", word).tokens.at(0).folded == expected);
   }
 }

@@ -3,15 +3,10 @@
 namespace newsfacet {
 
 uint64_t HashWord(std::string_view word) {
-  // FNV-1a, then a finalising mix so that the low bits (the slot) and the
-  // high bits (the check) depend on every byte: words are short, and this
-  // is cheaper than std::hash.
-  uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : word) hash = (hash ^ c) * 1099511628211ULL;
-  hash ^= hash >> 33;
-  hash *= 0xff51afd7ed558ccdULL;
-  hash ^= hash >> 33;
-  return hash | 1;
+  // FNV-1a: words are short, and this is cheaper than std::hash.
+  uint64_t hash = kWordHashStart;
+  for (unsigned char c : word) hash = AddToWordHash(hash, c);
+  return FinishWordHash(hash);
 }
 
 uint32_t WordTable::Find(HashedWord word) const {

@@ -16,6 +16,18 @@
 
 namespace newsfacet {
 
+// HashWord in steps, for code that reads a word's bytes anyway:
+// FinishWordHash(fold of AddToWordHash from kWordHashStart) == HashWord.
+inline constexpr uint64_t kWordHashStart = 1469598103934665603ULL;  // FNV-1a
+inline uint64_t AddToWordHash(uint64_t hash, unsigned char c) { return (hash ^ c) * 1099511628211ULL; }
+inline uint64_t FinishWordHash(uint64_t hash) {
+  // A finalising mix, so that the low bits (the slot) and the high bits
+  // (the check) depend on every byte.
+  hash ^= hash >> 33;
+  hash *= 0xff51afd7ed558ccdULL;
+  hash ^= hash >> 33;
+  return hash | 1;
+}
 uint64_t HashWord(std::string_view word);  // never 0
 
 // A word with its hash, computed once: each word of an article is looked up

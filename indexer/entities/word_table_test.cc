@@ -29,3 +29,11 @@ TEST_CASE("word table: stays right as it grows past many resizes") {
   CHECK(table.Insert("", 5) == 5);
   CHECK(table.Find("") == 5);
 }
+
+TEST_CASE("word table: the stepwise hash is HashWord") {
+  for (std::string word : {"", "a", "putin", "Altıntaş", "a longer phrase of words"}) {
+    uint64_t hash = newsfacet::kWordHashStart;
+    for (unsigned char c : word) hash = newsfacet::AddToWordHash(hash, c);
+    CHECK(newsfacet::FinishWordHash(hash) == newsfacet::HashWord(word));
+  }
+}
