@@ -1,5 +1,6 @@
 #include "person_key.h"
 
+#include <unordered_map>
 #include <vector>
 
 #include "search_folding.h"
@@ -67,11 +68,18 @@ std::vector<std::string> NameParts(std::string_view name) {
 }  // namespace
 
 std::string PersonKey(std::string_view name) {
+  // Articles name the same people again and again, and the key costs an
+  // ICU transliteration: remember the recent ones, per thread.
+  constexpr size_t kMaxRemembered = 50000;
+  thread_local std::unordered_map<std::string, std::string> remembered;
+  if (auto it = remembered.find(std::string(name)); it != remembered.end()) return it->second;
   std::string key;
   for (const std::string& part : NameParts(name)) {
     if (!key.empty()) key.push_back('-');
     key += part;
   }
+  if (remembered.size() >= kMaxRemembered) remembered.clear();
+  remembered.emplace(name, key);
   return key;
 }
 

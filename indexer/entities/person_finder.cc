@@ -271,6 +271,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
   std::vector<Chunk> chunks;
   WordTable lone_words;  // words standing alone as a name somewhere
   WordTable lowercase_words;
+  lowercase_words.Reserve(tokens.size(), tokens.size() * 8);
   for (const Token& token : tokens) {
     if (token.is_word && !token.capitalized) lowercase_words.Insert(token.word());
   }

@@ -34,6 +34,17 @@ uint32_t WordTable::Insert(HashedWord word, uint32_t value) {
   return value;
 }
 
+void WordTable::Reserve(size_t words, size_t bytes) {
+  entries_.reserve(words);
+  keys_.reserve(bytes);
+  size_t slots = 16;
+  while (slots < words * 2) slots *= 2;
+  if (slots > slots_.size()) {
+    slots_.assign(slots / 2, Slot{});  // Grow() doubles it and places the entries
+    Grow();
+  }
+}
+
 void WordTable::Grow() {
   slots_.assign(slots_.empty() ? 16 : slots_.size() * 2, Slot{});
   const size_t mask = slots_.size() - 1;

@@ -51,6 +51,8 @@ class WordTable {
   uint32_t Find(HashedWord word) const;
   bool Contains(HashedWord word) const { return Find(word) != kMissing; }
   size_t size() const { return entries_.size(); }
+  // Room for `words` words (and `bytes` of them) without growing.
+  void Reserve(size_t words, size_t bytes);
 
  private:
   // Probing reads only slots, 8 bytes each, so that even the 9,000 first

@@ -37,3 +37,13 @@ TEST_CASE("word table: the stepwise hash is HashWord") {
     CHECK(newsfacet::FinishWordHash(hash) == newsfacet::HashWord(word));
   }
 }
+
+TEST_CASE("word table: reserving room keeps what is there and what comes after") {
+  WordTable table;
+  table.Insert("before", 1);
+  table.Reserve(1000, 8000);
+  for (uint32_t i = 0; i < 1000; ++i) table.Insert("w" + std::to_string(i), i + 2);
+  CHECK(table.Find("before") == 1);
+  CHECK(table.Find("w999") == 1001);
+  CHECK(table.size() == 1001);
+}
