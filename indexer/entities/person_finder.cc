@@ -61,11 +61,11 @@ bool PersonFinder::StartsChunk(const std::vector<Token>& tokens, size_t i, bool 
   const Token& token = tokens[i];
   if (!token.is_word) return false;
   if (token.part == TextPart::kTitle && title_all_caps) return false;  // capitals say nothing there
-  if (IsContraction(token)) return false;
-  if (token.capitalized && !token.all_caps) return true;
-  // "al-Assad" with no first name before it.
-  return lexicon_.IsParticle(token.word()) && i + 2 < tokens.size() && tokens[i + 1].text == "-" &&
-         tokens[i + 2].capitalized;
+  if (token.capitalized && !token.all_caps) return !IsContraction(token);
+  // "al-Assad" with no first name before it. (Runs for every lower-case
+  // word: the cheap tests first.)
+  return i + 2 < tokens.size() && tokens[i + 1].text == "-" && tokens[i + 2].capitalized && !IsContraction(token) &&
+         lexicon_.IsParticle(token.word());
 }
 
 size_t PersonFinder::ChunkEnd(const std::vector<Token>& tokens, size_t begin) const {
@@ -270,11 +270,22 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
   };
   std::vector<Chunk> chunks;
   WordTable lone_words;  // words standing alone as a name somewhere
-  WordTable lowercase_words;
-  lowercase_words.Reserve(tokens.size(), tokens.size() * 8);
+  // Which capitalised words the article also writes in lower case ("Trade"
+  // and "trade"). Only capitalised words are asked about, and they are few.
+  WordTable capitalized_words;
   for (const Token& token : tokens) {
-    if (token.is_word && !token.capitalized) lowercase_words.Insert(token.word());
+    if (token.is_word && token.capitalized) capitalized_words.Insert(token.word(), static_cast<uint32_t>(capitalized_words.size()));
   }
+  std::vector<bool> also_lower_case(capitalized_words.size(), false);
+  for (const Token& token : tokens) {
+    if (!token.is_word || token.capitalized) continue;
+    if (uint32_t n = capitalized_words.Find(token.word()); n != WordTable::kMissing) also_lower_case[n] = true;
+  }
+  auto written_in_lower_case = [&](const Token& token) {
+    if (!token.capitalized) return true;
+    const uint32_t n = capitalized_words.Find(token.word());
+    return n != WordTable::kMissing && also_lower_case[n];
+  };
   size_t i = 0;
   while (i < tokens.size()) {
     if (!StartsChunk(tokens, i, stream.title_all_caps)) {
@@ -301,7 +312,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
     if (chunk.begin >= chunk.end) continue;
     if (chunk.end - chunk.begin == 1 && tokens[chunk.begin].folded.size() < 2) continue;  // "S", "A"
     if (chunk.end - chunk.begin == 1 && !tokens[chunk.begin].sentence_start &&
-        !lowercase_words.Contains(tokens[chunk.begin].word())) {
+        !written_in_lower_case(tokens[chunk.begin])) {
       lone_words.Insert(tokens[chunk.begin].word());
     }
     chunks.push_back(chunk);
@@ -312,7 +323,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
     span.begin = chunk.begin;
     span.end = chunk.end;
     if (!Assess(tokens, chunk.title_cue, &span)) continue;
-    span.common_word = span.name_words == 1 && lowercase_words.Contains(tokens[span.begin].word());
+    span.common_word = span.name_words == 1 && written_in_lower_case(tokens[span.begin]);
     // "Waqar Younis ... Younis bowled": a name later shortened to its last
     // word is how articles refer to people.
     if (span.name_words >= 2 && !span.place_name && lone_words.Contains(tokens[span.end - 1].word())) {
