@@ -122,8 +122,10 @@ void EventDetector::PatternSet::Add(Pattern pattern, FirstWords& first_words) {
       } else {
         prefix_pairs_.set(Pair(prefix));
       }
-      auto it = std::find_if(by_first_prefix_.begin(), by_first_prefix_.end(), [&](const auto& entry) { return entry.first == prefix; });
-      if (it == by_first_prefix_.end()) it = by_first_prefix_.insert(by_first_prefix_.end(), {prefix, {}});
+      // Kept sorted, so that MatchAt finds a word's candidates by binary search.
+      auto it = std::lower_bound(by_first_prefix_.begin(), by_first_prefix_.end(), prefix,
+                                 [](const auto& entry, const std::string& key) { return entry.first < key; });
+      if (it == by_first_prefix_.end() || it->first != prefix) it = by_first_prefix_.insert(it, {prefix, {}});
       it->second.push_back(std::move(copy));
     } else {
       const uint32_t slot = first_words.Add(first);
@@ -160,9 +162,14 @@ void EventDetector::PatternSet::MatchAt(const std::vector<const Token*>& words, 
     for (const Pattern& pattern : by_first_word_[slot]) try_pattern(pattern);
   }
   if (!prefix_pairs_.test(Pair(first))) return;
-  for (const auto& [prefix, patterns] : by_first_prefix_) {
-    if (first.size() < prefix.size() || first.compare(0, prefix.size(), prefix) != 0) continue;
-    for (const Pattern& pattern : patterns) try_pattern(pattern);
+  // Every prefix of `first` sorts after its first letter and no later than
+  // `first` itself: only that stretch of the sorted prefixes is tried.
+  const auto from = std::lower_bound(by_first_prefix_.begin(), by_first_prefix_.end(), first.substr(0, 1),
+                                     [](const auto& entry, const std::string& key) { return entry.first < key; });
+  for (auto it = from; it != by_first_prefix_.end() && it->first <= first; ++it) {
+    const std::string& prefix = it->first;
+    if (first.compare(0, prefix.size(), prefix) != 0) continue;
+    for (const Pattern& pattern : it->second) try_pattern(pattern);
   }
 }
 

@@ -86,8 +86,8 @@ class EventDetector {
 
    private:
     std::vector<std::vector<Pattern>> by_first_word_;  // by FirstWords slot
-    // Few patterns start with a prefix ("assassinat*"): tried one by one,
-    // for words whose first two letters some prefix has.
+    // Few patterns start with a prefix ("assassinat*"): sorted by prefix,
+    // and looked at only for words whose first two letters some prefix has.
     std::vector<std::pair<std::string, std::vector<Pattern>>> by_first_prefix_;
     std::bitset<1 << 16> prefix_pairs_;
   };
