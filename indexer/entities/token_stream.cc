@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstring>
 #include <memory>
 #include <unordered_set>
 #include <mutex>
@@ -293,6 +294,30 @@ size_t StretchEnd(std::string_view text, size_t i, bool* ascii) {
   return i;
 }
 
+// Where the first byte of a non-ASCII character is, from `from`; text.size()
+// if there is none. Eight bytes at a time: most text is ASCII.
+size_t FirstNonAscii(std::string_view text, size_t from) {
+  size_t i = from;
+  for (; i + 8 <= text.size(); i += 8) {
+    uint64_t eight;
+    std::memcpy(&eight, text.data() + i, sizeof eight);
+    if (eight & 0x8080808080808080ULL) break;
+  }
+  while (i < text.size() && static_cast<unsigned char>(text[i]) < 0x80) ++i;
+  return i;
+}
+
+// Segments text[begin, end) with `segment`, at offsets into `text`.
+template <typename Segmenter>
+void SegmentRange(std::string_view text, size_t begin, size_t end, Segmenter segment, std::vector<Segment>& segments) {
+  const size_t first = segments.size();
+  segment(text.substr(begin, end - begin), segments);
+  for (size_t k = first; k < segments.size(); ++k) {
+    segments[k].begin += static_cast<uint32_t>(begin);
+    segments[k].end += static_cast<uint32_t>(begin);
+  }
+}
+
 // UAX #29 never joins across white space, so each white-space-delimited
 // stretch can be segmented on its own: ASCII ones by SegmentAscii, others
 // ("£5m", "Altıntaş,", a Russian sentence) by ICU, neighbouring ones in one
@@ -300,27 +325,28 @@ size_t StretchEnd(std::string_view text, size_t i, bool* ascii) {
 void SegmentMixed(std::string_view text, std::vector<Segment>& segments) {
   size_t i = 0;
   while (i < text.size()) {
-    const size_t begin = i;
+    const size_t non_ascii = FirstNonAscii(text, i);
+    if (non_ascii == text.size()) {
+      SegmentRange(text, i, text.size(), SegmentAscii, segments);
+      return;
+    }
+    // ASCII up to the stretch that holds the non-ASCII byte...
+    size_t begin = non_ascii;
+    while (begin > i && !IsAsciiSpace(text[begin - 1])) --begin;
+    if (begin > i) SegmentRange(text, i, begin, SegmentAscii, segments);
+    // ...then that stretch and the next ones while they need ICU too.
     bool ascii = true;
-    i = StretchEnd(text, i, &ascii);
-    while (!ascii && i < text.size()) {  // take in the next words while they need ICU too
+    size_t end = StretchEnd(text, begin, &ascii);
+    while (end < text.size()) {
       bool next_ascii = true;
-      size_t word_end = StretchEnd(text, i, &next_ascii);  // white space
+      size_t word_end = StretchEnd(text, end, &next_ascii);  // white space
       if (word_end >= text.size()) break;
       word_end = StretchEnd(text, word_end, &next_ascii);
       if (next_ascii) break;
-      i = word_end;
+      end = word_end;
     }
-    const size_t first = segments.size();
-    if (ascii) {
-      SegmentAscii(text.substr(begin, i - begin), segments);
-    } else {
-      SegmentWithIcu(text.substr(begin, i - begin), segments);
-    }
-    for (size_t k = first; k < segments.size(); ++k) {
-      segments[k].begin += static_cast<uint32_t>(begin);
-      segments[k].end += static_cast<uint32_t>(begin);
-    }
+    SegmentRange(text, begin, end, SegmentWithIcu, segments);
+    i = end;
   }
 }
 
