@@ -53,7 +53,8 @@ inline constexpr std::string_view kPersonPrefix = "XP";
 inline constexpr std::string_view kCountryPrefix = "XC";
 inline constexpr std::string_view kCountryMentionPrefix = "XM";
 inline constexpr std::string_view kEventPrefix = "XE";
-// A surname-only mention with no full name in its own article ("Karlov"):
+// A surname-only mention with no full name in its own article, and a cue
+// there that it is a person ("Karlov said", "Ambassador Karlov"):
 // + PersonKey of the surname, wdf = mentions. Resolution is late-bound: the
 // end of each index run maps each such surname that exactly one known full
 // name has to that person (kSurnameResolutionKey), and readers apply the
