@@ -305,6 +305,9 @@ RATIOS = {  # name: (numerator, denominator)
     "entities_s/no_entities_s": ("newsfacet", "newsfacet-no-entities"),
     "omindex_s/no_entities_s": ("omindex", "newsfacet-no-entities"),
 }
+# The same comparison in CPU seconds: steadier than wall time on a shared
+# machine, where a neighbour can slow one run and not the next.
+CPU_RATIOS = {"entities_cpu/no_entities_cpu": ("newsfacet", "newsfacet-no-entities")}
 summary = {"benchmark": "index", "date": datetime.datetime.now().astimezone().isoformat(timespec="seconds"),
            "repeats": int(repeats), "cores": int(cores), "jemalloc_linked": jemalloc == "true",
            "load_before": load_before, "load_after": load_after, "busy_before_pct": int(idle_busy_pct),
@@ -343,6 +346,9 @@ for corpus, (input_bytes, omindex_bytes) in corpora.items():
         }
     ratios = {name: round(figures[a]["seconds"] / figures[b]["seconds"], 2) if a in figures and b in figures else None
               for name, (a, b) in RATIOS.items()}
+    ratios.update({name: round(figures[a]["cpu_seconds"] / figures[b]["cpu_seconds"], 2)
+                   if a in figures and b in figures and figures[b]["cpu_seconds"] > 0 else None
+                   for name, (a, b) in CPU_RATIOS.items()})
     summary["corpora"][corpus] = {"input_mb": round(input_bytes / 1e6, 2), "omindex_input_mb": round(omindex_bytes / 1e6, 2),
                                   "tools": figures, "failed": failed, "ratios": ratios}
 
@@ -372,7 +378,7 @@ for corpus, (input_bytes, omindex_bytes) in corpora.items():
     if len(counts) > 1:
         print("NOTE: the tools indexed different numbers of articles: " +
               ", ".join(f"{t} {f['articles']}" for t, f in figures.items()))
-    print("ratios (>1 means newsfacet, or its default, is faster):")
+    print("ratios (>1 means newsfacet, or its default, is faster; *_cpu: over CPU seconds):")
     for name, value in ratios.items():
         print(f"  {name:<28} {'n/a' if value is None else f'{value:.2f}'}")
 
