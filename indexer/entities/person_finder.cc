@@ -112,6 +112,19 @@ bool PersonFinder::TitleBefore(const std::vector<Token>& tokens, size_t begin) c
   return false;
 }
 
+// "Network for Epidemic Response", "Ministry of Foreign Affairs": capitals
+// after "of" or "for" (the) that follow an organisation's word go on naming
+// it, unless they start with a first name ("Bank of England Governor Mark
+// Carney" is trimmed to "Mark Carney" before this is asked).
+bool PersonFinder::ContinuesOrganization(const std::vector<Token>& tokens, size_t begin) const {
+  if (lexicon_.IsFirstName(tokens[begin].word())) return false;
+  size_t k = begin;
+  if (k > 0 && tokens[k - 1].folded == "the") --k;
+  if (k < 2 || (tokens[k - 1].folded != "of" && tokens[k - 1].folded != "for")) return false;
+  const Token& before = tokens[k - 2];
+  return before.is_word && before.capitalized && lexicon_.IsOrganizationWord(before.word());
+}
+
 // How many tokens from `begin` a title spans (the longest), 0 if none.
 size_t PersonFinder::TitleAt(const std::vector<Token>& tokens, size_t begin, size_t end) const {
   std::string words;
@@ -311,6 +324,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
     }
     if (chunk.begin >= chunk.end) continue;
     if (chunk.end - chunk.begin == 1 && tokens[chunk.begin].folded.size() < 2) continue;  // "S", "A"
+    if (ContinuesOrganization(tokens, chunk.begin)) continue;
     if (chunk.end - chunk.begin == 1 && !tokens[chunk.begin].sentence_start &&
         !written_in_lower_case(tokens[chunk.begin])) {
       lone_words.Insert(tokens[chunk.begin].word());

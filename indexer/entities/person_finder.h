@@ -58,6 +58,7 @@ class PersonFinder {
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   bool TitleBefore(const std::vector<Token>& tokens, size_t begin) const;
+  bool ContinuesOrganization(const std::vector<Token>& tokens, size_t begin) const;
   size_t TitleAt(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   size_t TitleInto(const std::vector<Token>& tokens, size_t begin, size_t end) const;
 

@@ -1,0 +1,60 @@
+#include "entities/person_finder.h"
+
+#include <memory>
+#include <set>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "data_files.h"
+#include "entities/entity_extractor.h"
+#include "person_key.h"
+
+using namespace newsfacet;
+
+namespace {
+
+const EntityModel& Model() {
+  static const std::unique_ptr<EntityModel> model = [] {
+    std::unique_ptr<EntityModel> loaded;
+    Status status = EntityModel::Load(DataDirectory(), &loaded);
+    REQUIRE_MESSAGE(status.ok(), status.message());
+    return loaded;
+  }();
+  return *model;
+}
+
+struct Found {
+  std::set<std::string> people;      // display spellings
+  std::set<std::string> unresolved;  // surname keys left for the index-wide step
+};
+
+Found Extract(const std::string& body) {
+  Article article;
+  article.body = body;
+  ArticleEntities entities = EntityExtractor(Model()).Extract(article);
+  Found found;
+  for (const PersonMention& person : entities.people) found.people.insert(person.name);
+  for (const auto& [surname, mentions] : entities.unresolved_surnames) found.unresolved.insert(surname);
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("people: an organisation's name after \"of\" or \"for\" is not a person") {
+  CHECK(Extract("Maria Gomez, who leads the South American Network for Epidemic Response, said cases rose.").people ==
+        std::set<std::string>{"Maria Gomez"});
+  // Trimmed to the name before the check: the first name keeps it a person.
+  CHECK(Extract("Bank of England Governor Mark Carney said rates would hold.").people.count("Mark Carney"));
+}
+
+TEST_CASE("people: contractions and continents do not start names") {
+  Found found = Extract("\"I'm not worried,\" he said. Europe agreed, and We've heard it all before, Africa said.");
+  CHECK(found.people.empty());
+  CHECK(found.unresolved.empty());
+}
+
+TEST_CASE("people: a lone surname leaves the article only with a cue that it is a person") {
+  CHECK(Extract("Erdogan claims the plot failed.").unresolved == std::set<std::string>{PersonKey("Erdogan")});
+  CHECK(Extract("Shares of Apple rose, and Oscar season began.").unresolved.empty());
+}
