@@ -20,6 +20,12 @@ class AdmissionGate {
   AdmissionGate(const AdmissionGate&) = delete;
   AdmissionGate& operator=(const AdmissionGate&) = delete;
 
+  // How many requests wait for a slot now.
+  size_t waiting() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return queue_.size();
+  }
+
   // Held while a request runs; destroying it lets the next one in.
   class Pass {
    public:
@@ -40,7 +46,7 @@ class AdmissionGate {
   void Enter();
   void Leave();
 
-  std::mutex mutex_;
+  mutable std::mutex mutex_;
   unsigned free_;
   std::deque<Waiter*> queue_;  // oldest first
 };

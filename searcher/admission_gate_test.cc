@@ -42,7 +42,9 @@ TEST_CASE("waiting requests start in the order they arrived") {
         std::lock_guard<std::mutex> lock(order_mutex);
         order.push_back(i);
       });
-      std::this_thread::sleep_for(std::chrono::milliseconds(20));  // let thread i queue before i+1
+      // Thread i must be in the queue before thread i+1 starts: wait for it,
+      // rather than sleep and hope (a busy machine broke a 20 ms sleep).
+      while (gate.waiting() < static_cast<size_t>(i + 1)) std::this_thread::yield();
     }
   }
   for (std::thread& thread : threads) thread.join();

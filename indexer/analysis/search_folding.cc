@@ -48,6 +48,8 @@ void AppendFolded(std::string_view non_ascii, std::string& out) {
 
 bool IsAsciiLetter(char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }
 
+}  // namespace
+
 // "Kremlin's" -> "Kremlin": the possessive is noise for search, and without
 // this the exact term "kremlin's" would not match a quoted "Kremlin".
 std::string DropPossessives(std::string text) {
@@ -65,8 +67,6 @@ std::string DropPossessives(std::string text) {
   }
   return out;
 }
-
-}  // namespace
 
 std::string FoldForSearch(std::string_view utf8) {
   // Most news text is ASCII: copy ASCII runs as they are and hand only the

@@ -21,4 +21,8 @@ namespace newsfacet {
 // Thread-safe. Input must be valid UTF-8.
 std::string FoldForSearch(std::string_view utf8);
 
+// The possessive step of FoldForSearch alone, for ASCII text that needs no
+// other folding ("Kremlin's" -> "Kremlin", "O'Brien" unchanged).
+std::string DropPossessives(std::string text);
+
 }  // namespace newsfacet

@@ -12,11 +12,7 @@ namespace {
 // A score this close under the threshold passes: 1.0 x 3 must reach 3.0.
 constexpr double kTolerance = 1e-9;
 
-size_t StartBit(std::string_view word) {
-  const size_t pair = (static_cast<size_t>(static_cast<unsigned char>(word[0])) << 8) |
-                      (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0);
-  return (pair * 0x9E3779B1u >> 16) % 1024;
-}
+size_t StartBit(std::string_view word) { return (EventDetector::Pair(word) * 0x9E3779B1u >> 16) % 1024; }
 
 bool WordMatches(const EventDetector::WordPattern& pattern, const Token& token) {
   const std::string& word = token.folded;

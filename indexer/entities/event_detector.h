@@ -40,6 +40,13 @@ class EventDetector {
   // The display label of an event id ("peace_talks" -> "Peace talks"), or "".
   const std::string& LabelOf(const std::string& id) const;
 
+  // A word's first two bytes as one number (0..65535): the key of the
+  // bitsets that turn most words away before any lookup.
+  static size_t Pair(std::string_view word) {
+    return (static_cast<size_t>(static_cast<unsigned char>(word[0])) << 8) |
+           (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0);
+  }
+
   struct WordPattern {
     std::vector<std::string> alternatives;  // a trailing '*' makes one a prefix
     std::vector<uint64_t> hashes;           // HashWord of each exact alternative; 0 for a prefix
@@ -91,11 +98,6 @@ class EventDetector {
     std::vector<std::pair<std::string, std::vector<Pattern>>> by_first_prefix_;
     std::bitset<1 << 16> prefix_pairs_;
   };
-  static size_t Pair(std::string_view word) {
-    return (static_cast<size_t>(static_cast<unsigned char>(word[0])) << 8) |
-           (word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0);
-  }
-
   bool Guarded(const Guard& guard, int event) const;
   double PartWeight(TextPart part) const;
 

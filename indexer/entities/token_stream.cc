@@ -161,15 +161,8 @@ void SetAsciiWord(std::string_view piece, Token& token) {
   token.capitalized = !piece.empty() && piece[0] >= 'A' && piece[0] <= 'Z';
   token.all_caps = letters >= 2 && lower == 0;
   if (apostrophe) {
-    // Drop a possessive "'s" as search folding does (DropPossessives in
-    // search_folding.cc): "Kremlin's" -> "kremlin", "O'Brien" stays.
-    std::string& folded = token.folded;
-    for (size_t i = 1; i + 1 < folded.size(); ++i) {
-      const bool possessive = folded[i] == '\'' && IsAsciiLetter(folded[i - 1]) && folded[i + 1] == 's' &&
-                              (i + 2 == folded.size() || !IsAsciiLetter(folded[i + 2]));
-      if (possessive) folded.erase(i, 2);
-    }
-    token.folded_hash = HashWord(folded);
+    token.folded = DropPossessives(std::move(token.folded));  // as search folding does
+    token.folded_hash = HashWord(token.folded);
   } else {
     token.folded_hash = FinishWordHash(hash);
   }
