@@ -1,12 +1,10 @@
 #include "document_builder.h"
 
-#include <nlohmann/json.hpp>
-
 #include "date_normalizer.h"
 #include "index_layout.h"
-#include "json_text.h"
 #include "search_folding.h"
 #include "stable_hash.h"
+#include "stored_article.h"
 #include "text_analysis.h"
 
 namespace newsfacet {
@@ -60,9 +58,9 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const ArticleEnt
   doc.add_value(layout::kSourcePathSlot, article.path);
   doc.add_value(layout::kRunStampSlot, std::string(run_stamp));
   AddEntityTerms(entities, doc);
-  std::string data = SerializeArticle(article, entities);
-  doc.add_value(layout::kContentHashSlot, HashHex(StableHash(data)));
-  doc.set_data(std::move(data));
+  const std::string json = ArticleJson(article, entities);
+  doc.add_value(layout::kContentHashSlot, HashHex(StableHash(json)));
+  StoreArticleJson(json, doc);
   return doc;
 }
 
@@ -94,72 +92,6 @@ void AddEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
   doc.add_value(layout::kPeopleSlot, people);
   doc.add_value(layout::kCountriesSlot, countries);
   doc.add_value(layout::kEventsSlot, events);
-}
-
-std::string SerializeArticle(const Article& article, const ArticleEntities& entities) {
-  std::string out;
-  out.reserve(article.body.size() + article.title.size() + 512);
-  JsonWriter json(out);
-  json.BeginObject();
-  json.Key("id").String(article.id).Key("title").String(article.title).Key("body").String(article.body);
-  json.Key("date").String(article.date).Key("url").String(article.url).Key("source").String(article.source);
-  json.Key("authors").BeginArray();
-  for (const std::string& author : article.authors) json.String(author);
-  json.EndArray();
-  json.Key("language").String(article.language).Key("path").String(article.path).Key("line").Int(article.line);
-  json.Key("people").BeginArray();
-  for (const PersonMention& p : entities.people) {
-    json.BeginObject().Key("id").String(p.id).Key("name").String(p.name).Key("mentions").Int(p.mentions).EndObject();
-  }
-  json.EndArray().Key("countries").BeginArray();
-  for (const CountryMention& c : entities.countries) {
-    json.BeginObject().Key("code").String(c.code).Key("name").String(c.name).Key("mentions").Int(c.mentions);
-    json.Key("salient").Bool(c.salient).EndObject();
-  }
-  json.EndArray().Key("events").BeginArray();
-  for (const EventMention& e : entities.events) {
-    json.BeginObject().Key("id").String(e.id).Key("label").String(e.label).Key("mentions").Int(e.mentions).EndObject();
-  }
-  json.EndArray();
-  if (!entities.unresolved_surnames.empty()) {
-    json.Key("unresolved_surnames").BeginObject();
-    for (const auto& [surname, mentions] : entities.unresolved_surnames) json.Key(surname).Int(mentions);
-    json.EndObject();
-  }
-  json.EndObject();
-  return out;
-}
-
-StoredArticle DeserializeArticle(std::string_view data) {
-  nlohmann::json json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  StoredArticle stored;
-  if (!json.is_object()) return stored;
-  Article& article = stored.article;
-  article.id = json.value("id", "");
-  article.title = json.value("title", "");
-  article.body = json.value("body", "");
-  article.date = json.value("date", "");
-  article.url = json.value("url", "");
-  article.source = json.value("source", "");
-  article.authors = json.value("authors", std::vector<std::string>{});
-  article.language = json.value("language", "");
-  article.path = json.value("path", "");
-  article.line = json.value("line", 0);
-  ArticleEntities& entities = stored.entities;
-  for (const auto& p : json.value("people", nlohmann::json::array())) {
-    entities.people.push_back({p.value("id", ""), p.value("name", ""), p.value("mentions", 0)});
-  }
-  for (const auto& c : json.value("countries", nlohmann::json::array())) {
-    entities.countries.push_back({c.value("code", ""), c.value("name", ""), c.value("mentions", 0), c.value("salient", false)});
-  }
-  for (const auto& e : json.value("events", nlohmann::json::array())) {
-    entities.events.push_back({e.value("id", ""), e.value("label", ""), e.value("mentions", 0)});
-  }
-  const nlohmann::json unresolved = json.value("unresolved_surnames", nlohmann::json::object());
-  for (const auto& [surname, mentions] : unresolved.items()) {
-    if (mentions.is_number_integer()) entities.unresolved_surnames.emplace_back(surname, mentions.get<int>());
-  }
-  return stored;
 }
 
 }  // namespace newsfacet

@@ -23,16 +23,6 @@ class DocumentBuilder {
   Xapian::TermGenerator generator_;
 };
 
-// What a document stores (its `get_data()`): the article and its entities.
-struct StoredArticle {
-  Article article;
-  ArticleEntities entities;
-};
-
-std::string SerializeArticle(const Article& article, const ArticleEntities& entities);
-// Tolerates damaged data: missing fields stay empty.
-StoredArticle DeserializeArticle(std::string_view data);
-
 // Adds the facet terms and counting slots of `entities` to `doc`, which has
 // none yet. (Surname-only mentions are resolved when read, never by
 // rewriting documents: see surname_resolver.h.)

@@ -3,10 +3,11 @@
 #include <doctest/doctest.h>
 
 #include "index_layout.h"
+#include "stored_article.h"
 
 using namespace newsfacet;
 
-TEST_CASE("document builder: an article and its entities read back from the stored data unchanged") {
+TEST_CASE("document builder: an article and its entities read back from the document unchanged") {
   Article article;
   article.id = "world/ankara.json";
   article.title = "Envoy \"shot\" in Ankara";
@@ -24,7 +25,8 @@ TEST_CASE("document builder: an article and its entities read back from the stor
   entities.events = {{"assassination", "Assassination", 2}};
   entities.unresolved_surnames = {{"erdogan", 2}};
 
-  const StoredArticle stored = DeserializeArticle(SerializeArticle(article, entities));
+  DocumentBuilder builder;
+  const StoredArticle stored = LoadStoredArticle(builder.Build(article, entities, "stamp"));
   CHECK(stored.article.id == article.id);
   CHECK(stored.article.title == article.title);
   CHECK(stored.article.body == article.body);

@@ -6,7 +6,7 @@
 
 #include "command_line.h"
 #include "commands.h"
-#include "document_builder.h"
+#include "stored_article.h"
 #include "entities/surname_resolver.h"
 #include "index_directory.h"
 
@@ -48,7 +48,7 @@ int RunExportCommand(const std::vector<std::string>& args) {
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       // The stored data is the export record (schemas/index_layout.h), less
       // the body unless asked for, and less indexer bookkeeping.
-      nlohmann::json line = nlohmann::json::parse(db.get_document(*it).get_data(), nullptr, false);
+      nlohmann::json line = nlohmann::json::parse(LoadArticleJson(db.get_document(*it)), nullptr, false);
       if (!line.is_object()) {
         std::fprintf(stderr, "newsfacet export: document %u has damaged data; skipped\n", *it);
         continue;
@@ -56,7 +56,7 @@ int RunExportCommand(const std::vector<std::string>& args) {
       if (!with_body) line.erase("body");
       if (line.contains("unresolved_surnames")) {
         // Lone surnames the index now resolves join the article's people.
-        ArticleEntities entities = DeserializeArticle(db.get_document(*it).get_data()).entities;
+        ArticleEntities entities = LoadStoredArticle(db.get_document(*it)).entities;
         ApplySurnameResolutions(resolutions, entities, [&](const std::string& id) { return DisplayName(db, id); });
         nlohmann::json people = nlohmann::json::array();
         for (const PersonMention& p : entities.people) people.push_back({{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}});

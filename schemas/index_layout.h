@@ -14,7 +14,7 @@
 namespace newsfacet::layout {
 
 // Written to the index manifest; an index of another version is refused.
-inline constexpr int kLayoutVersion = 1;
+inline constexpr int kLayoutVersion = 2;  // 2: the article moved from document data to kArticleSlot
 
 // ---- Files in an index directory --------------------------------------
 // INDEX_DIR/XAPIANDB lists the shards, so any Xapian tool (quest, delve)
@@ -78,7 +78,10 @@ enum ValueSlot : Xapian::valueno {
   // Hex id of the index run that last read the article's file: at a batch
   // end, a re-read file's articles with another stamp are no longer in it.
   kRunStampSlot = 2,
-  kContentHashSlot = 3, // hex fingerprint of the article's stored data, to skip unchanged ones
+  kContentHashSlot = 3, // hex fingerprint of the article's JSON (kArticleSlot), to skip unchanged ones
+  // The article and its entities, as a JSON object (below), zstd-compressed;
+  // see indexer/stored_article.h for why not the document data, which is empty.
+  kArticleSlot = 4,
   // Facet value ids of the article, one per line ("TR\nRU\nSY"), for
   // counting facets over a result set in one pass (searcher's FacetCounter).
   // kPeopleSlot also lists the unresolved surnames, as kUnresolvedMarker +
@@ -92,8 +95,8 @@ enum ValueSlot : Xapian::valueno {
 inline constexpr char kFacetValueSeparator = '\n';
 inline constexpr char kUnresolvedMarker = '~';
 
-// ---- Document data ----------------------------------------------------
-// A JSON object: {"id","title","body","date","url","source","authors",
+// ---- The stored article (kArticleSlot) --------------------------------
+// A JSON object, zstd-compressed: {"id","title","body","date","url","source","authors",
 // "language","path","line"}, the fields of indexer/article.h, so the
 // searcher can show an article without the original files, plus the
 // article's entities:

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "data_files.h"
-#include "document_builder.h"
+#include "stored_article.h"
 #include "facet_test_index.h"
 #include "temp_dir.h"
 
@@ -56,7 +56,7 @@ std::set<std::string> Ids(const Xapian::Query& query) {
   enquire.set_query(query);
   std::set<std::string> ids;
   Xapian::MSet mset = enquire.get_mset(0, 1000);
-  for (auto it = mset.begin(); it != mset.end(); ++it) ids.insert(DeserializeArticle(it.get_document().get_data()).article.id);
+  for (auto it = mset.begin(); it != mset.end(); ++it) ids.insert(LoadStoredArticle(it.get_document()).article.id);
   return ids;
 }
 

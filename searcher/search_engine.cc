@@ -5,7 +5,7 @@
 #include <thread>
 
 #include "data_files.h"
-#include "document_builder.h"
+#include "stored_article.h"
 #include "highlight_terms.h"
 #include "index_directory.h"
 #include "index_layout.h"
@@ -151,7 +151,7 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
   std::unordered_map<std::string, std::string> person_names;  // spellings seen in hits, for facet labels
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
-    StoredArticle stored = DeserializeArticle(doc.get_data());
+    StoredArticle stored = LoadStoredArticle(doc);
     Hit hit;
     hit.id = stored.article.id;
     hit.title = stored.article.title;
@@ -269,7 +269,7 @@ MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleRespon
       return ApiError::NotFound("no article has the id '" + request.id + "'");
     }
     Xapian::Document doc = db.get_document(*posting);
-    StoredArticle stored = DeserializeArticle(doc.get_data());
+    StoredArticle stored = LoadStoredArticle(doc);
     const SurnameLookup surnames(surname_maps_.Current());
     BuiltQuery built;
     if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;

@@ -6,7 +6,7 @@
 #include <set>
 #include <thread>
 
-#include "document_builder.h"
+#include "stored_article.h"
 #include "entities/surname_resolver.h"
 #include "facet_test_index.h"
 #include "server_process.h"
@@ -65,7 +65,7 @@ Counts BruteForce(const fs::path& index, const std::set<std::string>& ids, const
   const SurnameResolutions resolutions = LoadSurnameResolutions(db);
   Counts counts;
   for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-    StoredArticle stored = DeserializeArticle(db.get_document(*it).get_data());
+    StoredArticle stored = LoadStoredArticle(db.get_document(*it));
     if (!ids.count(stored.article.id)) continue;
     ApplySurnameResolutions(resolutions, stored.entities, [](const std::string& id) { return id; });
     if (facet == "people") for (const auto& p : stored.entities.people) ++counts[p.id];

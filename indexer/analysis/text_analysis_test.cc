@@ -9,6 +9,7 @@
 #include <string>
 
 #include "document_builder.h"
+#include "stored_article.h"
 #include "search_folding.h"
 
 namespace {
@@ -40,7 +41,7 @@ class SmallIndex {
     Xapian::MSet matches = enquire.get_mset(0, 100);
     std::vector<std::string> ids;
     for (auto it = matches.begin(); it != matches.end(); ++it) {
-      ids.push_back(newsfacet::DeserializeArticle(it.get_document().get_data()).article.id);
+      ids.push_back(newsfacet::LoadStoredArticle(it.get_document()).article.id);
     }
     return ids;
   }
