@@ -5,7 +5,6 @@
 #include "search_folding.h"
 #include "stable_hash.h"
 #include "stored_article.h"
-#include "text_analysis.h"
 
 namespace newsfacet {
 namespace {
@@ -33,18 +32,16 @@ void AddDate(Xapian::Document& doc, std::string_view date) {
 
 }  // namespace
 
-DocumentBuilder::DocumentBuilder() { ConfigureTermGenerator(generator_); }
-
 Xapian::Document DocumentBuilder::Build(const Article& article, const ArticleEntities& entities,
                                         std::string_view run_stamp) {
   Xapian::Document doc;
-  generator_.set_document(doc);
+  terms_.SetDocument(doc);
 
-  std::string title = FoldForSearch(article.title);
-  generator_.index_text(title, layout::kTitleWeight);
-  generator_.index_text(title, 1, std::string(layout::kTitlePrefix));
-  generator_.increase_termpos();  // no phrase spans title and body
-  generator_.index_text(FoldForSearch(article.body));
+  const std::string title = FoldForSearch(article.title);
+  terms_.IndexText(title, layout::kTitleWeight);
+  terms_.IndexText(title, 1, layout::kTitlePrefix);
+  terms_.IncreaseTermpos();  // no phrase spans title and body
+  terms_.IndexText(FoldForSearch(article.body));
 
   doc.add_boolean_term(Prefixed(layout::kIdPrefix, article.id));
   doc.add_boolean_term(Prefixed(layout::kSourceFilePrefix, article.path));

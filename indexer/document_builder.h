@@ -9,18 +9,17 @@
 
 #include "article.h"
 #include "entities/article_entities.h"
+#include "term_writer.h"
 
 namespace newsfacet {
 
 class DocumentBuilder {
  public:
-  DocumentBuilder();
-
   // Not thread-safe: each indexing thread owns one builder.
   Xapian::Document Build(const Article& article, const ArticleEntities& entities, std::string_view run_stamp);
 
  private:
-  Xapian::TermGenerator generator_;
+  TermWriter terms_;
 };
 
 // Adds the facet terms and counting slots of `entities` to `doc`, which has

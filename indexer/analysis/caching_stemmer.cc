@@ -2,12 +2,12 @@
 
 namespace newsfacet {
 
-std::string CachingStemmer::operator()(const std::string& word) {
+const std::string& CachingStemmer::StemOf(std::string_view word) {
   if (auto it = stems_.find(word); it != stems_.end()) return it->second;
   if (stems_.size() >= kMaxWords) stems_.clear();
-  std::string stem = stemmer_(word);
-  stems_.emplace(word, stem);
-  return stem;
+  std::string key(word);
+  std::string stem = stemmer_(key);
+  return stems_.emplace(std::move(key), std::move(stem)).first->second;
 }
 
 }  // namespace newsfacet

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 #include <xapian.h>
@@ -21,12 +22,19 @@ class CachingStemmer : public Xapian::StemImplementation {
 
   explicit CachingStemmer(Xapian::Stem stemmer) : stemmer_(std::move(stemmer)) {}
 
-  std::string operator()(const std::string& word) override;
+  std::string operator()(const std::string& word) override { return StemOf(word); }
   std::string get_description() const override { return stemmer_.get_description() + " (cached)"; }
 
+  // The stem without a copy; valid until the next call.
+  const std::string& StemOf(std::string_view word);
+
  private:
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view word) const { return std::hash<std::string_view>()(word); }
+  };
   Xapian::Stem stemmer_;
-  std::unordered_map<std::string, std::string> stems_;
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stems_;
 };
 
 }  // namespace newsfacet
