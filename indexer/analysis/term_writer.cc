@@ -59,11 +59,7 @@ size_t SkipSpace(std::string_view text, size_t i) {
 
 }  // namespace
 
-TermWriter::TermWriter() {
-  ConfigureTermGenerator(xapian_);
-  stemmer_ = new CachingStemmer(NewsStemmer());
-  xapian_.set_stemmer(Xapian::Stem(stemmer_));  // shares the cache with the ASCII path
-}
+TermWriter::TermWriter() : stemmer_(NewsStemmer()) { ConfigureTermGenerator(xapian_); }
 
 void TermWriter::SetDocument(Xapian::Document& doc) {
   doc_ = &doc;
@@ -82,7 +78,11 @@ void TermWriter::SetDocument(Xapian::Document& doc) {
 void TermWriter::IndexText(std::string_view text, Xapian::termcount wdf_inc, std::string_view prefix) {
   wdf_inc_ = wdf_inc;
   prefix_.assign(prefix);
-  word_wdf_.clear();
+  if (vocabulary_.size() >= kMaxVocabulary || ++text_count_ == 0) {
+    ForgetVocabulary();
+    text_count_ = 1;  // 0 is the "no text yet" of a new Word
+  }
+  text_words_.clear();
   size_t done = 0;
   while (done < text.size()) {
     const size_t other = FindNonAscii(text, done);
@@ -137,7 +137,7 @@ void TermWriter::IndexAscii(std::string_view text) {
       // One letter is no initialism; "U.Sa" is none either.
       if (word_.size() > 1 && (p == n || !IsWordChar(text[p]))) {
         i = p;
-        AddWord();
+        AddWord(HashWord(word_));
         continue;
       }
       word_.clear();
@@ -173,28 +173,48 @@ void TermWriter::IndexAscii(std::string_view text) {
       if (IsWordChar(text[i])) word_.resize(length);  // "fish+chips" is two words, not "fish+"
     }
   end_of_word:
-    AddWord();
+    AddWord(HashWord(word_));
   }
 }
 
-void TermWriter::AddWord() {
+void TermWriter::AddWord(uint64_t hash) {
   if (word_.size() > kMaxWordBytes) return;
   term_.assign(prefix_).append(word_);
   doc_->add_posting(term_, ++position_, wdf_inc_);
-  word_wdf_[word_] += wdf_inc_;
+
+  uint32_t index = vocabulary_index_.Find(HashedWord(word_, hash));
+  if (index == WordTable::kMissing) {
+    index = static_cast<uint32_t>(vocabulary_.size());
+    vocabulary_index_.Insert(HashedWord(word_, hash), index);
+    Word& word = vocabulary_.emplace_back();
+    // STEM_SOME: only words that start with a letter get a stemmed term.
+    if (word_[0] >= 'a' && word_[0] <= 'z') word.stem = stemmer_(word_);
+  }
+  Word& word = vocabulary_[index];
+  if (word.text != text_count_) {
+    word.text = text_count_;
+    word.wdf = 0;
+    text_words_.push_back(index);
+  }
+  word.wdf += wdf_inc_;
 }
 
-// STEM_SOME: words that start with a letter also go in stemmed, unpositioned.
+// Each distinct word's stem once, with the wdf of all its occurrences: the
+// same document as one add_term per occurrence.
 void TermWriter::AddStems() {
-  for (const auto& [word, wdf] : word_wdf_) {
-    if (word[0] < 'a' || word[0] > 'z') continue;
-    const std::string& stem = stemmer_->StemOf(word);
-    if (stem.empty()) continue;
+  for (uint32_t index : text_words_) {
+    const Word& word = vocabulary_[index];
+    if (word.stem.empty()) continue;
     term_.clear();
     term_.push_back('Z');
-    term_.append(prefix_).append(stem);
-    doc_->add_term(term_, wdf);
+    term_.append(prefix_).append(word.stem);
+    doc_->add_term(term_, word.wdf);
   }
+}
+
+void TermWriter::ForgetVocabulary() {
+  vocabulary_index_ = WordTable();
+  vocabulary_.clear();
 }
 
 void TermWriter::IndexWithXapian(std::string_view text) {

@@ -6,8 +6,8 @@
 // through Unicode tables and adds a stemmed term for every word it meets,
 // which made it a quarter of all indexing work. After folding, news text is
 // nearly all ASCII: here ASCII words are split by a byte loop that follows
-// TermGenerator's rules, and each distinct word's stem is added once per
-// text with its summed wdf. Any whitespace-delimited stretch holding another
+// TermGenerator's rules, each word is stemmed once per run (a vocabulary),
+// and each distinct word's stem is added once per text with its summed wdf. Any whitespace-delimited stretch holding another
 // character is handed to a real TermGenerator, positions carried across, so
 // other scripts, CJK n-grams and Unicode word rules stay Xapian's own. The
 // searcher's QueryParser therefore still sees the index it expects;
@@ -16,11 +16,11 @@
 
 #include <string>
 #include <string_view>
-#include <unordered_map>
+#include <vector>
 
 #include <xapian.h>
 
-#include "caching_stemmer.h"
+#include "word_table.h"
 
 namespace newsfacet {
 
@@ -45,20 +45,35 @@ class TermWriter {
  private:
   void IndexAscii(std::string_view text);
   void IndexWithXapian(std::string_view text);
-  void AddWord();
+  void AddWord(uint64_t hash);
   void AddStems();
+  void ForgetVocabulary();
 
   Xapian::Document* doc_ = nullptr;
   Xapian::termpos position_ = 0;
   Xapian::termcount wdf_inc_ = 1;
   std::string prefix_;
-  CachingStemmer* stemmer_;  // owned by xapian_'s Xapian::Stem
-  Xapian::TermGenerator xapian_;
+  Xapian::TermGenerator xapian_;  // for stretches that are not ASCII
+  Xapian::Stem stemmer_;
+
+  // Every ASCII word met so far, with its stem: news repeats its words, and
+  // stemming and hashing each occurrence were a tenth of indexing time.
+  // Past kMaxVocabulary words it starts again, so that a run of unique
+  // tokens (codes, numbers) cannot grow it without bound.
+  static constexpr size_t kMaxVocabulary = 200000;
+  struct Word {
+    std::string stem;  // empty: no stemmed term (starts with a digit or "_")
+    uint32_t text = 0;  // the IndexText call that last met it (text_count_)
+    Xapian::termcount wdf = 0;  // in that text
+  };
+  WordTable vocabulary_index_;  // word -> index into vocabulary_
+  std::vector<Word> vocabulary_;
+  uint32_t text_count_ = 0;
+  std::vector<uint32_t> text_words_;  // the vocabulary_ entries this text met
 
   // Scratch space, kept between calls so that words cost no allocation.
   std::string word_;  // the word being read, lower case
   std::string term_;  // prefix_ + word_
-  std::unordered_map<std::string, Xapian::termcount> word_wdf_;  // this text's ASCII words
 };
 
 }  // namespace newsfacet

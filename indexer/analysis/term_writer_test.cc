@@ -144,3 +144,16 @@ TEST_CASE("term writer: the sample corpus, folded as the indexer folds it") {
   }
   CHECK(files >= 30);
 }
+
+TEST_CASE("term writer: still right after its vocabulary fills and starts again") {
+  TermWriter writer;
+  Xapian::Document scratch;
+  writer.SetDocument(scratch);
+  for (int text = 0; text < 25; ++text) {
+    std::string words;
+    for (int i = 0; i < 10000; ++i) words += "w" + std::to_string(text) + "x" + std::to_string(i) + " ";
+    writer.IndexText(words);
+  }
+  const std::vector<Part> parts = {{"Elections, elected, electing: the election's results", 1, ""}};
+  CHECK(WithTermWriter(writer, parts) == WithXapian(parts));
+}

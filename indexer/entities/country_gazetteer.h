@@ -10,7 +10,7 @@
 
 #include "entities/article_entities.h"
 #include "entities/token_stream.h"
-#include "entities/word_table.h"
+#include "word_table.h"
 #include "status.h"
 
 namespace newsfacet {

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "entities/word_table.h"
+#include "word_table.h"
 #include "status.h"
 
 namespace newsfacet {

@@ -4,7 +4,7 @@
 #include <map>
 #include <set>
 
-#include "entities/word_table.h"
+#include "word_table.h"
 #include "person_key.h"
 
 namespace newsfacet {

@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "entities/word_table.h"
+#include "word_table.h"
 
 namespace newsfacet {
 

@@ -1,6 +1,6 @@
 // A set of words, each with a small number: the word lists and pattern
-// index entity finding looks every token of every article up in, and the
-// scratch sets it keeps per article.
+// index entity finding looks every token of every article up in, the
+// scratch sets it keeps per article, and TermWriter's vocabulary.
 //
 // Open addressing over one array with a power-of-two size: a lookup is one
 // short hash and, almost always, one probe whose stored hash settles it.

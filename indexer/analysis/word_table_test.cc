@@ -1,4 +1,4 @@
-#include "entities/word_table.h"
+#include "word_table.h"
 
 #include <string>
 
