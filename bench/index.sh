@@ -160,7 +160,7 @@ wait_for_idle() {
 }
 
 # One measurement: TOOL is one of newsfacet, newsfacet-system-malloc,
-# newsfacet-1-shard, newsfacet-no-entities, omindex, fts5. Appends a row to $RESULTS.
+# newsfacet-1-shard, newsfacet-no-entities, omindex, omindex-flush500, fts5. Appends a row to $RESULTS.
 measure() {  # CORPUS TOOL RUN
   local corpus=$1 tool=$2 run=$3 src=${SRC[$1]} out=$WORK/out-$1-$2-$3 articles
   local prefix=$WORK/log-$1-$2-$3
@@ -175,11 +175,15 @@ measure() {  # CORPUS TOOL RUN
       if ((RC > 1)); then run_failed "$corpus" "$tool" "$run" "$prefix"; return; fi
       articles=$("$PYTHON" -c 'import json, sys; print(json.load(open(sys.argv[1]))["added"])' "$prefix.out")
       ;;
-    omindex)
+    omindex | omindex-flush500)
       # Same analysis as newsfacet (English stemming, STEM_SOME, positions);
       # -M: the format from the extension, not libmagic; -p: no sweep for
       # deleted files; -e index: no warning per empty brief.
-      run_timed "$prefix" omindex --db "$out" --url / --follow --overwrite --no-delete \
+      # omindex-flush500: with the flush threshold newsfacet sets for itself,
+      # to show how much of the difference is that setting.
+      local flush=()
+      [[ $tool == omindex-flush500 ]] && flush=(env XAPIAN_FLUSH_THRESHOLD=500)
+      run_timed "$prefix" "${flush[@]}" omindex --db "$out" --url / --follow --overwrite --no-delete \
         --empty-docs=index --mime-type=txt:text/plain "${OMINDEX_SRC[$corpus]}"
       if ((RC != 0)); then run_failed "$corpus" "$tool" "$run" "$prefix"; return; fi
       articles=$(xapian-delve "$out" | awk -F' = ' '/^number of documents/ {print $2}')
@@ -265,7 +269,7 @@ find -L "${SRC[@]}" "${OMINDEX_SRC[@]}" -type f -exec cat {} + >/dev/null
 TOOLS=(newsfacet newsfacet-system-malloc newsfacet-1-shard)
 # Text only, as omindex and FTS5 index it: what entity extraction costs.
 if "$NEWSFACET" index --help | grep -q -- --no-entities; then TOOLS+=(newsfacet-no-entities); fi
-TOOLS+=(omindex fts5)
+TOOLS+=(omindex omindex-flush500 fts5)
 RUNS_BUSY_START=$(busy_cpu_seconds)
 RUNS_START=$(date +%s%N)
 for corpus in "${CORPUS_NAMES[@]}"; do
@@ -296,7 +300,8 @@ import csv, datetime, json, statistics, sys
 rows = list(csv.DictReader(open(path), delimiter="\t"))
 failures = list(csv.reader(open(failures_path), delimiter="\t"))  # corpus, tool, run, reason
 corpora = {c: (int(a), int(b)) for c, a, b in csv.reader(open(corpora_path), delimiter="\t")}
-TOOLS = ["newsfacet", "newsfacet-system-malloc", "newsfacet-1-shard", "newsfacet-no-entities", "omindex", "fts5"]
+TOOLS = ["newsfacet", "newsfacet-system-malloc", "newsfacet-1-shard", "newsfacet-no-entities", "omindex",
+         "omindex-flush500", "fts5"]
 RATIOS = {  # name: (numerator, denominator)
     "omindex_s/newsfacet_s": ("omindex", "newsfacet"),
     "fts5_s/newsfacet_s": ("fts5", "newsfacet"),
@@ -304,7 +309,13 @@ RATIOS = {  # name: (numerator, denominator)
     "1_shard_s/default_shards_s": ("newsfacet-1-shard", "newsfacet"),
     "entities_s/no_entities_s": ("newsfacet", "newsfacet-no-entities"),
     "omindex_s/no_entities_s": ("omindex", "newsfacet-no-entities"),
+    "omindex_flush500_s/newsfacet_s": ("omindex-flush500", "newsfacet"),
 }
+# The same comparisons round by round: the median of each round's ratio,
+# between runs minutes apart at most, is the steadiest figure on a machine
+# whose speed drifts.
+PAIRED_RATIOS = {"omindex_s/newsfacet_s_paired": ("omindex", "newsfacet"),
+                 "entities_s/no_entities_s_paired": ("newsfacet", "newsfacet-no-entities")}
 # The same comparison in CPU seconds: steadier than wall time on a shared
 # machine, where a neighbour can slow one run and not the next.
 CPU_RATIOS = {"entities_cpu/no_entities_cpu": ("newsfacet", "newsfacet-no-entities")}
@@ -349,6 +360,11 @@ for corpus, (input_bytes, omindex_bytes) in corpora.items():
     ratios.update({name: round(figures[a]["cpu_seconds"] / figures[b]["cpu_seconds"], 2)
                    if a in figures and b in figures and figures[b]["cpu_seconds"] > 0 else None
                    for name, (a, b) in CPU_RATIOS.items()})
+    for name, (a, b) in PAIRED_RATIOS.items():
+        by_run = lambda tool: {r["run"]: float(r["wall_s"]) for r in rows if r["corpus"] == corpus and r["tool"] == tool}
+        num, den = by_run(a), by_run(b)
+        pairs = [num[run] / den[run] for run in num if run in den and den[run] > 0]
+        ratios[name] = round(statistics.median(pairs), 2) if pairs else None
     summary["corpora"][corpus] = {"input_mb": round(input_bytes / 1e6, 2), "omindex_input_mb": round(omindex_bytes / 1e6, 2),
                                   "tools": figures, "failed": failed, "ratios": ratios}
 
