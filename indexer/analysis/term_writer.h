@@ -1,6 +1,7 @@
 // Writes the terms of folded text (search_folding.h) into a Xapian document:
 // the same terms, positions and wdf as a Xapian::TermGenerator set up by
-// ConfigureTermGenerator (text_analysis.h), in about half the time.
+// ConfigureTermGenerator (text_analysis.h), with a third fewer instructions
+// (callgrind, BBC; most of what is left is Xapian's Document::add_posting).
 //
 // Why not TermGenerator itself: it decodes and classifies every character
 // through Unicode tables and adds a stemmed term for every word it meets,
