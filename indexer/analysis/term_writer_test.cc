@@ -33,32 +33,34 @@ struct Part {
   std::string prefix;
 };
 
-std::string WithXapian(const std::vector<Part>& parts) {
-  Xapian::TermGenerator generator;
-  newsfacet::ConfigureTermGenerator(generator);
+// Indexes `parts` into a new document through `set_document`, `gap` and
+// `index`, and lists the result.
+template <typename SetDocument, typename Gap, typename Index>
+std::string Indexed(const std::vector<Part>& parts, SetDocument set_document, Gap gap, Index index) {
   Xapian::Document doc;
-  generator.set_document(doc);
+  set_document(doc);
   for (const Part& part : parts) {
     if (part.wdf == 0) {
-      generator.increase_termpos();
+      gap();
     } else {
-      generator.index_text(part.text, part.wdf, part.prefix);
+      index(part);
     }
   }
   return Listing(doc);
 }
 
+std::string WithXapian(const std::vector<Part>& parts) {
+  Xapian::TermGenerator generator;
+  newsfacet::ConfigureTermGenerator(generator);
+  return Indexed(
+      parts, [&](Xapian::Document& doc) { generator.set_document(doc); }, [&] { generator.increase_termpos(); },
+      [&](const Part& part) { generator.index_text(part.text, part.wdf, part.prefix); });
+}
+
 std::string WithTermWriter(TermWriter& writer, const std::vector<Part>& parts) {
-  Xapian::Document doc;
-  writer.SetDocument(doc);
-  for (const Part& part : parts) {
-    if (part.wdf == 0) {
-      writer.IncreaseTermpos();
-    } else {
-      writer.IndexText(part.text, part.wdf, part.prefix);
-    }
-  }
-  return Listing(doc);
+  return Indexed(
+      parts, [&](Xapian::Document& doc) { writer.SetDocument(doc); }, [&] { writer.IncreaseTermpos(); },
+      [&](const Part& part) { writer.IndexText(part.text, part.wdf, part.prefix); });
 }
 
 void CheckSame(TermWriter& writer, const std::string& text) {
