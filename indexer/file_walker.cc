@@ -75,6 +75,7 @@ class Walker {
         FileFormat format = FormatOfPath(path);
         if (format == FileFormat::kUnsupported) {
           ++result_.unsupported;
+          ++result_.unsupported_by_extension[LowerExtension(path)];
           continue;
         }
         result_.files.push_back({path, child_relative, format, static_cast<uint64_t>(info.st_size),

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,7 @@ struct FoundFile {
 struct WalkResult {
   std::vector<FoundFile> files;  // supported formats only, sorted by relative_path
   int64_t unsupported = 0;       // regular files of other formats
+  std::map<std::string, int64_t> unsupported_by_extension;  // LowerExtension ("" for none) -> files
   std::vector<ReadProblem> problems;  // unreadable directories, symlink loops, broken links
 };
 

@@ -1,5 +1,7 @@
 #include "file_walker.h"
 
+#include <map>
+
 #include <doctest/doctest.h>
 
 #include "temp_dir.h"
@@ -23,11 +25,14 @@ TEST_CASE("walker: finds supported files recursively, sorted, and counts the oth
   dir.Write("a.txt", "x");
   dir.Write("b/c/3.html", "x");
   dir.Write("notes.pdf", "x");
+  dir.Write("b/NOTES.PDF", "x");
+  dir.Write("b/53721", "x");
   dir.Write(".hidden/4.txt", "x");
   dir.Write(".DS_Store", "x");
   WalkResult walk = WalkArticleFiles(dir.path());
   CHECK(Paths(walk) == std::vector<std::string>{"a.txt", "b/2.json", "b/c/3.html"});
-  CHECK(walk.unsupported == 1);
+  CHECK(walk.unsupported == 3);
+  CHECK(walk.unsupported_by_extension == std::map<std::string, int64_t>{{".pdf", 2}, {"", 1}});
   CHECK(walk.problems.empty());
   CHECK(walk.files[0].size == 1);
   CHECK(walk.files[0].mtime_ns > 0);

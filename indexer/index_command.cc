@@ -1,12 +1,14 @@
 // `newsfacet index ARTICLES_DIR --index INDEX_DIR`
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <memory>
 
 #include <nlohmann/json.hpp>
 
+#include "article_file_reader.h"
 #include "command_line.h"
 #include "commands.h"
 #include "index_run.h"
@@ -67,6 +69,23 @@ nlohmann::json SummaryJson(const IndexSummary& summary) {
           {"seconds", summary.seconds}, {"errors", errors}};
 }
 
+// Which files were passed over, most common extensions first, and what
+// would be read: a directory of extension-less files otherwise looks empty.
+std::string SkippedText(const IndexSummary& summary) {
+  std::vector<std::pair<int64_t, std::string>> by_count;
+  for (const auto& [extension, files] : summary.skipped_by_extension) by_count.emplace_back(files, extension);
+  std::sort(by_count.begin(), by_count.end(), [](const auto& a, const auto& b) {
+    return a.first != b.first ? a.first > b.first : a.second < b.second;
+  });
+  std::string text = "Skipped, not an article format: ";
+  for (size_t i = 0; i < by_count.size() && i < 3; ++i) {
+    text += (i > 0 ? ", " : "") + FormatCount(by_count[i].first) + " " +
+            (by_count[i].second.empty() ? "without an extension" : by_count[i].second);
+  }
+  if (by_count.size() > 3) text += ", ...";
+  return text + ". newsfacet reads " + SupportedExtensions() + ".";
+}
+
 std::string SummaryText(const IndexSummary& summary, const IndexProgress& progress) {
   char rate[96] = "";
   if (summary.seconds > 0 && progress.bytes_done > 0) {
@@ -81,9 +100,11 @@ std::string SummaryText(const IndexSummary& summary, const IndexProgress& progre
                      " updated, " + FormatCount(summary.unchanged) + " unchanged, " +
                      FormatCount(summary.removed) + " removed, " + FormatCount(summary.skipped) +
                      " skipped, " + FormatCount(summary.failed) + " failed.";
+  // Appended piecewise: "\n" + a std::string trips GCC 12's -Wrestrict.
+  if (summary.skipped > 0) text.append("\n").append(SkippedText(summary));
   if (summary.gone_files > 0 && summary.removed == 0) {
-    text += "\n" + FormatCount(summary.gone_files) +
-            " indexed files are no longer there; run with --prune to remove their articles.";
+    text.append("\n").append(FormatCount(summary.gone_files));
+    text += " indexed files are no longer there; run with --prune to remove their articles.";
   }
   if (summary.interrupted) text += "\nEverything read so far is committed; run the same command again to finish.";
   return text;

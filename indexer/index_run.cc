@@ -119,6 +119,7 @@ class IndexRunner {
   Status Walk() {
     walk_ = WalkArticleFiles(options_.articles_dir, options_.index_dir);
     summary_->skipped = walk_.unsupported;
+    summary_->skipped_by_extension = walk_.unsupported_by_extension;
     for (ReadProblem& problem : walk_.problems) Report(std::move(problem));
     for (const FoundFile& file : walk_.files) {
       std::optional<FileRecord> previous = catalog_->Find(file.relative_path);

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -34,6 +35,7 @@ struct IndexSummary {
   int64_t unchanged = 0;
   int64_t removed = 0;
   int64_t skipped = 0;  // files of formats newsfacet does not read
+  std::map<std::string, int64_t> skipped_by_extension;  // "" for none -> files
   int64_t failed = 0;   // articles or files reported as errors
   int64_t gone_files = 0;  // catalogued files no longer on disk (removed only with prune)
   bool interrupted = false;

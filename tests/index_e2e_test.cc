@@ -213,6 +213,22 @@ TEST_CASE("broken inputs are each reported by path (and line), and every good ar
   CHECK(titles == std::set<std::string>{"A good article", "Café society", "first", "third"});
 }
 
+TEST_CASE("files of other formats are counted by extension, and the summary says what newsfacet reads") {
+  TempDir dir;
+  dir.Write("articles/a.txt", "An article\n\nIts body.");
+  dir.Write("articles/usenet/53721", "From: someone\n\nA message saved without an extension.");
+  dir.Write("articles/usenet/53722", "From: someone else");
+  dir.Write("articles/scan.PDF", "%PDF-1.4");
+  ProcessResult run = RunNewsfacet({"index", (dir / "articles").string(), "--index", (dir / "index").string()});
+  CHECK(run.exit_code == 0);
+  const std::string said = run.out + run.err;
+  CAPTURE(said);
+  CHECK(said.find("1 added") != std::string::npos);
+  CHECK(said.find("3 skipped") != std::string::npos);
+  CHECK(said.find("Skipped, not an article format: 2 without an extension, 1 .pdf. "
+                  "newsfacet reads .txt, .json, .jsonl, .ndjson, .html, .htm.") != std::string::npos);
+}
+
 TEST_CASE("a second indexer is refused with who holds the lock, and the index is untouched") {
   TempDir dir;
   IndexJson(SourceDir() / "corpus", dir / "index");

@@ -15,11 +15,13 @@ namespace {
 
 constexpr size_t kChunkBytes = 1 << 20;
 
-std::string LowerExtension(const std::filesystem::path& path) {
-  std::string ext = path.extension().string();
-  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return ext;
-}
+struct ExtensionFormat {
+  const char* extension;
+  FileFormat format;
+};
+constexpr ExtensionFormat kExtensionFormats[] = {{".txt", FileFormat::kText},       {".json", FileFormat::kJson},
+                                                 {".jsonl", FileFormat::kJsonLines}, {".ndjson", FileFormat::kJsonLines},
+                                                 {".html", FileFormat::kHtml},      {".htm", FileFormat::kHtml}};
 
 std::string OpenErrorMessage() { return std::string("cannot read file: ") + std::strerror(errno); }
 
@@ -149,13 +151,24 @@ FileReadReport ReadJsonLinesFile(const std::filesystem::path& absolute_path,
 
 }  // namespace
 
+std::string LowerExtension(const std::filesystem::path& path) {
+  std::string ext = path.extension().string();
+  for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return ext;
+}
+
 FileFormat FormatOfPath(const std::filesystem::path& path) {
-  std::string ext = LowerExtension(path);
-  if (ext == ".txt") return FileFormat::kText;
-  if (ext == ".json") return FileFormat::kJson;
-  if (ext == ".jsonl" || ext == ".ndjson") return FileFormat::kJsonLines;
-  if (ext == ".html" || ext == ".htm") return FileFormat::kHtml;
+  const std::string ext = LowerExtension(path);
+  for (const ExtensionFormat& known : kExtensionFormats) {
+    if (ext == known.extension) return known.format;
+  }
   return FileFormat::kUnsupported;
+}
+
+std::string SupportedExtensions() {
+  std::string list;
+  for (const ExtensionFormat& known : kExtensionFormats) list += (list.empty() ? "" : ", ") + std::string(known.extension);
+  return list;
 }
 
 FileReadReport ReadArticleFile(const std::filesystem::path& absolute_path,

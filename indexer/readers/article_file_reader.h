@@ -18,6 +18,10 @@ enum class FileFormat { kUnsupported, kText, kJson, kJsonLines, kHtml };
 
 // By extension, case-insensitively: .txt; .json; .jsonl/.ndjson; .html/.htm.
 FileFormat FormatOfPath(const std::filesystem::path& path);
+// The path's extension in lower case (".txt"), or "" when it has none.
+std::string LowerExtension(const std::filesystem::path& path);
+// The extensions FormatOfPath reads, for messages: ".txt, .json, ...".
+std::string SupportedExtensions();
 
 struct FileReadReport {
   // False when the file could not be read to its end (missing, no
