@@ -23,8 +23,15 @@ struct DecompressionContextDeleter {
 };
 
 // One context per thread: making one costs more than compressing an article.
+// Every frame carries a checksum, so a damaged value is refused rather than
+// shown as garbled text.
 ZSTD_CCtx* CompressionContext() {
-  thread_local std::unique_ptr<ZSTD_CCtx, CompressionContextDeleter> context(ZSTD_createCCtx());
+  thread_local std::unique_ptr<ZSTD_CCtx, CompressionContextDeleter> context([] {
+    ZSTD_CCtx* created = ZSTD_createCCtx();
+    ZSTD_CCtx_setParameter(created, ZSTD_c_compressionLevel, kCompressionLevel);
+    ZSTD_CCtx_setParameter(created, ZSTD_c_checksumFlag, 1);
+    return created;
+  }());
   return context.get();
 }
 ZSTD_DCtx* DecompressionContext() {
@@ -102,8 +109,7 @@ StoredArticle ParseArticleJson(std::string_view data) {
 
 void StoreArticleJson(std::string_view json, Xapian::Document& doc) {
   std::string compressed(ZSTD_compressBound(json.size()), '\0');
-  const size_t size = ZSTD_compressCCtx(CompressionContext(), compressed.data(), compressed.size(), json.data(),
-                                        json.size(), kCompressionLevel);
+  const size_t size = ZSTD_compress2(CompressionContext(), compressed.data(), compressed.size(), json.data(), json.size());
   // Cannot fail with a bound-sized buffer; were it to, store the text as is
   // (LoadArticleJson tells the two apart by zstd's magic number).
   if (ZSTD_isError(size)) {
@@ -116,8 +122,10 @@ void StoreArticleJson(std::string_view json, Xapian::Document& doc) {
 
 std::string LoadArticleJson(const Xapian::Document& doc) {
   const std::string stored = doc.get_value(layout::kArticleSlot);
+  // Stored as is only when compression failed: then it is the JSON object.
+  if (!stored.empty() && stored.front() == '{') return stored;
   const unsigned long long size = ZSTD_getFrameContentSize(stored.data(), stored.size());
-  if (size == ZSTD_CONTENTSIZE_ERROR) return stored;  // not compressed
+  if (size == ZSTD_CONTENTSIZE_ERROR) return {};  // neither JSON nor a whole frame header
   // The compressor always records the size; a frame without it, or with an
   // absurd one, is damaged.
   constexpr unsigned long long kMaxJsonBytes = 1ull << 30;

@@ -35,6 +35,17 @@ TEST_CASE("stored article: plain, damaged and missing values") {
   CHECK(LoadArticleJson(doc).empty());
   CHECK(LoadStoredArticle(doc).article.id.empty());
 
+  // Cut inside zstd's frame header: not mistaken for plain JSON.
+  doc.add_value(layout::kArticleSlot, damaged.substr(0, 5));
+  CHECK(LoadArticleJson(doc).empty());
+  // One flipped byte in the compressed text: the checksum refuses it.
+  for (int i = 0; i < 500; ++i) article.body += " " + std::to_string(i * 7919 % 1000);
+  StoreArticleJson(ArticleJson(article, {}), doc);
+  std::string flipped = doc.get_value(layout::kArticleSlot);
+  flipped[flipped.size() / 2] ^= 0x20;
+  doc.add_value(layout::kArticleSlot, flipped);
+  CHECK(LoadArticleJson(doc).empty());
+
   CHECK(LoadArticleJson(Xapian::Document()).empty());
   CHECK(ParseArticleJson("not json").article.id.empty());
 }

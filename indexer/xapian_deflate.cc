@@ -12,7 +12,9 @@ namespace {
 // Raw deflate (no zlib or gzip header) is what Xapian writes; HTTP and file
 // compression use headers and are left alone.
 constexpr int kRawDeflateWindowBits = -15;
-constexpr int kTunedMemLevel = 6;
+// Storing needs no hash table: memLevel 1 is the smallest zlib allows.
+constexpr int kStoreLevel = Z_NO_COMPRESSION;
+constexpr int kStoreMemLevel = 1;
 
 std::atomic<long> streams_tuned{0};
 
@@ -33,8 +35,9 @@ extern "C" int deflateInit2_(z_streamp stream, int level, int method, int window
                              const char* version, int stream_size) {
   const newsfacet::DeflateInit2 real = newsfacet::ZlibDeflateInit2();
   if (real == nullptr) return Z_VERSION_ERROR;  // no zlib loaded: nothing could call this
-  if (window_bits == newsfacet::kRawDeflateWindowBits && mem_level > newsfacet::kTunedMemLevel) {
-    mem_level = newsfacet::kTunedMemLevel;
+  if (window_bits == newsfacet::kRawDeflateWindowBits) {
+    level = newsfacet::kStoreLevel;
+    mem_level = newsfacet::kStoreMemLevel;
     ++newsfacet::streams_tuned;
   }
   return real(stream, level, method, window_bits, mem_level, strategy, version, stream_size);

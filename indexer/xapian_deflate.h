@@ -1,14 +1,21 @@
-// Smaller zlib hash tables for the deflate streams Xapian opens.
+// Xapian's term lists stored as they are, not deflated.
 //
-// Xapian (glass) compresses every term list and spelling entry with a raw
-// deflate stream made with memLevel 9, and resets the stream per entry.
-// Each reset clears the 128 KB hash table that memLevel 9 asks for, to
-// compress entries of a few kilobytes. xapian_deflate.cc defines zlib's
-// deflateInit2_ in the executable, which the dynamic linker then prefers
-// over zlib's own for every caller, Xapian included: raw streams (Xapian's
-// kind) get memLevel 6 (a 16 KB table), then the real deflateInit2_ runs.
-// Measured on BBC: the same index size, 5% less indexing CPU. The output is
-// ordinary deflate data that any Xapian reads.
+// Xapian (glass) deflates every document's term list (and each spelling
+// entry) with zlib at its default level, through a raw deflate stream it
+// resets per entry. Term lists are already front-coded, so zlib gains
+// little (a third) and costs much: 8% of indexing CPU on BBC, 16% on
+// Reuters (paired runs, bench/README.md), for 7% of the index's size. The
+// searcher never reads term lists (facets come from values); Xapian reads
+// one back only to update or delete its document, and an unpacked one is
+// the quicker read. Postings and positions are never deflated either.
+//
+// xapian_deflate.cc defines zlib's deflateInit2_ in the executable, which
+// the dynamic linker then prefers over zlib's own for every caller, Xapian
+// included: raw streams (Xapian's kind; HTTP and file compression use
+// headers) get level 0 and the smallest hash table, then the real
+// deflateInit2_ runs. Xapian keeps an entry unpacked whenever deflate does
+// not make it smaller, so this needs nothing else, and any Xapian reads
+// the result.
 //
 // Linked only into the executables (it must be in one to take effect); the
 // tests link it too and check that Xapian's calls do come through it.
@@ -16,7 +23,7 @@
 
 namespace newsfacet {
 
-// How many deflate streams have been set up with the smaller table so far.
+// How many deflate streams have been set up to store so far.
 long XapianDeflateStreamsTuned();
 
 }  // namespace newsfacet

@@ -4,7 +4,7 @@
 set -euo pipefail
 
 build_packages=(build-essential cmake pkg-config libxapian-dev xapian-tools libicu-dev
-                libcpp-httplib-dev nlohmann-json3-dev doctest-dev libxml2-dev libzstd-dev libjemalloc-dev)
+                libcpp-httplib-dev nlohmann-json3-dev doctest-dev libxml2-dev libzstd-dev zlib1g-dev libjemalloc-dev)
 # Browser tests (tests/web/): Debian's Chromium, and Node.js with npm unless a
 # node is already installed (its own npm comes with it).
 test_packages=(python3 python3-jsonschema chromium)
