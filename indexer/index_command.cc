@@ -17,6 +17,8 @@
 namespace newsfacet {
 namespace {
 
+constexpr unsigned long long kLargestMaxBytes = 128ull << 20;
+
 constexpr char kUsage[] = R"(Usage: newsfacet index ARTICLES_DIR --index INDEX_DIR [options]
 
 Builds or updates a search index of the news articles under ARTICLES_DIR.
@@ -31,7 +33,8 @@ Options:
   --index DIR       where the index lives (created if missing)
   --prune           remove articles whose files are gone from ARTICLES_DIR
   --shards N        shards of a new index, written in parallel (default: one per core)
-  --max-bytes SIZE  largest file (for .jsonl: largest line) to read (default 20MB)
+  --max-bytes SIZE  largest file (for .jsonl: largest line) to read (default 20MB,
+                    at most 128MB)
   --commit-every SIZE  commit after about this much input (default 32MB): the
                     most a crash or kill can cost, at the price of speed
   --no-entities     index the text only: no people, countries or events
@@ -69,6 +72,16 @@ nlohmann::json SummaryJson(const IndexSummary& summary) {
           {"seconds", summary.seconds}, {"errors", errors}};
 }
 
+// A file name's extension as typed on a terminal: control characters shown
+// as '?', so a hostile name cannot drive the terminal.
+std::string Printable(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  }
+  return out;
+}
+
 // Which files were passed over, most common extensions first, and what
 // would be read: a directory of extension-less files otherwise looks empty.
 std::string SkippedText(const IndexSummary& summary) {
@@ -79,8 +92,9 @@ std::string SkippedText(const IndexSummary& summary) {
   });
   std::string text = "Skipped, not an article format: ";
   for (size_t i = 0; i < by_count.size() && i < 3; ++i) {
-    text += (i > 0 ? ", " : "") + FormatCount(by_count[i].first) + " " +
-            (by_count[i].second.empty() ? "without an extension" : by_count[i].second);
+    if (i > 0) text += ", ";
+    text.append(FormatCount(by_count[i].first)).append(" ");
+    text.append(by_count[i].second.empty() ? "without an extension" : Printable(by_count[i].second));
   }
   if (by_count.size() > 3) text += ", ...";
   return text + ". newsfacet reads " + SupportedExtensions() + ".";
@@ -111,7 +125,9 @@ std::string SummaryText(const IndexSummary& summary, const IndexProgress& progre
 }
 
 std::string ProblemText(const ReadProblem& problem) {
-  return problem.path + (problem.line > 0 ? ":" + std::to_string(problem.line) : "") + ": " + problem.message;
+  std::string text = problem.path;
+  if (problem.line > 0) text.append(":").append(std::to_string(problem.line));
+  return text.append(": ").append(problem.message);
 }
 
 }  // namespace
@@ -137,6 +153,12 @@ int RunIndexCommand(const std::vector<std::string>& args) {
   if (status.ok() && command_line.Value("--max-bytes") &&
       !ParseByteSize(*command_line.Value("--max-bytes"), &max_bytes)) {
     status = Status::Error("--max-bytes takes a size such as 20MB, 512k or 1000000");
+  }
+  if (status.ok() && max_bytes > kLargestMaxBytes) {
+    // Each article is kept whole in the index, as JSON (escaping can make
+    // it six times the text), and the searcher refuses to unpack one over
+    // 1 GiB as damaged.
+    status = Status::Error("--max-bytes is at most 128MB");
   }
   unsigned long long commit_every = options.batch_bytes;
   if (status.ok() && command_line.Value("--commit-every") &&

@@ -219,13 +219,15 @@ TEST_CASE("files of other formats are counted by extension, and the summary says
   dir.Write("articles/usenet/53721", "From: someone\n\nA message saved without an extension.");
   dir.Write("articles/usenet/53722", "From: someone else");
   dir.Write("articles/scan.PDF", "%PDF-1.4");
+  dir.Write("articles/odd.\x1b[2J", "a name made to clear the screen");
   ProcessResult run = RunNewsfacet({"index", (dir / "articles").string(), "--index", (dir / "index").string()});
   CHECK(run.exit_code == 0);
   const std::string said = run.out + run.err;
   CAPTURE(said);
   CHECK(said.find("1 added") != std::string::npos);
-  CHECK(said.find("3 skipped") != std::string::npos);
-  CHECK(said.find("Skipped, not an article format: 2 without an extension, 1 .pdf. "
+  CHECK(said.find("4 skipped") != std::string::npos);
+  CHECK(said.find("\x1b") == std::string::npos);  // shown as '?'
+  CHECK(said.find("Skipped, not an article format: 2 without an extension, 1 .?[2j, 1 .pdf. "
                   "newsfacet reads .txt, .json, .jsonl, .ndjson, .html, .htm.") != std::string::npos);
 }
 
@@ -301,6 +303,12 @@ TEST_CASE("command-line mistakes exit 2 with a message that says what to fix") {
   ProcessResult foreign = RunNewsfacet({"index", (SourceDir() / "corpus").string(), "--index", (dir / "not-an-index").string()});
   CHECK(foreign.exit_code == 2);
   CHECK(foreign.err.find("not a newsfacet index") != std::string::npos);
+
+  ProcessResult huge_limit = RunNewsfacet(
+      {"index", (SourceDir() / "corpus").string(), "--index", (dir / "index").string(), "--max-bytes", "2GB"});
+  CHECK(huge_limit.exit_code == 2);
+  CHECK(huge_limit.err.find("--max-bytes is at most 128MB") != std::string::npos);
+  CHECK(!std::filesystem::exists(dir / "index"));
 
   ProcessResult bad_export = RunNewsfacet({"export", "--index", (dir / "nope").string()});
   CHECK(bad_export.exit_code == 2);
