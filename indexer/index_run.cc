@@ -61,6 +61,7 @@ class IndexRunner {
   Status Run() {
     Status status = Open();
     if (status.ok()) status = Walk();
+    if (status.ok()) status = StartShards();
     if (status.ok()) status = Prune();
     if (status.ok()) status = ReadAndWrite();
     if (status.ok() && options_.entities) status = ResolveAcrossIndex();
@@ -95,22 +96,22 @@ class IndexRunner {
       status = EntityModel::Load(DataDirectory(), &entity_model_);
       if (!status.ok()) return status;
     }
-    // Xapian buffers 10,000 documents per writer before flushing, and adding
-    // a document to a term's buffered posting list walks a tree of every
-    // buffered document with that term: the bigger the buffer, the more
-    // cache misses per word. Flushing every 500 documents, against 2,000:
-    // 15-19% less CPU on BBC and 20 Newsgroups, 8-10% on Reuters, peak RSS
-    // 137 MB instead of 253 MB on 20 Newsgroups. The cost is a less densely
-    // packed index when a shard would otherwise be written in one flush
-    // (BBC: 42 MB instead of 24 MB); larger corpora flush many times either
-    // way (20 Newsgroups +6%, Reuters -4%). A user's own setting wins.
-    ::setenv("XAPIAN_FLUSH_THRESHOLD", "500", /*overwrite=*/0);
+    shard_count_ = manifest.shards;
+    return Status::Ok();
+  }
+
+  // After the walk, which says how much there is to write.
+  Status StartShards() {
+    // A user's own setting wins; set before any writer opens (Xapian reads
+    // it then), while this is the only thread.
+    const uint64_t bytes_per_shard = progress_->bytes_total / static_cast<uint64_t>(shard_count_);
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(FlushThreshold(bytes_per_shard)).c_str(), /*overwrite=*/0);
     std::string run_stamp = NewRunStamp();
-    for (int shard = 0; shard < manifest.shards; ++shard) {
+    for (int shard = 0; shard < shard_count_; ++shard) {
       shards_.push_back(std::make_unique<ShardWriter>(ShardPath(options_.index_dir, shard), run_stamp,
                                                       entity_model_.get(), &counts_,
                                                       [this](ReadProblem problem) { Report(std::move(problem)); }));
-      status = shards_.back()->Start();
+      Status status = shards_.back()->Start();
       if (!status.ok()) return status;
     }
     return Status::Ok();
@@ -314,6 +315,7 @@ class IndexRunner {
   std::unique_ptr<IndexLock> lock_;
   std::unique_ptr<Catalog> catalog_;
   std::unique_ptr<EntityModel> entity_model_;
+  int shard_count_ = 0;
   ShardCounts counts_;
   std::vector<std::unique_ptr<ShardWriter>> shards_;
   WalkResult walk_;
@@ -328,6 +330,22 @@ class IndexRunner {
 };
 
 }  // namespace
+
+// Adding a document to a term's buffered posting list walks a tree of every
+// buffered document with that term, so a small buffer means fewer cache
+// misses per word: flushing every 500 documents rather than 2,000 took
+// 15-19% less CPU on BBC and 20 Newsgroups, 8-10% on Reuters, and peak RSS
+// 137 MB instead of 253 MB on 20 Newsgroups. But each flush rewrites the
+// last block of every posting list it touches, and a big run flushing that
+// often writes the same blocks over and over: 500,000 articles (540 MB,
+// 270 MB a shard) took 362 s at 500 (182 s of it system time) and 309 s at
+// 2,000; 100,000 (54 MB a shard) took 54 s at 500 and 55 s at 2,000
+// (bench/README.md). Xapian's own default, 10,000, is tuned for big runs
+// on one writer.
+int FlushThreshold(uint64_t bytes_per_shard) {
+  constexpr uint64_t kBigRunBytesPerShard = 128'000'000;
+  return bytes_per_shard > kBigRunBytesPerShard ? 2000 : 500;
+}
 
 Status RunIndex(const IndexOptions& options, IndexProgress* progress, const std::atomic<bool>* stop,
                 const std::function<void(const ReadProblem&)>& on_problem, IndexSummary* summary) {

@@ -1,0 +1,52 @@
+#include "index_run.h"
+
+#include <cstdlib>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "temp_dir.h"
+
+using namespace newsfacet;
+
+TEST_CASE("index run: the flush threshold is small for ordinary runs, larger for big ones") {
+  CHECK(FlushThreshold(0) == 500);
+  CHECK(FlushThreshold(5'000'000) == 500);    // BBC, two shards
+  CHECK(FlushThreshold(54'000'000) == 500);   // 100,000 short articles, two shards
+  CHECK(FlushThreshold(270'000'000) == 2000);  // 500,000 of them
+}
+
+namespace {
+
+IndexSummary IndexTwoArticles(const testing::TempDir& dir) {
+  dir.Write("articles/a.txt", "First\n\nOne article.");
+  dir.Write("articles/b.txt", "Second\n\nAnother article.");
+  IndexOptions options;
+  options.articles_dir = dir / "articles";
+  options.index_dir = dir / "index";
+  options.entities = false;
+  IndexProgress progress;
+  std::atomic<bool> stop{false};
+  IndexSummary summary;
+  REQUIRE(RunIndex(options, &progress, &stop, [](const ReadProblem&) {}, &summary).ok());
+  return summary;
+}
+
+}  // namespace
+
+TEST_CASE("index run: sets Xapian's flush threshold for its writers, unless the user has") {
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  {
+    testing::TempDir dir;
+    CHECK(IndexTwoArticles(dir).added == 2);
+    REQUIRE(std::getenv("XAPIAN_FLUSH_THRESHOLD") != nullptr);
+    CHECK(std::string(std::getenv("XAPIAN_FLUSH_THRESHOLD")) == "500");
+  }
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", "7", 1);
+  {
+    testing::TempDir dir;
+    CHECK(IndexTwoArticles(dir).added == 2);
+    CHECK(std::string(std::getenv("XAPIAN_FLUSH_THRESHOLD")) == "7");
+  }
+  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+}
