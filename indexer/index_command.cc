@@ -17,7 +17,7 @@
 namespace newsfacet {
 namespace {
 
-constexpr unsigned long long kLargestMaxBytes = 128ull << 20;
+constexpr unsigned long long kLargestMaxBytes = 128'000'000;  // "128MB": sizes count 10^6 bytes a MB
 
 constexpr char kUsage[] = R"(Usage: newsfacet index ARTICLES_DIR --index INDEX_DIR [options]
 
@@ -72,12 +72,18 @@ nlohmann::json SummaryJson(const IndexSummary& summary) {
           {"seconds", summary.seconds}, {"errors", errors}};
 }
 
-// A file name's extension as typed on a terminal: control characters shown
-// as '?', so a hostile name cannot drive the terminal.
+// Text from file names, as printed on a terminal: control characters (C0,
+// DEL, and C1 as UTF-8) shown as '?', so a hostile name can neither drive
+// the terminal nor break a report over two lines.
 std::string Printable(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
+  std::string out;
+  out.reserve(text.size());
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+                    static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (c1) ++i;
+    out.push_back(c < 0x20 || c == 0x7F || c1 ? '?' : text[i]);
   }
   return out;
 }
@@ -125,9 +131,9 @@ std::string SummaryText(const IndexSummary& summary, const IndexProgress& progre
 }
 
 std::string ProblemText(const ReadProblem& problem) {
-  std::string text = problem.path;
+  std::string text = Printable(problem.path);
   if (problem.line > 0) text.append(":").append(std::to_string(problem.line));
-  return text.append(": ").append(problem.message);
+  return text.append(": ").append(Printable(problem.message));
 }
 
 }  // namespace

@@ -5,10 +5,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <condition_variable>
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
 #include <thread>
 
 #include "article_file_reader.h"
@@ -25,6 +27,18 @@ namespace fs = std::filesystem;
 namespace {
 
 int DefaultShardCount() { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// Xapian reads XAPIAN_FLUSH_THRESHOLD when a writer opens, so this runs
+// before any shard writer exists (the only other thread then, the progress
+// line's, reads no environment). A value the user set wins; one an earlier
+// run in this process set is replaced.
+void SetFlushThreshold(int documents) {
+  static std::string ours;  // what this process last set
+  const char* current = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+  if (current != nullptr && ours != current) return;
+  ours = std::to_string(documents);
+  ::setenv("XAPIAN_FLUSH_THRESHOLD", ours.c_str(), /*overwrite=*/1);
+}
 
 std::string NewRunStamp() {
   auto now = std::chrono::system_clock::now().time_since_epoch();
@@ -102,10 +116,8 @@ class IndexRunner {
 
   // After the walk, which says how much there is to write.
   Status StartShards() {
-    // A user's own setting wins; set before any writer opens (Xapian reads
-    // it then), while this is the only thread.
     const uint64_t bytes_per_shard = progress_->bytes_total / static_cast<uint64_t>(shard_count_);
-    ::setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(FlushThreshold(bytes_per_shard)).c_str(), /*overwrite=*/0);
+    SetFlushThreshold(FlushThreshold(bytes_per_shard));
     std::string run_stamp = NewRunStamp();
     for (int shard = 0; shard < shard_count_; ++shard) {
       shards_.push_back(std::make_unique<ShardWriter>(ShardPath(options_.index_dir, shard), run_stamp,

@@ -1,6 +1,7 @@
 #include "index_run.h"
 
 #include <cstdlib>
+#include <optional>
 #include <string>
 
 #include <doctest/doctest.h>
@@ -35,6 +36,8 @@ IndexSummary IndexTwoArticles(const testing::TempDir& dir) {
 }  // namespace
 
 TEST_CASE("index run: sets Xapian's flush threshold for its writers, unless the user has") {
+  const char* developers = std::getenv("XAPIAN_FLUSH_THRESHOLD");
+  const std::optional<std::string> saved = developers ? std::optional<std::string>(developers) : std::nullopt;
   ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
   {
     testing::TempDir dir;
@@ -48,5 +51,9 @@ TEST_CASE("index run: sets Xapian's flush threshold for its writers, unless the 
     CHECK(IndexTwoArticles(dir).added == 2);
     CHECK(std::string(std::getenv("XAPIAN_FLUSH_THRESHOLD")) == "7");
   }
-  ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  if (saved) {
+    ::setenv("XAPIAN_FLUSH_THRESHOLD", saved->c_str(), 1);
+  } else {
+    ::unsetenv("XAPIAN_FLUSH_THRESHOLD");
+  }
 }

@@ -3,7 +3,6 @@
 #include <dlfcn.h>
 #include <zlib.h>
 
-#include <algorithm>
 #include <atomic>
 
 namespace newsfacet {

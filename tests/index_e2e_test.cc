@@ -220,13 +220,17 @@ TEST_CASE("files of other formats are counted by extension, and the summary says
   dir.Write("articles/usenet/53722", "From: someone else");
   dir.Write("articles/scan.PDF", "%PDF-1.4");
   dir.Write("articles/odd.\x1b[2J", "a name made to clear the screen");
+  dir.Write("articles/bad\x1b]0;title\x07\xC2\x9B.json", "{not json");
   ProcessResult run = RunNewsfacet({"index", (dir / "articles").string(), "--index", (dir / "index").string()});
-  CHECK(run.exit_code == 0);
+  CHECK(run.exit_code == 1);  // the broken .json
+  CHECK(run.err.find("bad?]0;title??.json") != std::string::npos);
   const std::string said = run.out + run.err;
   CAPTURE(said);
   CHECK(said.find("1 added") != std::string::npos);
   CHECK(said.find("4 skipped") != std::string::npos);
-  CHECK(said.find("\x1b") == std::string::npos);  // shown as '?'
+  CHECK(said.find("\x1b") == std::string::npos);  // control characters shown as '?'
+  CHECK(said.find("\x07") == std::string::npos);
+  CHECK(said.find("\xC2\x9B") == std::string::npos);
   CHECK(said.find("Skipped, not an article format: 2 without an extension, 1 .?[2j, 1 .pdf. "
                   "newsfacet reads .txt, .json, .jsonl, .ndjson, .html, .htm.") != std::string::npos);
 }
