@@ -15,6 +15,7 @@ inline constexpr int kExitInterrupted = 130;
 
 int RunIndexCommand(const std::vector<std::string>& args);
 int RunExportCommand(const std::vector<std::string>& args);
+int RunCompactCommand(const std::vector<std::string>& args);
 // The searcher's commands (searcher/*_command.cc).
 int RunSearchCommand(const std::vector<std::string>& args);
 int RunEntitiesCommand(const std::vector<std::string>& args);

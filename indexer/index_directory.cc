@@ -73,7 +73,7 @@ Status ParseManifest(const fs::path& index_dir, IndexManifest* manifest) {
 
 }  // namespace
 
-Status IndexLock::Acquire(const fs::path& index_dir, std::unique_ptr<IndexLock>* lock) {
+Status IndexLock::Acquire(const fs::path& index_dir, std::unique_ptr<IndexLock>* lock, std::string_view command) {
   fs::path path = index_dir / layout::kLockFile;
   int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0) return Status::Error("cannot open " + path.string() + ": " + std::strerror(errno));
@@ -85,7 +85,8 @@ Status IndexLock::Acquire(const fs::path& index_dir, std::unique_ptr<IndexLock>*
                          (holder.empty() ? "another process" : holder) +
                          "; wait for it to finish, or stop it");
   }
-  std::string holder = "pid " + std::to_string(::getpid()) + " (newsfacet index, started " + NowIso8601() + ")\n";
+  std::string holder = "pid " + std::to_string(::getpid()) + " (";
+  holder.append(command).append(", started ").append(NowIso8601()).append(")\n");
   if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, holder.data(), holder.size(), 0) < 0) {
     // The lock holds without the note; only the message to a second writer is poorer.
   }

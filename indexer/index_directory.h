@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "status.h"
 
@@ -16,8 +17,9 @@ namespace newsfacet {
 class IndexLock {
  public:
   // Fails with "index DIR is locked by pid N (newsfacet index, started ...)"
-  // when another process holds it.
-  static Status Acquire(const std::filesystem::path& index_dir, std::unique_ptr<IndexLock>* lock);
+  // when another process holds it; `command` is what this one tells others.
+  static Status Acquire(const std::filesystem::path& index_dir, std::unique_ptr<IndexLock>* lock,
+                        std::string_view command = "newsfacet index");
   ~IndexLock();
   IndexLock(const IndexLock&) = delete;
   IndexLock& operator=(const IndexLock&) = delete;

@@ -15,6 +15,7 @@ Full-text search for news archives, with people, countries and events.
 Commands:
   index    build or update an index from a directory of articles
   export   print every indexed article as JSON lines
+  compact  rewrite an index's shards packed tight (half the size or less)
   search   search an index from the command line
   entities list the people, countries or events in an index, with counts
   serve    serve the search API and web page over HTTP
@@ -37,6 +38,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 2, argv + argc);
   if (command == "index") return newsfacet::RunIndexCommand(args);
   if (command == "export") return newsfacet::RunExportCommand(args);
+  if (command == "compact") return newsfacet::RunCompactCommand(args);
   if (command == "search") return newsfacet::RunSearchCommand(args);
   if (command == "entities") return newsfacet::RunEntitiesCommand(args);
   if (command == "serve") return newsfacet::RunServeCommand(args);

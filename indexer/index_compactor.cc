@@ -1,0 +1,97 @@
+#include "index_compactor.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <memory>
+#include <system_error>
+
+#include <xapian.h>
+
+#include "index_directory.h"
+
+namespace newsfacet {
+namespace fs = std::filesystem;
+namespace {
+
+uint64_t DirectoryBytes(const fs::path& dir) {
+  uint64_t bytes = 0;
+  std::error_code error;
+  for (const auto& entry : fs::recursive_directory_iterator(dir, error)) {
+    if (entry.is_regular_file(error)) bytes += entry.file_size(error);
+  }
+  return bytes;
+}
+
+// Swaps two directory entries atomically (Linux renameat2 RENAME_EXCHANGE,
+// through syscall: older C libraries lack the wrapper).
+Status ExchangePaths(const fs::path& a, const fs::path& b) {
+  constexpr unsigned kRenameExchange = 2;  // RENAME_EXCHANGE, <linux/fs.h>
+  if (::syscall(SYS_renameat2, AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), kRenameExchange) != 0) {
+    return Status::Error("cannot swap " + a.string() + " and " + b.string() + ": " + std::strerror(errno));
+  }
+  return Status::Ok();
+}
+
+// So that the swap itself survives a power cut.
+void SyncDirectory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
+Status CompactShard(const fs::path& shard, ShardCompaction* result) {
+  const fs::path compacting = CompactingPath(shard);
+  std::error_code error;
+  fs::remove_all(compacting, error);  // left by a compaction that was killed
+  result->bytes_before = DirectoryBytes(shard);
+  try {
+    Xapian::Database(shard.string()).compact(compacting.string(),
+                                             Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER);
+  } catch (const Xapian::Error& e) {
+    fs::remove_all(compacting, error);
+    return Status::Error("cannot compact shard " + shard.string() + ": " + e.get_description());
+  }
+  Status status = ExchangePaths(compacting, shard);
+  if (!status.ok()) {
+    fs::remove_all(compacting, error);
+    return status;
+  }
+  SyncDirectory(shard.parent_path());
+  fs::remove_all(compacting, error);  // now the old shard
+  result->bytes_after = DirectoryBytes(shard);
+  return Status::Ok();
+}
+
+}  // namespace
+
+fs::path CompactingPath(const fs::path& shard) {
+  fs::path path = shard;
+  path += ".compacting";
+  return path;
+}
+
+Status CompactIndex(const fs::path& index_dir, CompactionSummary* summary) {
+  const auto started = std::chrono::steady_clock::now();
+  IndexManifest manifest;
+  Status status = ReadIndexManifest(index_dir, &manifest);
+  if (!status.ok()) return status;
+  std::unique_ptr<IndexLock> lock;
+  status = IndexLock::Acquire(index_dir, &lock, "newsfacet compact");
+  if (!status.ok()) return status;
+  for (int shard = 0; shard < manifest.shards && status.ok(); ++shard) {
+    ShardCompaction result;
+    status = CompactShard(ShardPath(index_dir, shard), &result);
+    if (status.ok()) summary->shards.push_back(result);
+  }
+  summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return status;
+}
+
+}  // namespace newsfacet

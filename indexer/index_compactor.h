@@ -1,0 +1,38 @@
+// Rewrites an index's shards packed tight, in place.
+//
+// Each Xapian flush inserts into the middle of the shard's B-trees and
+// leaves blocks part full, so an index built in many flushes (any index
+// newsfacet writes) holds much free space: BBC 46.7 MB, 19.8 MB once
+// compacted. Compaction writes each shard anew beside the old one
+// (Xapian's Database::compact, the same document ids), then swaps the two
+// directories in one atomic rename, so the index opens at every moment,
+// and removes the old one. It holds the index lock: no indexer runs
+// meanwhile. Readers keep what they have open; their next reopen sees the
+// compacted shard, with the same articles.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <vector>
+
+#include "status.h"
+
+namespace newsfacet {
+
+struct ShardCompaction {
+  uint64_t bytes_before = 0;
+  uint64_t bytes_after = 0;
+};
+
+struct CompactionSummary {
+  std::vector<ShardCompaction> shards;
+  double seconds = 0;
+};
+
+Status CompactIndex(const std::filesystem::path& index_dir, CompactionSummary* summary);
+
+// Where a shard is written while it is compacted; one left by a compaction
+// that was killed is removed by the next.
+std::filesystem::path CompactingPath(const std::filesystem::path& shard);
+
+}  // namespace newsfacet
