@@ -351,11 +351,11 @@ class IndexRunner {
 // last block of every posting list it touches, and a big run flushing that
 // often writes the same blocks over and over: 500,000 articles (540 MB,
 // 270 MB a shard) took 362 s at 500 (182 s of it system time) and 309 s at
-// 2,000; 100,000 (54 MB a shard) took 54 s at 500 and 55 s at 2,000
-// (bench/README.md). Xapian's own default, 10,000, is tuned for big runs
-// on one writer.
+// 2,000; 240,000 (130 MB a shard) 179 s and 188 s; 100,000 (54 MB a shard)
+// 54 s and 55 s (bench/README.md). Xapian's own default, 10,000, is tuned
+// for big runs on one writer.
 int FlushThreshold(uint64_t bytes_per_shard) {
-  constexpr uint64_t kBigRunBytesPerShard = 128'000'000;
+  constexpr uint64_t kBigRunBytesPerShard = 200'000'000;
   return bytes_per_shard > kBigRunBytesPerShard ? 2000 : 500;
 }
 
