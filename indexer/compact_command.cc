@@ -16,9 +16,9 @@ Rewrites each shard of the index packed tight (Xapian's compaction): an index
 written in many flushes, as every newsfacet index is, shrinks by half or more.
 Same articles, same document ids; searches give the same results. Each shard
 is written anew beside the old one and swapped in atomically, so the index
-opens at every moment; a server searching it sees the compacted shards at its
-next request. Needs free space for one shard, and the index lock: it waits
-for no indexer and refuses to run beside one.
+opens at every moment and a server searching it carries on (it frees the old
+shards' space when the next index run makes it reopen). Needs free space for
+one shard, and the index lock: it refuses to run beside an indexer.
 
   --json   print the summary as one JSON object: {"shards": [{"bytes_before",
            "bytes_after"}], "bytes_before", "bytes_after", "seconds"}

@@ -14,6 +14,7 @@
 #include <xapian.h>
 
 #include "index_directory.h"
+#include "index_layout.h"
 
 namespace newsfacet {
 namespace fs = std::filesystem;
@@ -73,7 +74,7 @@ Status CompactShard(const fs::path& shard, ShardCompaction* result) {
 
 fs::path CompactingPath(const fs::path& shard) {
   fs::path path = shard;
-  path += ".compacting";
+  path += layout::kCompactingSuffix;
   return path;
 }
 

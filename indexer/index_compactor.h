@@ -2,13 +2,14 @@
 //
 // Each Xapian flush inserts into the middle of the shard's B-trees and
 // leaves blocks part full, so an index built in many flushes (any index
-// newsfacet writes) holds much free space: BBC 46.7 MB, 19.8 MB once
+// newsfacet writes) holds much free space: BBC 46 MB, 22 MB once
 // compacted. Compaction writes each shard anew beside the old one
 // (Xapian's Database::compact, the same document ids), then swaps the two
 // directories in one atomic rename, so the index opens at every moment,
 // and removes the old one. It holds the index lock: no indexer runs
-// meanwhile. Readers keep what they have open; their next reopen sees the
-// compacted shard, with the same articles.
+// meanwhile. Readers keep the files they have open (the same articles);
+// they move to the compacted shard when the next commit makes them reopen,
+// and only then is the old shard's space freed.
 #pragma once
 
 #include <cstdint>

@@ -23,6 +23,8 @@ inline constexpr std::string_view kStubFile = "XAPIANDB";
 inline constexpr std::string_view kManifestFile = "newsfacet.json";
 inline constexpr std::string_view kLockFile = "newsfacet.lock";
 inline constexpr std::string_view kShardDirPrefix = "shard-";  // shard-0, shard-1, ...
+// A shard being compacted is written beside it: shard-0.compacting.
+inline constexpr std::string_view kCompactingSuffix = ".compacting";
 // A Xapian database holding only metadata: one entry per indexed file.
 inline constexpr std::string_view kCatalogDir = "catalog";
 
