@@ -39,7 +39,7 @@ TEST_CASE("stored article: plain, damaged and missing values") {
   doc.add_value(layout::kArticleSlot, damaged.substr(0, 5));
   CHECK(LoadArticleJson(doc).empty());
   // One flipped byte in the compressed text: the checksum refuses it.
-  for (int i = 0; i < 500; ++i) article.body += " " + std::to_string(i * 7919 % 1000);
+  for (int i = 0; i < 500; ++i) article.body.append(" ").append(std::to_string(i * 7919 % 1000));
   StoreArticleJson(ArticleJson(article, {}), doc);
   std::string flipped = doc.get_value(layout::kArticleSlot);
   flipped[flipped.size() / 2] ^= 0x20;
