@@ -12,6 +12,13 @@ struct PersonMention {
   int mentions = 0;
 };
 
+// A company, bank, agency, party or international body the article names.
+struct OrganisationMention {
+  std::string id;    // OrganisationKey() of the name: one id for every spelling
+  std::string name;  // the fullest spelling this article uses
+  int mentions = 0;
+};
+
 struct CountryMention {
   std::string code;  // ISO 3166-1 alpha-2, or ISO 3166-3 alpha-4 for former states
   std::string name;  // English short name
@@ -27,6 +34,7 @@ struct EventMention {
 
 struct ArticleEntities {
   std::vector<PersonMention> people;
+  std::vector<OrganisationMention> organisations;
   std::vector<CountryMention> countries;
   std::vector<EventMention> events;
   // Surnames (PersonKey) mentioned alone with no full name in this
