@@ -22,6 +22,7 @@
 #include "data_files.h"
 #include "date_normalizer.h"
 #include "entities/entity_extractor.h"
+#include "entities/surname_resolver.h"
 #include "entities/token_stream.h"
 #include "person_key.h"
 
@@ -49,6 +50,26 @@ Json TopMisses(const std::map<std::string, int>& misses, size_t limit) {
   for (size_t i = 0; i < sorted.size() && i < limit; ++i) top.push_back({sorted[i].second, -sorted[i].first});
   return top;
 }
+
+// The index-wide surname step, as an index run does it: articles per full
+// name, then DominantFullName.
+class FullNamesBySurname {
+ public:
+  void Add(const std::string& person_id) {
+    size_t dash = person_id.rfind('-');
+    if (dash != std::string::npos) ++articles_[person_id.substr(dash + 1)][person_id];
+  }
+  std::string Resolve(const std::string& surname) const {
+    auto known = articles_.find(surname);
+    if (known == articles_.end()) return "";
+    std::vector<FullNameUse> uses;
+    for (const auto& [id, articles] : known->second) uses.push_back({id, articles});
+    return DominantFullName(uses);
+  }
+
+ private:
+  std::map<std::string, std::map<std::string, uint32_t>> articles_;
+};
 
 // ---- CoNLL ----------------------------------------------------------------
 
@@ -114,7 +135,7 @@ int EvaluateConll(const EntityModel& model, const std::string& path, size_t miss
   };
   std::vector<Extracted> extracted(documents.size());
   // Pass 1, as the indexer: every article on its own.
-  std::map<std::string, std::set<std::string>> full_names_by_surname;
+  FullNamesBySurname full_names_by_surname;
   for (size_t d = 0; d < documents.size(); ++d) {
     extracted[d].stream = Tokenize("", documents[d].text);
     extracted[d].spans = finder.FindSpans(extracted[d].stream);
@@ -122,9 +143,7 @@ int EvaluateConll(const EntityModel& model, const std::string& path, size_t miss
     if (std::getenv("ENTITY_EVAL_DEBUG")) {
       for (const PersonMention& person : extracted[d].people.people) std::cerr << d << "\t" << person.id << "\t" << person.name << "\n";
     }
-    for (const PersonMention& person : extracted[d].people.people) {
-      if (person.id.find('-') != std::string::npos) full_names_by_surname[person.id.substr(person.id.rfind('-') + 1)].insert(person.id);
-    }
+    for (const PersonMention& person : extracted[d].people.people) full_names_by_surname.Add(person.id);
   }
   // Pass 2, as the end of an index run: lone surnames meet the index's full names.
   Scores scores;
@@ -136,8 +155,7 @@ int EvaluateConll(const EntityModel& model, const std::string& path, size_t miss
       const PersonSpan& span = extracted[d].spans[s];
       bool person = span.accepted || !extracted[d].people.span_person[s].empty();
       if (!person && span.name_words == 1 && !span.place_name && !span.common_word) {
-        auto known = full_names_by_surname.find(SurnameKey(span.name));
-        person = known != full_names_by_surname.end() && known->second.size() == 1;
+        person = !full_names_by_surname.Resolve(SurnameKey(span.name)).empty();
       }
       if (person) predicted.emplace(tokens[span.begin].begin, tokens[span.end - 1].end);
     }
@@ -215,7 +233,7 @@ int EvaluateReuters(const EntityModel& model, const std::string& gold_path, cons
     ArticleEntities entities;
   };
   std::vector<Done> done;
-  std::map<std::string, std::set<std::string>> full_names_by_surname;
+  FullNamesBySurname full_names_by_surname;
   for (const std::string& file : stories) {
     std::ifstream in(file);
     for (std::string line; std::getline(in, line);) {
@@ -245,9 +263,7 @@ int EvaluateReuters(const EntityModel& model, const std::string& gold_path, cons
       }
       for (const std::string& code : mentioned) (gold_codes.count(code) ? every_mention.true_positives : every_mention.false_positives)++;
       for (const std::string& code : gold_codes) if (!mentioned.count(code)) ++every_mention.false_negatives;
-      for (const PersonMention& person : entities.people) {
-        if (person.id.find('-') != std::string::npos) full_names_by_surname[person.id.substr(person.id.rfind('-') + 1)].insert(person.id);
-      }
+      for (const PersonMention& person : entities.people) full_names_by_surname.Add(person.id);
       std::set<std::string> gold_people;
       for (const auto& person : it->second["people"]) gold_people.insert(person.get<std::string>());
       done.push_back({gold_people, std::move(entities)});
@@ -259,8 +275,7 @@ int EvaluateReuters(const EntityModel& model, const std::string& gold_path, cons
     std::set<std::string> ids;
     for (const PersonMention& person : article.entities.people) ids.insert(person.id);
     for (const auto& [surname, mentions] : article.entities.unresolved_surnames) {
-      auto known = full_names_by_surname.find(surname);
-      if (known != full_names_by_surname.end() && known->second.size() == 1) ids.insert(*known->second.begin());
+      if (std::string person = full_names_by_surname.Resolve(surname); !person.empty()) ids.insert(person);
     }
     for (const std::string& slug : article.gold_people) {
       std::string key = PersonKey(slug);

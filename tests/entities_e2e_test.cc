@@ -113,3 +113,24 @@ TEST_CASE("the sample corpus: spelling variants merge, namesakes stay apart, spo
     }
   }
 }
+
+TEST_CASE("a lone surname resolves to the full name that dominates it in the index, not only to a unique one") {
+  TempDir dir;
+  for (int i = 0; i < 5; ++i) {
+    dir.Write("articles/ronald-" + std::to_string(i) + ".txt",
+              "Budget talks resume\n\nWASHINGTON - Ronald Reagan said on Monday that the budget talks " +
+                  std::string(i % 2 ? "would resume." : "had stalled.") + " Aides said more talks were due.\n");
+  }
+  dir.Write("articles/nancy.txt", "Charity gala\n\nNancy Reagan, 65, opened a charity gala in New York on Friday.\n");
+  dir.Write("articles/president.txt",
+            "Tax rates\n\nWASHINGTON - President Reagan vowed there would be no increase in tax rates this year.\n");
+  dir.Write("articles/smith-a.txt", "Talks\n\nJohn Smith said the talks went well.\n");
+  dir.Write("articles/smith-b.txt", "Talks\n\nJane Smith said the talks failed.\n");
+  dir.Write("articles/smith-lone.txt", "Talks\n\nMr Smith said nothing more.\n");
+  Index(dir / "articles", dir / "index");
+  std::map<std::string, Json> articles = ExportById(dir / "index");
+  CHECK(Values(articles["president.txt"], "people", "id") == std::set<std::string>{"ronald-reagan"});
+  CHECK(Values(articles["nancy.txt"], "people", "id") == std::set<std::string>{"nancy-reagan"});
+  // Two full names with an even share: the lone surname stays unresolved.
+  CHECK(Values(articles["smith-lone.txt"], "people", "id").empty());
+}

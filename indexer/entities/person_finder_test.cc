@@ -8,6 +8,7 @@
 
 #include "data_files.h"
 #include "entities/entity_extractor.h"
+#include "entities/surname_resolver.h"
 #include "person_key.h"
 
 using namespace newsfacet;
@@ -57,4 +58,13 @@ TEST_CASE("people: contractions and continents do not start names") {
 TEST_CASE("people: a lone surname leaves the article only with a cue that it is a person") {
   CHECK(Extract("Erdogan claims the plot failed.").unresolved == std::set<std::string>{PersonKey("Erdogan")});
   CHECK(Extract("Shares of Apple rose, and Oscar season began.").unresolved.empty());
+}
+
+TEST_CASE("surname resolution: the only full name, or one holding 80% of the articles, and never a tie") {
+  CHECK(DominantFullName({}) == "");
+  CHECK(DominantFullName({{"andrey-karlov", 1}}) == "andrey-karlov");
+  CHECK(DominantFullName({{"nancy-reagan", 2}, {"ronald-reagan", 23}, {"reagan-adminstration", 1}}) == "ronald-reagan");
+  CHECK(DominantFullName({{"james-baker", 31}, {"howard-baker", 12}}) == "");
+  CHECK(DominantFullName({{"john-smith", 4}, {"jane-smith", 1}}) == "john-smith");
+  CHECK(DominantFullName({{"jane-smith", 3}, {"john-smith", 3}}) == "");
 }

@@ -3,8 +3,8 @@
 // An article that names a person only by surname ("Erdogan claims ...")
 // keeps that surname unresolved (layout::kUnresolvedSurnamePrefix). At the
 // end of every index run the full names known across the whole index are
-// gathered, and each unresolved surname that exactly one of them has is
-// mapped to that person, in shard metadata (layout::kSurnameResolutionKey).
+// gathered, and each unresolved surname is mapped to the person it means
+// (DominantFullName), in shard metadata (layout::kSurnameResolutionKey).
 // Readers apply the map (ApplySurnameResolutions), so the result does not
 // depend on which article was indexed first, no article is rewritten, and a
 // surname that later becomes ambiguous stops resolving everywhere at once.
@@ -28,9 +28,23 @@ struct KnownPeople {
   // person id -> display name: a spelling with diacritics if there is one,
   // else the spelling most articles use
   std::map<std::string, std::string> display_names;
-  // the unresolved surnames in the index that exactly one full name has
+  // the unresolved surnames in the index that one full name dominates
   SurnameResolutions resolutions;
 };
+
+// A full name that has the surname, with the number of articles naming it.
+struct FullNameUse {
+  std::string person_id;
+  uint32_t articles = 0;
+};
+
+// The person a lone surname means, or "" when it is unclear: the only full
+// name with that surname, or the one that holds at least
+// kDominantShare of the articles naming any of them ("President Reagan" is
+// Ronald Reagan in an index that also names Nancy Reagan once, and a
+// misspelt variant does not block it). `candidates` need not be sorted.
+inline constexpr double kDominantShare = 0.8;
+std::string DominantFullName(const std::vector<FullNameUse>& candidates);
 
 // Reads the person, spelling and unresolved-surname terms of `index` (all
 // shards, as committed).
