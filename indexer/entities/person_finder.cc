@@ -116,6 +116,17 @@ bool PersonFinder::TitleBefore(const std::vector<Token>& tokens, size_t begin) c
 // after "of" or "for" (the) that follow an organisation's word go on naming
 // it, unless they start with a first name ("Bank of England Governor Mark
 // Carney" is trimmed to "Mark Carney" before this is asked).
+bool PersonFinder::IsHyphenedPair(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  if (end - begin != 3 || tokens[begin + 1].text != "-" || tokens[begin + 1].space_before ||
+      tokens[begin + 2].space_before) {
+    return false;
+  }
+  const Token& left = tokens[begin];
+  const Token& right = tokens[begin + 2];
+  return left.capitalized && right.capitalized && left.folded.size() >= 3 && right.folded.size() >= 3 &&
+         !lexicon_.IsParticle(left.word());
+}
+
 bool PersonFinder::ContinuesOrganization(const std::vector<Token>& tokens, size_t begin) const {
   if (lexicon_.IsFirstName(tokens[begin].word())) return false;
   size_t k = begin;
@@ -199,7 +210,33 @@ size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin,
     }
     break;
   }
+  // A title inside the run: "Federal Reserve Chairman Paul Volcker",
+  // "Agriculture Secretary Richard Lyng". What precedes it names the office.
+  for (size_t k = end - 1; k-- > begin + 1;) {
+    if (!tokens[k].is_word) continue;
+    if (size_t title = TitleAt(tokens, k, end); title > 0 && k + title < end) {
+      *title_cue = true;
+      begin = k + title;
+      break;
+    }
+  }
+  // A capitalised word glued to a full name that starts with a first name:
+  // "(Chancellor of the) Exchequer Nigel Lawson", "Unlike Paul Volcker".
+  if (NameWordsIn(tokens, begin, end) >= 3 && tokens[begin].is_word && begin + 1 < end &&
+      !lexicon_.IsFirstName(tokens[begin].word()) && !lexicon_.IsAmbiguousFirstName(tokens[begin].word()) &&
+      !IsInitial(tokens[begin]) && !lexicon_.IsParticle(tokens[begin].word()) &&
+      lexicon_.IsFirstName(tokens[begin + 1].word()) && !lexicon_.IsAmbiguousFirstName(tokens[begin + 1].word())) {
+    ++begin;
+  }
   return begin;
+}
+
+size_t PersonFinder::NameWordsIn(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  size_t words = 0;
+  for (size_t k = begin; k < end; ++k) {
+    if (tokens[k].is_word && !lexicon_.IsParticle(tokens[k].word())) ++words;
+  }
+  return words;
 }
 
 double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const {
@@ -323,6 +360,12 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
       }
     }
     if (chunk.begin >= chunk.end) continue;
+    // "Reagan-Gorbachev", "Texaco-Pennzoil": two names joined by a hyphen
+    // with nothing before them relate two parties; each is a candidate.
+    if (IsHyphenedPair(tokens, chunk.begin, chunk.end)) {
+      i = chunk.begin + 2;
+      chunk.end = chunk.begin + 1;
+    }
     if (chunk.end - chunk.begin == 1 && tokens[chunk.begin].folded.size() < 2) continue;  // "S", "A"
     if (ContinuesOrganization(tokens, chunk.begin)) continue;
     if (chunk.end - chunk.begin == 1 && !tokens[chunk.begin].sentence_start &&

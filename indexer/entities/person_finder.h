@@ -59,6 +59,8 @@ class PersonFinder {
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   bool TitleBefore(const std::vector<Token>& tokens, size_t begin) const;
   bool ContinuesOrganization(const std::vector<Token>& tokens, size_t begin) const;
+  bool IsHyphenedPair(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  size_t NameWordsIn(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   size_t TitleAt(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   size_t TitleInto(const std::vector<Token>& tokens, size_t begin, size_t end) const;
 

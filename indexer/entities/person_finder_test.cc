@@ -68,3 +68,23 @@ TEST_CASE("surname resolution: the only full name, or one holding 80% of the art
   CHECK(DominantFullName({{"john-smith", 4}, {"jane-smith", 1}}) == "john-smith");
   CHECK(DominantFullName({{"jane-smith", 3}, {"john-smith", 3}}) == "");
 }
+
+TEST_CASE("people: titles and glued words are stripped from a name") {
+  CHECK(Extract("Chancellor of the Exchequer Nigel Lawson said sterling was stable.").people ==
+        std::set<std::string>{"Nigel Lawson"});
+  CHECK(Extract("Federal Reserve Chairman Paul Volcker told Congress rates would hold.").people ==
+        std::set<std::string>{"Paul Volcker"});
+  CHECK(Extract("Agriculture Secretary Richard Lyng said the plan would stand.").people ==
+        std::set<std::string>{"Richard Lyng"});
+  CHECK(Extract("Unlike Paul Volcker, the new chairman said little.").people == std::set<std::string>{"Paul Volcker"});
+  CHECK(Extract("White House Chief of Staff Howard Baker said the talks went well.").people ==
+        std::set<std::string>{"Howard Baker"});
+}
+
+TEST_CASE("people: two names joined by a hyphen are two parties, not one person") {
+  Found found = Extract("Ronald Reagan met Mikhail Gorbachev. The Reagan-Gorbachev summit ended, Reagan said.");
+  CHECK(found.people == std::set<std::string>{"Ronald Reagan", "Mikhail Gorbachev"});
+  // A double-barrelled surname after a first name stays whole.
+  CHECK(Extract("Bank of England Governor Robin Leigh-Pemberton said rates would hold.").people ==
+        std::set<std::string>{"Robin Leigh-Pemberton"});
+}
