@@ -2,6 +2,8 @@
 //
 //   entity_eval conll FILE [--misses N]
 //       mention-level precision/recall/F1 for PER on a CoNLL-2003 file
+//   entity_eval tagger FILE
+//       the name tagger alone: exact-span P/R/F1 for PER, ORG, LOC, MISC
 //   entity_eval reuters GOLD.jsonl STORIES.jsonl... [--misses N]
 //       document-level country facet P/R/F1 against Reuters `places`
 //       (and the "every gazetteer mention" baseline), and recall of the
@@ -16,6 +18,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -23,6 +26,7 @@
 #include "date_normalizer.h"
 #include "entities/entity_extractor.h"
 #include "entities/surname_resolver.h"
+#include "entities/tagger_training.h"
 #include "entities/token_stream.h"
 #include "person_key.h"
 
@@ -138,7 +142,7 @@ int EvaluateConll(const EntityModel& model, const std::string& path, size_t miss
   FullNamesBySurname full_names_by_surname;
   for (size_t d = 0; d < documents.size(); ++d) {
     extracted[d].stream = Tokenize("", documents[d].text);
-    extracted[d].spans = finder.FindSpans(extracted[d].stream);
+    extracted[d].spans = finder.FindSpans(extracted[d].stream, model.tagger()->Tag(extracted[d].stream));
     extracted[d].people = ResolvePeople(extracted[d].spans);
     if (std::getenv("ENTITY_EVAL_DEBUG")) {
       for (const PersonMention& person : extracted[d].people.people) std::cerr << d << "\t" << person.id << "\t" << person.name << "\n";
@@ -181,6 +185,29 @@ int EvaluateConll(const EntityModel& model, const std::string& path, size_t miss
     result["top_false_positives"] = TopMisses(false_positives, misses_shown);
     result["top_false_negatives"] = TopMisses(false_negatives, misses_shown);
   }
+  std::cout << result.dump(2) << "\n";
+  return 0;
+}
+
+// The tagger alone, sentence by sentence: exact-span P/R/F1 per type.
+int EvaluateTagger(const EntityModel& model, const std::string& path) {
+  std::vector<TrainingSentence> sentences;
+  if (Status status = ReadTrainingSentences(path, &sentences); !status.ok()) {
+    std::cerr << "entity_eval: " << status.message() << "\n";
+    return 2;
+  }
+  const char* kTypes[] = {"", "per", "org", "loc", "misc"};
+  Scores scores[5];
+  for (const TrainingSentence& sentence : sentences) {
+    std::set<std::tuple<size_t, size_t, int>> gold, predicted;
+    for (const NameSpan& span : SpansOf(sentence.tags, 0)) gold.emplace(span.begin, span.end, int(span.type));
+    std::vector<int> tags = model.tagger()->TagSentence(sentence.tokens, 0, sentence.tokens.size());
+    for (const NameSpan& span : SpansOf(tags, 0)) predicted.emplace(span.begin, span.end, int(span.type));
+    for (const auto& span : predicted) (gold.count(span) ? scores[std::get<2>(span)].true_positives : scores[std::get<2>(span)].false_positives)++;
+    for (const auto& span : gold) if (!predicted.count(span)) ++scores[std::get<2>(span)].false_negatives;
+  }
+  Json result = {{"task", "conll-tagger"}, {"file", path}, {"sentences", sentences.size()}};
+  for (int type = 1; type <= 4; ++type) result[kTypes[type]] = scores[type].ToJson();
   std::cout << result.dump(2) << "\n";
   return 0;
 }
@@ -316,11 +343,13 @@ int main(int argc, char** argv) {
     return 2;
   }
   if (args.size() == 2 && args[0] == "conll") return EvaluateConll(*model, args[1], misses);
+  if (args.size() == 2 && args[0] == "tagger") return EvaluateTagger(*model, args[1]);
   if (args.size() >= 4 && args[0] == "reuters") {
     std::vector<std::string> stories(args.begin() + 3, args.end());
     return EvaluateReuters(*model, args[1], stories, args[2], misses);
   }
   std::cerr << "usage: entity_eval conll FILE [--misses N]\n"
+               "       entity_eval tagger CONLL_FILE\n"
                "       entity_eval reuters GOLD.jsonl PLACES.txt STORIES.jsonl... [--misses N]\n";
   return 2;
 }

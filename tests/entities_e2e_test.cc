@@ -129,8 +129,8 @@ TEST_CASE("a lone surname resolves to the full name that dominates it in the ind
   dir.Write("articles/smith-lone.txt", "Talks\n\nMr Smith said nothing more.\n");
   Index(dir / "articles", dir / "index");
   std::map<std::string, Json> articles = ExportById(dir / "index");
-  CHECK(Values(articles["president.txt"], "people", "id") == std::set<std::string>{"ronald-reagan"});
-  CHECK(Values(articles["nancy.txt"], "people", "id") == std::set<std::string>{"nancy-reagan"});
+  CHECK(Values(articles["president.txt"], "people", "id") == std::set<std::string>{PersonKey("Ronald Reagan")});
+  CHECK(Values(articles["nancy.txt"], "people", "id") == std::set<std::string>{PersonKey("Nancy Reagan")});
   // Two full names with an even share: the lone surname stays unresolved.
   CHECK(Values(articles["smith-lone.txt"], "people", "id").empty());
 }

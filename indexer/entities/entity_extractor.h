@@ -9,7 +9,11 @@
 #include "entities/country_gazetteer.h"
 #include "entities/event_detector.h"
 #include "entities/name_lexicon.h"
+#include "entities/name_tagger.h"
+#include "entities/organisation_finder.h"
 #include "entities/person_finder.h"
+#include "entities/tagger_features.h"
+#include "entities/tagger_model.h"
 #include "status.h"
 
 namespace newsfacet {
@@ -18,10 +22,16 @@ namespace newsfacet {
 // every indexing thread.
 class EntityModel {
  public:
-  // Reads schemas/data/*.{json,txt} and schemas/events.json under data_dir.
-  static Status Load(const std::filesystem::path& data_dir, std::unique_ptr<EntityModel>* model);
+  enum TaggerUse { kWithTagger, kWithoutTagger };  // without: for training the tagger itself
+  // Reads schemas/data/*.{json,txt,bin} and schemas/events.json under data_dir.
+  static Status Load(const std::filesystem::path& data_dir, std::unique_ptr<EntityModel>* model,
+                     TaggerUse tagger = kWithTagger);
+  // The tagger's weights, under the data directory.
+  static constexpr const char* kTaggerFile = "data/name_tagger.bin";
 
   const NameLexicon& lexicon() const { return lexicon_; }
+  // Null when loaded kWithoutTagger.
+  const NameTagger* tagger() const { return tagger_.get(); }
   const CountryGazetteer& countries() const { return countries_; }
   const EventDetector& events() const { return events_; }
 
@@ -33,19 +43,23 @@ class EntityModel {
   NameLexicon lexicon_;
   CountryGazetteer countries_;
   EventDetector events_;
+  TaggerModel tagger_model_;
+  std::unique_ptr<TaggerFeatures> tagger_features_;
+  std::unique_ptr<NameTagger> tagger_;
 };
 
 // Thread-compatible: one per thread, or guarded.
 class EntityExtractor {
  public:
   explicit EntityExtractor(const EntityModel& model)
-      : model_(model), people_(model.lexicon(), model.countries()) {}
+      : model_(model), people_(model.lexicon(), model.countries()), organisations_(model.lexicon(), model.countries()) {}
 
   ArticleEntities Extract(const Article& article) const;
 
  private:
   const EntityModel& model_;
   PersonFinder people_;
+  OrganisationFinder organisations_;
 };
 
 }  // namespace newsfacet

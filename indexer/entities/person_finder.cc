@@ -24,6 +24,7 @@ constexpr double kInitials = 2.0;     // "S. Waugh", "George W. Bush"
 constexpr double kSurnameAlone = 1.5;
 constexpr double kListNeighbour = 1.5;
 constexpr double kSentenceStartAlone = -1.0;
+constexpr double kTaggedPerson = 2.0;
 
 bool IsNumber(const Token& token) {
   return token.is_word && !token.text.empty() && std::all_of(token.text.begin(), token.text.end(), ::isdigit);
@@ -312,7 +313,35 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   return true;
 }
 
-std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const {
+void PersonFinder::WeighTaggedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names,
+                                    std::vector<PersonSpan>& spans) const {
+  if (names.empty()) return;
+  std::vector<NameType> type_at(tokens.size(), NameType{0});
+  for (const NameSpan& name : names) {
+    for (size_t t = name.begin; t < name.end; ++t) type_at[t] = name.type;
+  }
+  for (PersonSpan& span : spans) {
+    if (span.place_name) continue;
+    int words = 0, people = 0, organisations = 0;
+    for (size_t t = span.begin; t < span.end; ++t) {
+      if (!tokens[t].is_word || lexicon_.IsParticle(tokens[t].word())) continue;
+      ++words;
+      people += type_at[t] == NameType::kPerson;
+      organisations += type_at[t] == NameType::kOrganisation;
+    }
+    // A lone word needs a cue of its own too ("Oscar season"): the tagger's
+    // word alone would send common capitalised words to the index-wide step.
+    if (words > 0 && people == words && (span.name_words >= 2 || span.evidence > 0)) {
+      span.evidence += kTaggedPerson;
+      span.accepted = span.evidence >= kAccept;
+    } else if (organisations * 2 > words && !span.title_cue) {
+      span.organisation = true;
+      span.accepted = false;
+    }
+  }
+}
+
+std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const std::vector<NameSpan>& names) const {
   const std::vector<Token>& tokens = stream.tokens;
   struct Chunk {
     size_t begin, end;
@@ -379,6 +408,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
     PersonSpan span;
     span.begin = chunk.begin;
     span.end = chunk.end;
+    span.title_cue = chunk.title_cue;
     if (!Assess(tokens, chunk.title_cue, &span)) continue;
     span.common_word = span.name_words == 1 && written_in_lower_case(tokens[span.begin]);
     // "Waqar Younis ... Younis bowled": a name later shortened to its last
@@ -389,6 +419,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream) const
     }
     spans.push_back(std::move(span));
   }
+  WeighTaggedNames(tokens, names, spans);
   // People come in lists: "Putin, Erdogan and Rouhani", team sheets. An
   // unproven full name beside a proven one, with only a comma, semicolon or
   // "and" between, is taken as one more person (twice: lists run on).
@@ -470,7 +501,7 @@ ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans) {
   std::set<std::string> surnames;
   for (const auto& [id, person] : people) surnames.insert(person.parts.back());
   for (const PersonSpan& span : spans) {
-    if (span.accepted || span.place_name || span.name_words < 2) continue;
+    if (span.accepted || span.place_name || span.organisation || span.name_words < 2) continue;
     std::string id = PersonKey(span.name);
     if (!id.empty() && surnames.count(KeyParts(id).back())) add_person(span, id);
   }
@@ -506,6 +537,7 @@ ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans) {
   std::map<std::string, int> unresolved;
   for (size_t s = 0; s < spans.size(); ++s) {
     const PersonSpan& span = spans[s];
+    if (span.organisation) continue;
     std::string id = PersonKey(span.name);
     if (id.empty()) continue;
     if (people.count(id)) {

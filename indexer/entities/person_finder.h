@@ -17,6 +17,7 @@
 #include "entities/article_entities.h"
 #include "entities/country_gazetteer.h"
 #include "entities/name_lexicon.h"
+#include "entities/name_tagger.h"
 #include "entities/token_stream.h"
 
 namespace newsfacet {
@@ -26,6 +27,7 @@ struct PersonSpan {
   std::string name;           // as written, possessive dropped
   int name_words = 0;         // words and initials, particles excluded
   double evidence = 0;
+  bool title_cue = false;     // a title stands before it ("President Reagan")
   bool accepted = false;      // a person on its own evidence
   // The whole span is a place name ("Jordan", "Washington"): a person only
   // when the article names someone so ("Michael Jordan ... Jordan said").
@@ -33,6 +35,8 @@ struct PersonSpan {
   // A lone word the article also writes in lower case ("Trade", "Note"):
   // capitalised only by position, so never resolved beyond the article.
   bool common_word = false;
+  // The name tagger calls most of it an organisation: never a person.
+  bool organisation = false;
 };
 
 struct ArticlePeople {
@@ -48,8 +52,10 @@ class PersonFinder {
       : lexicon_(lexicon), countries_(countries) {}
 
   // Every capitalised candidate, with its evidence; `accepted` marks those
-  // that are people on their own.
-  std::vector<PersonSpan> FindSpans(const TokenStream& stream) const;
+  // that are people on their own. `names` are the name tagger's spans (in
+  // token order, may be empty): a candidate it tags a person gains
+  // evidence, one it tags an organisation is rejected.
+  std::vector<PersonSpan> FindSpans(const TokenStream& stream, const std::vector<NameSpan>& names = {}) const;
 
  private:
   bool StartsChunk(const std::vector<Token>& tokens, size_t i, bool title_all_caps) const;
@@ -59,6 +65,8 @@ class PersonFinder {
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   bool TitleBefore(const std::vector<Token>& tokens, size_t begin) const;
   bool ContinuesOrganization(const std::vector<Token>& tokens, size_t begin) const;
+  void WeighTaggedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names,
+                        std::vector<PersonSpan>& spans) const;
   bool IsHyphenedPair(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   size_t NameWordsIn(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   size_t TitleAt(const std::vector<Token>& tokens, size_t begin, size_t end) const;

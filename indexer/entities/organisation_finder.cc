@@ -1,0 +1,220 @@
+#include "organisation_finder.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <string_view>
+
+#include "organisation_key.h"
+
+namespace newsfacet {
+namespace {
+
+bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> words) {
+  return std::find(words.begin(), words.end(), word) != words.end();
+}
+
+// Organisation words that name competitions, prizes or places rather than bodies.
+bool IsEventOrPlaceWord(std::string_view folded) {
+  return IsOneOf(folded, {"award", "awards", "championship", "championships", "classic", "cup", "derby", "festival",
+                          "games", "invitational", "marathon", "masters", "olympic", "olympics", "open",
+                          "premiership", "prize", "rally", "series", "serie", "summit", "tour", "trophy",
+                          "bundesliga", "liga", "city", "grand", "prix", "real", "united", "energy", "oil", "gas",
+                          "capital", "post", "times", "news"});
+}
+
+std::string SpanText(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::string text;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && tokens[i].space_before) text.push_back(' ');
+    text += (i + 1 == end) ? tokens[i].TextWithoutPossessive() : std::string_view(tokens[i].text);
+  }
+  return text;
+}
+
+}  // namespace
+
+bool OrganisationFinder::IsLegalForm(const Token& token) const {
+  return token.is_word && token.capitalized &&
+         IsOneOf(token.folded, {"inc", "corp", "co", "cos", "ltd", "plc", "llc", "ag", "sa", "nv", "gmbh", "spa",
+                                "company", "corporation", "limited", "incorporated", "bhd"});
+}
+
+bool OrganisationFinder::HeadsOrganisation(const Token& token) const {
+  return token.is_word && token.capitalized && lexicon_.IsOrganizationWord(token.word()) &&
+         !IsEventOrPlaceWord(token.folded);
+}
+
+// Whether `link` joins the capitalised `before` to the run that ends with
+// `last`: "Bank of England", "Ministry for the Environment", "Smith Barney,
+// Harris Upham and Co", but not "John Smith of Morgan Stanley".
+bool OrganisationFinder::LinksRun(const Token& before, const Token& link, const Token& last) const {
+  if (link.folded == "of" || link.folded == "for") return HeadsOrganisation(before);
+  if (link.folded == "the") return before.folded == "of" || before.folded == "for";
+  if (link.folded == "and") return before.capitalized && (HeadsOrganisation(last) || IsLegalForm(last));
+  return false;
+}
+
+// The first token of the capitalised run that ends at `end` (exclusive),
+// through "of", "for", "and", "&" and "the" between capitals ("Bank of
+// England", "Ministry of Foreign Affairs"). `end` when there is none.
+size_t OrganisationFinder::RunStart(const std::vector<Token>& tokens, size_t end) const {
+  size_t begin = end;
+  while (begin > 0) {
+    const Token& token = tokens[begin - 1];
+    if (token.sentence != tokens[end - 1].sentence) break;
+    if (token.is_word && token.capitalized && !lexicon_.IsTitle(token.word())) {
+      --begin;
+    } else if (token.is_word && begin >= 2 && begin < end && tokens[begin - 2].sentence == token.sentence &&
+               LinksRun(tokens[begin - 2], token, tokens[end - 1])) {
+      --begin;
+    } else if ((token.text == "&" || token.text == "-" || token.text == ".") && begin >= 2 && begin < end &&
+               tokens[begin - 2].capitalized) {
+      --begin;
+    } else {
+      break;
+    }
+  }
+  // Runs start at a capital; a sentence's first word starts one only when it is not a common opener.
+  while (begin < end && (!tokens[begin].is_word || !tokens[begin].capitalized ||
+                         (tokens[begin].sentence_start && lexicon_.IsNonNameWord(tokens[begin].word())))) {
+    ++begin;
+  }
+  return begin;
+}
+
+void OrganisationFinder::AddSpan(const std::vector<Token>& tokens, size_t begin, size_t end, bool structural,
+                                 std::vector<OrganisationSpan>* spans) const {
+  if (begin < end && tokens[begin].folded == "the") ++begin;
+  // "U.S. State Department" is the State Department.
+  const CountryGazetteer::Form* form = nullptr;
+  if (size_t place = countries_.Match(tokens, begin, &form); place > 0) {
+    size_t words = 0;
+    for (size_t k = begin + place; k < end; ++k) words += tokens[k].is_word;
+    if (words >= 2) begin += place;
+    else if (words == 0) return;  // the whole run is a place
+  }
+  while (begin < end && !tokens[begin].is_word) ++begin;
+  // "Interfax news", "Turkish police": a name ends at its last capital.
+  while (end > begin && (!tokens[end - 1].is_word || !tokens[end - 1].capitalized) && tokens[end - 1].text != ".") --end;
+  if (begin >= end) return;
+  if (!structural) {
+    size_t words = 0;
+    for (size_t k = begin; k < end; ++k) words += tokens[k].is_word;
+    const Token& first = tokens[begin];
+    const bool acronym = words == 1 && first.all_caps && first.folded.size() >= 2 && first.folded.size() <= 6;
+    if (words < 2 && !acronym) return;
+    if (countries_.Match(tokens, begin, &form) >= end - begin) return;  // a place
+  }
+  OrganisationSpan span{begin, end, SpanText(tokens, begin, end), structural};
+  if (OrganisationKey(span.name).empty()) return;
+  spans->push_back(std::move(span));
+}
+
+std::vector<OrganisationSpan> OrganisationFinder::Find(const TokenStream& stream,
+                                                       const std::vector<NameSpan>& names) const {
+  const std::vector<Token>& tokens = stream.tokens;
+  std::vector<OrganisationSpan> spans;
+  std::vector<bool> covered(tokens.size(), false);
+  auto take = [&](size_t begin, size_t end, bool structural) {
+    for (size_t k = begin; k < end; ++k) {
+      if (covered[k]) return;
+    }
+    size_t before = spans.size();
+    AddSpan(tokens, begin, end, structural, &spans);
+    if (spans.size() > before) {
+      for (size_t k = begin; k < end; ++k) covered[k] = true;
+    }
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& token = tokens[i];
+    if (token.part == TextPart::kTitle && stream.title_all_caps) continue;
+    // "Merrill Lynch and Co Inc", "Texaco Inc", "Smith, Barney, Harris Upham and Co".
+    if (IsLegalForm(token) && i > 0) {
+      size_t name_end = i;
+      while (name_end > 0 && (tokens[name_end - 1].text == "," || tokens[name_end - 1].folded == "and" ||
+                              tokens[name_end - 1].text == "&" || IsLegalForm(tokens[name_end - 1]))) {
+        --name_end;
+      }
+      size_t end = i + 1;
+      while (end < tokens.size() && (IsLegalForm(tokens[end]) || tokens[end].text == ".")) ++end;
+      if (name_end < i && name_end > 0) {
+        size_t begin = RunStart(tokens, name_end);
+        if (begin < name_end) take(begin, end, true);
+      }
+      continue;
+    }
+    // "State Department", "Salomon Brothers", "Bank of England".
+    if (HeadsOrganisation(token) && !(i + 1 < tokens.size() && tokens[i + 1].capitalized &&
+                                      tokens[i + 1].sentence == token.sentence)) {
+      size_t begin = RunStart(tokens, i + 1);
+      if (begin < i) take(begin, i + 1, true);
+      continue;
+    }
+    // "the state-run Anadolu agency".
+    if (token.is_word && !token.capitalized && (token.folded == "agency" || token.folded == "agencies") && i > 0 &&
+        tokens[i - 1].capitalized) {
+      size_t begin = RunStart(tokens, i);
+      if (begin < i) take(begin, i, true);
+    }
+  }
+  for (const NameSpan& name : names) {
+    if (name.type != NameType::kOrganisation) continue;
+    if (name.begin < tokens.size() && tokens[name.begin].part == TextPart::kTitle && stream.title_all_caps) continue;
+    take(name.begin, name.end, false);
+  }
+  std::sort(spans.begin(), spans.end(), [](const OrganisationSpan& a, const OrganisationSpan& b) { return a.begin < b.begin; });
+  return spans;
+}
+
+std::vector<OrganisationMention> CountOrganisations(const std::vector<OrganisationSpan>& spans) {
+  struct Entry {
+    std::string name;
+    int mentions = 0;
+  };
+  std::map<std::string, Entry> by_id;
+  for (const OrganisationSpan& span : spans) {
+    Entry& entry = by_id[OrganisationKey(span.name)];
+    if (span.name.size() > entry.name.size()) entry.name = span.name;
+    ++entry.mentions;
+  }
+  // A one-word short form ("Merrill") joins the one longer name it starts;
+  // a unit ("Merrill Lynch Capital Markets") joins its parent's name when
+  // the article gives it ("Merrill Lynch and Co").
+  auto words_of = [](const std::string& id) { return std::count(id.begin(), id.end(), '-') + 1; };
+  auto starts = [](const std::string& longer, const std::string& shorter) {
+    return longer.size() > shorter.size() && longer.compare(0, shorter.size(), shorter) == 0 &&
+           longer[shorter.size()] == '-';
+  };
+  std::map<std::string, std::string> merged_into;
+  for (const auto& [id, entry] : by_id) {
+    std::string target;
+    int candidates = 0;
+    for (const auto& [other, other_entry] : by_id) {
+      if (words_of(id) == 1 && starts(other, id)) {
+        target = other;
+        ++candidates;
+      } else if (words_of(id) >= 2 && words_of(other) >= 2 && starts(id, other) && other.size() > target.size()) {
+        target = other;
+        candidates = 1;
+      }
+    }
+    if (candidates == 1) merged_into[id] = target;
+  }
+  std::map<std::string, OrganisationMention> result;
+  for (const auto& [id, entry] : by_id) {
+    std::string final_id = id;
+    while (merged_into.count(final_id)) final_id = merged_into[final_id];
+    OrganisationMention& mention = result[final_id];
+    mention.id = final_id;
+    if (mention.name.empty() || final_id == id) mention.name = by_id[final_id].name;
+    mention.mentions += entry.mentions;
+  }
+  std::vector<OrganisationMention> mentions;
+  for (auto& [id, mention] : result) mentions.push_back(std::move(mention));
+  std::stable_sort(mentions.begin(), mentions.end(),
+                   [](const OrganisationMention& a, const OrganisationMention& b) { return a.mentions > b.mentions; });
+  return mentions;
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,66 @@
+#include "entities/organisation_finder.h"
+
+#include <memory>
+#include <set>
+#include <string>
+
+#include <doctest/doctest.h>
+
+#include "data_files.h"
+#include "entities/entity_extractor.h"
+
+using namespace newsfacet;
+
+namespace {
+
+const EntityModel& Model() {
+  static const std::unique_ptr<EntityModel> model = [] {
+    std::unique_ptr<EntityModel> loaded;
+    Status status = EntityModel::Load(DataDirectory(), &loaded);
+    REQUIRE_MESSAGE(status.ok(), status.message());
+    return loaded;
+  }();
+  return *model;
+}
+
+struct Found {
+  std::set<std::string> organisations;  // ids
+  std::set<std::string> people;         // ids
+};
+
+Found Extract(const std::string& body) {
+  Article article;
+  article.body = body;
+  ArticleEntities entities = EntityExtractor(Model()).Extract(article);
+  Found found;
+  for (const OrganisationMention& organisation : entities.organisations) found.organisations.insert(organisation.id);
+  for (const PersonMention& person : entities.people) found.people.insert(person.id);
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("organisations: a firm named after its founders is an organisation, never a person") {
+  Found found = Extract(
+      "Merrill Lynch and Co Inc said its profit rose. Analysts at Merrill Lynch expect more, "
+      "said John Smith of Morgan Stanley and Co.");
+  CHECK(found.organisations.count("merrill-lynch"));
+  CHECK(found.organisations.count("morgan-stanley"));
+  CHECK(found.people == std::set<std::string>{"john-smith"});
+}
+
+TEST_CASE("organisations: a leading country, a short form and a unit join one value") {
+  Found found = Extract(
+      "The U.S. State Department said on Monday the embassy was closed. The State Department later "
+      "clarified its warning.");
+  CHECK(found.organisations == std::set<std::string>{"state-department"});
+  found = Extract("Merrill Lynch Capital Markets led the issue for Merrill Lynch and Co Inc.");
+  CHECK(found.organisations == std::set<std::string>{"merrill-lynch"});
+}
+
+TEST_CASE("organisations: agencies, banks and ministries; not competitions or places") {
+  CHECK(Extract("The state-run Anadolu agency said the attacker was a police officer.").organisations.count("anadolu"));
+  CHECK(Extract("The Bank of England held rates, and the Finance Ministry agreed.").organisations ==
+        std::set<std::string>{"bank-of-england", "finance-ministry"});
+  CHECK(Extract("Brazil won the World Cup in Mexico City.").organisations.empty());
+}
