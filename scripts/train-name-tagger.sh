@@ -24,8 +24,8 @@ if [[ ! -d $data ]]; then
 fi
 [[ -x $build/train_name_tagger ]] || cmake --build "$build" --target train_name_tagger >/dev/null
 # The order is part of the recipe: it fixes the shuffle and so the bytes.
-"$build"/train_name_tagger --out "$out" --epochs 8 --seed 1 \
+# WNUT 2017 is left out: with it, PER F1 on CoNLL eng.testa fell by 0.4.
+"$build"/train_name_tagger --out "$out" --epochs 12 --seed 1 \
   "$data"/wikigold/wikigold.conll.txt \
   "$data"/sec-filings/FIN5.txt "$data"/sec-filings/FIN3.txt \
-  "$data"/btc/a.conll "$data"/btc/b.conll "$data"/btc/e.conll "$data"/btc/f.conll "$data"/btc/g.conll "$data"/btc/h.conll \
-  "$data"/wnut17/wnut17train.conll "$data"/wnut17/emerging.dev.conll "$data"/wnut17/emerging.test.annotated
+  "$data"/btc/a.conll "$data"/btc/b.conll "$data"/btc/e.conll "$data"/btc/f.conll "$data"/btc/g.conll "$data"/btc/h.conll

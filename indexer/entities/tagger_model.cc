@@ -5,7 +5,6 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
-#include <sstream>
 
 namespace newsfacet {
 namespace {
@@ -32,13 +31,6 @@ class Reader {
     at_ += 4;
     return true;
   }
-  bool I16(int16_t* value) {
-    if (at_ + 2 > bytes_.size()) return false;
-    *value = static_cast<int16_t>(static_cast<uint16_t>(static_cast<unsigned char>(bytes_[at_])) |
-                                  static_cast<uint16_t>(static_cast<unsigned char>(bytes_[at_ + 1])) << 8);
-    at_ += 2;
-    return true;
-  }
   bool F32(float* value) {
     uint32_t bits;
     if (!U32(&bits)) return false;
@@ -50,7 +42,7 @@ class Reader {
     at_ += n;
     return true;
   }
-  bool AtEnd() const { return at_ == bytes_.size(); }
+  size_t Remaining() const { return bytes_.size() - at_; }
 
  private:
   const std::string& bytes_;
@@ -140,25 +132,31 @@ Status TaggerModel::Parse(const std::string& bytes, TaggerModel* model) {
   while (capacity < size_t{count} * 2) capacity *= 2;
   model->keys_.assign(capacity, 0);
   model->weights_.assign(capacity * kTagCount, 0);
-  for (uint32_t n = 0; n < count; ++n) {
-    uint32_t id = 0;
+  constexpr size_t kEntryBytes = 4 + 2 * kTagCount;
+  if (reader.Remaining() != size_t{count} * kEntryBytes) {
+    return Status::Error(reader.Remaining() < size_t{count} * kEntryBytes ? "name tagger model cut short"
+                                                                           : "name tagger model has trailing bytes");
+  }
+  const unsigned char* entry = reinterpret_cast<const unsigned char*>(bytes.data()) + (bytes.size() - reader.Remaining());
+  for (uint32_t n = 0; n < count; ++n, entry += kEntryBytes) {
+    const uint32_t id = uint32_t{entry[0]} | uint32_t{entry[1]} << 8 | uint32_t{entry[2]} << 16 | uint32_t{entry[3]} << 24;
+    if (id == 0) return Status::Error("name tagger model damaged");
     int16_t weights[kTagCount];
-    if (!reader.U32(&id) || id == 0) return Status::Error("name tagger model damaged");
-    for (int16_t& w : weights) {
-      if (!reader.I16(&w)) return Status::Error("name tagger model cut short");
+    for (int t = 0; t < kTagCount; ++t) {
+      weights[t] = static_cast<int16_t>(static_cast<uint16_t>(entry[4 + 2 * t] | entry[5 + 2 * t] << 8));
     }
     model->Insert(id, weights);
   }
-  if (!reader.AtEnd()) return Status::Error("name tagger model has trailing bytes");
   return Status::Ok();
 }
 
 Status TaggerModel::Load(const std::filesystem::path& file, TaggerModel* model) {
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) return Status::Error("cannot read " + file.string());
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  Status status = Parse(bytes.str(), model);
+  std::string bytes(static_cast<size_t>(in.tellg()), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()))) return Status::Error("cannot read " + file.string());
+  Status status = Parse(bytes, model);
   if (!status.ok()) return Status::Error(file.string() + ": " + status.message());
   return Status::Ok();
 }
