@@ -148,7 +148,7 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
 
   HighlightTerms terms = CollectHighlightTerms(built, labels_);
   SnippetBuilder snippets(terms);
-  std::unordered_map<std::string, std::string> person_names;  // spellings seen in hits, for facet labels
+  PerFacet<std::unordered_map<std::string, std::string>> names_seen;  // spellings in hits, for facet labels
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
     StoredArticle stored = LoadStoredArticle(doc);
@@ -162,7 +162,12 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     hit.score = it.get_weight();
     hit.entities = EntitiesOf(db, doc, stored.entities, surnames);
     hit.snippet = snippets.Snippet(stored.article.body);
-    for (const PersonMention& person : stored.entities.people) person_names.emplace(person.id, person.name);
+    for (const PersonMention& person : stored.entities.people) {
+      At(names_seen, Facet::kPeople).emplace(person.id, person.name);
+    }
+    for (const OrganisationMention& organisation : stored.entities.organisations) {
+      At(names_seen, Facet::kOrganisations).emplace(organisation.id, organisation.name);
+    }
     response->hits.push_back(std::move(hit));
   }
 
@@ -179,7 +184,7 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     }
     At(response->has_facet, facet) = true;
     At(response->facets, facet) =
-        RankFacet(db, facet, counts, static_cast<size_t>(request.facet_limit), selected, "", person_names);
+        RankFacet(db, facet, counts, static_cast<size_t>(request.facet_limit), selected, "", At(names_seen, facet));
   }
   return std::nullopt;
 }
@@ -239,6 +244,10 @@ PerFacet<std::vector<EntityRef>> SearchEngine::EntitiesOf(Xapian::Database& db, 
       } else if (facet == Facet::kPeople) {
         for (const PersonMention& p : stored.people) {
           if (p.id == id) name = p.name, mentions = p.mentions;
+        }
+      } else if (facet == Facet::kOrganisations) {
+        for (const OrganisationMention& o : stored.organisations) {
+          if (o.id == id) name = o.name, mentions = o.mentions;
         }
       } else if (facet == Facet::kCountries) {
         for (const CountryMention& c : stored.countries) {

@@ -24,7 +24,7 @@ TEST_CASE("a plain query is searched by relevance, ten at a time, with every fac
   CHECK(request.sort == SortOrder::kRelevance);
   CHECK(request.offset == 0);
   CHECK(request.limit == 10);
-  CHECK(request.facets == PerFacet<bool>{true, true, true});
+  CHECK(request.facets == PerFacet<bool>{true, true, true, true});
 }
 
 TEST_CASE("no query browses newest first, and a blank query counts as none") {
@@ -58,7 +58,7 @@ TEST_CASE("paging, sort and facet options are read and bounded") {
 
   SearchRequest none;
   REQUIRE_FALSE(Parse({{"facets", ""}, {"limit", "0"}}, &none));
-  CHECK(none.facets == PerFacet<bool>{false, false, false});
+  CHECK(none.facets == PerFacet<bool>{false, false, false, false});
   CHECK(none.limit == 0);
 }
 

@@ -104,7 +104,7 @@ TEST_CASE("entities lists a facet's values by article count, as /api/facets does
   CHECK(RunNewsfacet({"entities", "--index", index, "--facet", "people", "--prefix", "zzz"}).exit_code == 1);
   ProcessResult bad = RunNewsfacet({"entities", "--index", index, "--facet", "organisations"});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("use people, countries or events") != std::string::npos);
+  CHECK(bad.err.find("use people, organisations, countries or events") != std::string::npos);
   schemas.Check();
 }
 
