@@ -84,7 +84,7 @@ TEST_CASE("a query over the limit is refused as too long, counted in characters"
 
 TEST_CASE("unknown sort, facet, parameter, and repeated single values are refused by name") {
   CHECK(Refusal({{"sort", "popularity"}}).message.find("relevance, date") != std::string::npos);
-  CHECK(Refusal({{"facets", "people,organisations"}}).message.find("'organisations'") != std::string::npos);
+  CHECK(Refusal({{"facets", "people,companies"}}).message.find("'companies'") != std::string::npos);
   CHECK(Refusal({{"colour", "red"}}).message.find("unknown parameter 'colour'") != std::string::npos);
   CHECK(Refusal({{"q", "a"}, {"q", "b"}}).message.find("more than once") != std::string::npos);
   CHECK(Refusal({{"person", ""}}).message.find("person is empty") != std::string::npos);
