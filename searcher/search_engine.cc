@@ -51,6 +51,21 @@ bool OnlyFilteredBy(const SearchScope& scope, std::optional<Facet> facet) {
   return true;
 }
 
+// What marks the organisations filtered on: the index's display name and
+// the id's words ("merrill lynch" also finds the name without "& Co Inc"),
+// and, in an article shown whole, the article's own spelling.
+void NameOrganisations(const FacetLabels& labels, const Xapian::Database& db, const ArticleEntities* shown,
+                       HighlightTerms* terms) {
+  for (const std::string& id : terms->organisation_ids) {
+    AddOrganisationName(labels.Label(Facet::kOrganisations, db, id), terms);
+    AddOrganisationName(id, terms);
+    if (!shown) continue;
+    for (const OrganisationMention& organisation : shown->organisations) {
+      if (organisation.id == id) AddOrganisationName(organisation.name, terms);
+    }
+  }
+}
+
 }  // namespace
 
 SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
@@ -147,6 +162,7 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
                      mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
 
   HighlightTerms terms = CollectHighlightTerms(built, labels_);
+  NameOrganisations(labels_, db, nullptr, &terms);
   SnippetBuilder snippets(terms);
   PerFacet<std::unordered_map<std::string, std::string>> names_seen;  // spellings in hits, for facet labels
   for (auto it = mset.begin(); it != mset.end(); ++it) {
@@ -283,6 +299,7 @@ MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleRespon
     BuiltQuery built;
     if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
     HighlightTerms terms = CollectHighlightTerms(built, labels_);
+    NameOrganisations(labels_, db, &stored.entities, &terms);
     SnippetBuilder marker(terms);
     response->title_html = marker.Highlight(stored.article.title, /*is_title=*/true);
     response->body_html = marker.Highlight(stored.article.body, /*is_title=*/false);

@@ -115,12 +115,13 @@ inline std::vector<TestArticle> FacetTestArticles() {
         {}, i % 2 ? std::vector<CountryMention>{Country("US", "United States")} : std::vector<CountryMention>{}));
   }
   // Banks in the market reports: articles market-1 .. market-3 and market-4 .. market-6.
-  auto market = [&](int day) -> ArticleEntities& { return articles[articles.size() - 23 + day - 1].entities; };
-  market(1).organisations = {Organisation("Merrill Lynch & Co Inc", 2)};
-  market(2).organisations = {Organisation("Merrill Lynch")};
-  market(3).organisations = {Organisation("Merrill Lynch"), Organisation("Societe Generale")};
-  market(4).organisations = {Organisation("Société Générale", 3)};
-  market(5).organisations = {Organisation("Societe Generale")};
+  auto market = [&](int day) -> TestArticle& { return articles[articles.size() - 23 + day - 1]; };
+  market(1).entities.organisations = {Organisation("Merrill Lynch & Co Inc", 2)};
+  market(1).article.body += " Merrill Lynch & Co Inc raised its forecast; Merrill Lynch expects steady demand.";
+  market(2).entities.organisations = {Organisation("Merrill Lynch")};
+  market(3).entities.organisations = {Organisation("Merrill Lynch"), Organisation("Societe Generale")};
+  market(4).entities.organisations = {Organisation("Société Générale", 3)};
+  market(5).entities.organisations = {Organisation("Societe Generale")};
   return articles;
 }
 

@@ -205,6 +205,16 @@ TEST_CASE("organisations over HTTP: one value across spellings, org= by name or 
   REQUIRE(scoped["values"].size() == 1);
   CHECK(scoped["values"][0]["label"] == "Anadolu Agency");
 
+  // The article shown with an organisation filter marks it by any of its names.
+  Json marked = Get(*t.server, "/api/article/market-1?org=merrill-lynch");
+  schemas.Add("article", marked);
+  CHECK(marked["body_html"].get<std::string>().find(
+            "<mark>Merrill Lynch &amp; Co Inc</mark> raised its forecast; <mark>Merrill Lynch</mark> expects") !=
+        std::string::npos);
+  Json snippet = Get(*t.server, "/api/search?q=forecast&org=" + UrlEncode("Merrill Lynch"));
+  REQUIRE(snippet["hits"].size() == 1);
+  CHECK(snippet["hits"][0]["snippet"].get<std::string>().find("<mark>Merrill Lynch</mark> expects") != std::string::npos);
+
   Json article = Get(*t.server, "/api/article/ankara-shooting");
   schemas.Add("article", article);
   CHECK(article["organisations"] == Json::array({{{"id", "anadolu-agency"}, {"label", "Anadolu Agency"}, {"mentions", 2}}}));
