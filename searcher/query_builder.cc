@@ -129,7 +129,8 @@ std::string ResolvePersonId(const std::string& value, const Xapian::Database& db
 }
 
 std::string ResolveOrganisationId(const std::string& value, const Xapian::Database& db) {
-  // Likewise: OrganisationKey() drops a trailing "co" or "group" from an id.
+  // Likewise: an id the index holds is taken as it is, whatever
+  // OrganisationKey() would make of it.
   if (IsKnownId(value, layout::kOrganisationPrefix, db)) return value;
   return OrganisationKey(value);
 }
