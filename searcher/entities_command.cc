@@ -44,7 +44,10 @@ int RunEntitiesCommand(const std::vector<std::string>& args) {
   std::optional<Facet> facet;
   if (status.ok()) {
     facet = ParseFacet(*command_line.Value("--facet"));
-    if (!facet) status = Status::Error("unknown facet '" + *command_line.Value("--facet") + "': use people, countries or events");
+    if (!facet) {
+      status = Status::Error("unknown facet '" + *command_line.Value("--facet") +
+                             "': use people, organisations, countries or events");
+    }
   }
   FacetValuesRequest request;
   if (status.ok()) {
