@@ -73,8 +73,8 @@ inline constexpr std::string_view kUnresolvedSurnamePrefix = "XU";
 // end of each run picks the facet's display name.
 inline constexpr std::string_view kPersonSpellingPrefix = "XN";
 // The same for organisations: + organisation id + "\t" + the spelling. (Not
-// "XN" + something: each prefix must not start another, as terms are read
-// by prefix.)
+// "XN" + something: no entity prefix may start another, as the end of a run
+// and the facet counts read terms by prefix.)
 inline constexpr std::string_view kOrganisationSpellingPrefix = "XV";
 inline constexpr char kSpellingSeparator = '\t';
 
