@@ -62,7 +62,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const ArticleEnt
 }
 
 void AddEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
-  std::string people, countries, events;
+  std::string people, organisations, countries, events;
   auto append = [](std::string& list, const std::string& id) {
     if (!list.empty()) list.push_back(layout::kFacetValueSeparator);
     list += id;
@@ -71,6 +71,12 @@ void AddEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
     doc.add_boolean_term(Prefixed(layout::kPersonPrefix, person.id));
     doc.add_boolean_term(Prefixed(layout::kPersonSpellingPrefix, person.id + layout::kSpellingSeparator + person.name));
     append(people, person.id);
+  }
+  for (const OrganisationMention& organisation : entities.organisations) {
+    doc.add_boolean_term(Prefixed(layout::kOrganisationPrefix, organisation.id));
+    doc.add_boolean_term(Prefixed(layout::kOrganisationSpellingPrefix,
+                                  organisation.id + layout::kSpellingSeparator + organisation.name));
+    append(organisations, organisation.id);
   }
   for (const CountryMention& country : entities.countries) {
     doc.add_boolean_term(Prefixed(layout::kCountryMentionPrefix, country.code));
@@ -89,6 +95,7 @@ void AddEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
   doc.add_value(layout::kPeopleSlot, people);
   doc.add_value(layout::kCountriesSlot, countries);
   doc.add_value(layout::kEventsSlot, events);
+  doc.add_value(layout::kOrganisationsSlot, organisations);
 }
 
 }  // namespace newsfacet

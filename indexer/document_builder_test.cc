@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+
 #include "index_layout.h"
 #include "stored_article.h"
 
@@ -71,4 +73,30 @@ TEST_CASE("document builder: facet terms and counting slots follow the entities"
   CHECK(has(layout::kCountryMentionPrefix, "RU"));
   CHECK(has(layout::kUnresolvedSurnamePrefix, "erdogan"));
   CHECK(doc.get_value(layout::kCountriesSlot) == "TR");
+}
+
+TEST_CASE("document builder: organisations get facet terms, spelling terms, their slot and the stored JSON") {
+  Article article;
+  article.id = article.path = "b.txt";
+  article.title = "Merrill Lynch upgrades Societe Generale";
+  article.body = "Body.";
+  ArticleEntities entities;
+  entities.organisations = {{"merrill-lynch", "Merrill Lynch & Co Inc", 2}, {"societe-generale", "Société Générale", 1}};
+  DocumentBuilder builder;
+  Xapian::Document doc = builder.Build(article, entities, "stamp");
+  std::set<std::string> terms(doc.termlist_begin(), doc.termlist_end());
+  CHECK(terms.count(layout::KeyOf(layout::kOrganisationPrefix, "merrill-lynch")));
+  CHECK(terms.count(layout::KeyOf(layout::kOrganisationPrefix, "societe-generale")));
+  CHECK(terms.count(std::string(layout::kOrganisationSpellingPrefix) + "merrill-lynch\tMerrill Lynch & Co Inc"));
+  CHECK(terms.count(std::string(layout::kOrganisationSpellingPrefix) + "societe-generale\tSociété Générale"));
+  CHECK(doc.get_value(layout::kOrganisationsSlot) == "merrill-lynch\nsociete-generale");
+  CHECK(doc.get_value(layout::kPeopleSlot).empty());  // organisations never count as people
+  for (const std::string& term : terms) CHECK(term.rfind(layout::kPersonPrefix, 0) != 0);
+
+  const StoredArticle stored = LoadStoredArticle(doc);
+  REQUIRE(stored.entities.organisations.size() == 2);
+  CHECK(stored.entities.organisations[0].id == "merrill-lynch");
+  CHECK(stored.entities.organisations[0].name == "Merrill Lynch & Co Inc");
+  CHECK(stored.entities.organisations[0].mentions == 2);
+  CHECK(stored.entities.organisations[1].name == "Société Générale");
 }

@@ -17,7 +17,7 @@ constexpr char kUsage[] = R"(Usage: newsfacet export --index INDEX_DIR [--body]
 
 Writes every article in the index as one JSON object per line on stdout:
 {"id", "title", "date", "url", "source", "authors", "language", "path", "line",
-"people", "countries", "events"} (schemas/export.schema.json), plus "body"
+"people", "countries", "events", "organisations"} (schemas/export.schema.json), plus "body"
 with --body. Each entity carries its mention count in the article. Articles come in index
 order, shard by shard. Can run while an indexer writes; it sees the last commit.
 

@@ -37,7 +37,7 @@ Options:
                     at most 128MB)
   --commit-every SIZE  commit after about this much input (default 32MB): the
                     most a crash or kill can cost, at the price of speed
-  --no-entities     index the text only: no people, countries or events
+  --no-entities     index the text only: no people, organisations, countries or events
   --json            print the summary as one JSON object on stdout
   --quiet           print nothing but errors
   --verbose         print every error (on a terminal only the first 20 are shown)

@@ -200,11 +200,15 @@ class IndexRunner {
   }
 
   // Once everything is committed: lone surnames meet the full names known
-  // across the whole index, and display names are chosen (shard 0 keeps both).
+  // across the whole index, and display names of people and organisations
+  // are chosen (shard 0 keeps them).
   Status ResolveAcrossIndex() {
     auto known = std::make_shared<KnownPeople>();
+    auto organisation_names = std::make_shared<DisplayNames>();
     try {
-      *known = GatherKnownPeople(Xapian::Database(options_.index_dir.string()));
+      const Xapian::Database index(options_.index_dir.string());
+      *known = GatherKnownPeople(index);
+      *organisation_names = ChooseDisplayNames(index, layout::kOrganisationSpellingPrefix);
     } catch (const Xapian::Error& e) {
       return Status::Error("cannot read back the index to resolve names: " + e.get_description());
     }
@@ -212,6 +216,7 @@ class IndexRunner {
     bool done = false;
     RunEnd end;
     end.known_people = known;
+    end.organisation_names = organisation_names;
     end.on_done = [&](const Status& status) {
       std::lock_guard<std::mutex> lock(mutex_);
       result = status;

@@ -10,14 +10,14 @@ namespace {
 
 constexpr char kUsage[] = R"(Usage: newsfacet COMMAND [options]
 
-Full-text search for news archives, with people, countries and events.
+Full-text search for news archives, with people, organisations, countries and events.
 
 Commands:
   index    build or update an index from a directory of articles
   export   print every indexed article as JSON lines
   compact  rewrite an index's shards packed tight (half the size or less)
   search   search an index from the command line
-  entities list the people, countries or events in an index, with counts
+  entities list the people, organisations, countries or events in an index, with counts
   serve    serve the search API and web page over HTTP
 
 Run 'newsfacet COMMAND --help' for a command's options.

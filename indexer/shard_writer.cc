@@ -183,6 +183,7 @@ namespace newsfacet {
 
 void ShardWriter::EndRunNow(const RunEnd& run_end) {
   WritePeopleMetadata(db_, *run_end.known_people);
+  SyncMetadata(db_, layout::kOrganisationNameKey, *run_end.organisation_names);
   db_.commit();
 }
 

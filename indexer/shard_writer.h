@@ -24,6 +24,7 @@
 
 #include "article.h"
 #include "bounded_queue.h"
+#include "display_names.h"
 #include "document_builder.h"
 #include "entities/entity_extractor.h"
 #include "entities/surname_resolver.h"
@@ -54,6 +55,7 @@ struct BatchEnd {
 // What the end of a run asks of shard 0, once all batches are committed.
 struct RunEnd {
   std::shared_ptr<const KnownPeople> known_people;
+  std::shared_ptr<const DisplayNames> organisation_names;
   std::function<void(const Status&)> on_done;
 };
 
@@ -73,7 +75,8 @@ class ShardWriter {
   void Add(Article article);
   void EndBatch(BatchEnd batch_end);
   // Writes the people known index-wide (display names, surname
-  // resolutions) into this shard's metadata, then commits.
+  // resolutions) and the organisations' display names into this shard's
+  // metadata, then commits.
   void EndRun(RunEnd run_end);
   // Drains the queue, stops the thread. The last EndBatch's commit is the
   // last write; nothing after it is committed.

@@ -65,6 +65,10 @@ std::string ArticleJson(const Article& article, const ArticleEntities& entities)
   for (const EventMention& e : entities.events) {
     json.BeginObject().Key("id").String(e.id).Key("label").String(e.label).Key("mentions").Int(e.mentions).EndObject();
   }
+  json.EndArray().Key("organisations").BeginArray();
+  for (const OrganisationMention& o : entities.organisations) {
+    json.BeginObject().Key("id").String(o.id).Key("name").String(o.name).Key("mentions").Int(o.mentions).EndObject();
+  }
   json.EndArray();
   if (!entities.unresolved_surnames.empty()) {
     json.Key("unresolved_surnames").BeginObject();
@@ -99,6 +103,9 @@ StoredArticle ParseArticleJson(std::string_view data) {
   }
   for (const auto& e : json.value("events", nlohmann::json::array())) {
     entities.events.push_back({e.value("id", ""), e.value("label", ""), e.value("mentions", 0)});
+  }
+  for (const auto& o : json.value("organisations", nlohmann::json::array())) {
+    entities.organisations.push_back({o.value("id", ""), o.value("name", ""), o.value("mentions", 0)});
   }
   const nlohmann::json unresolved = json.value("unresolved_surnames", nlohmann::json::object());
   for (const auto& [surname, mentions] : unresolved.items()) {

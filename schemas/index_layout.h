@@ -14,7 +14,8 @@
 namespace newsfacet::layout {
 
 // Written to the index manifest; an index of another version is refused.
-inline constexpr int kLayoutVersion = 2;  // 2: the article moved from document data to kArticleSlot
+// 2: the article moved from document data to kArticleSlot; 3: organisations
+inline constexpr int kLayoutVersion = 3;
 
 // ---- Files in an index directory --------------------------------------
 // INDEX_DIR/XAPIANDB lists the shards, so any Xapian tool (quest, delve)
@@ -48,6 +49,8 @@ inline constexpr std::string_view kDayPrefix = "D";          // + YYYYMMDD
 //   country: ISO 3166-1 alpha-2 "TR", or ISO 3166-3 alpha-4 for states that
 //            no longer exist ("SUHH" Soviet Union, "DDDE" East Germany)
 //   event:   an id from schemas/events.json, "assassination"
+//   organisation: an OrganisationKey() slug, "merrill-lynch" (one id for
+//            "Merrill Lynch & Co Inc" and "MERRILL LYNCH")
 // kCountryPrefix holds the countries an article is about (salient); every
 // country it mentions at all is under kCountryMentionPrefix, searchable but
 // not a facet.
@@ -55,6 +58,7 @@ inline constexpr std::string_view kPersonPrefix = "XP";
 inline constexpr std::string_view kCountryPrefix = "XC";
 inline constexpr std::string_view kCountryMentionPrefix = "XM";
 inline constexpr std::string_view kEventPrefix = "XE";
+inline constexpr std::string_view kOrganisationPrefix = "XO";
 // A surname-only mention with no full name in its own article, and a cue
 // there that it is a person ("Karlov said", "Ambassador Karlov"):
 // + PersonKey of the surname, wdf = mentions. Resolution is late-bound: the
@@ -68,6 +72,10 @@ inline constexpr std::string_view kUnresolvedSurnamePrefix = "XU";
 // term frequency counts the articles using that spelling, from which the
 // end of each run picks the facet's display name.
 inline constexpr std::string_view kPersonSpellingPrefix = "XN";
+// The same for organisations: + organisation id + "\t" + the spelling. (Not
+// "XN" + something: no entity prefix may start another, as the end of a run
+// and the facet counts read terms by prefix.)
+inline constexpr std::string_view kOrganisationSpellingPrefix = "XV";
 inline constexpr char kSpellingSeparator = '\t';
 
 // How much more a title word counts than a body word (wdf increment).
@@ -91,9 +99,11 @@ enum ValueSlot : Xapian::valueno {
   kPeopleSlot = 10,
   kCountriesSlot = 11,  // salient countries only, as kCountryPrefix
   kEventsSlot = 12,
+  kOrganisationsSlot = 13,
 };
 
-// Separates facet value ids inside kPeopleSlot, kCountriesSlot, kEventsSlot.
+// Separates facet value ids inside kPeopleSlot, kCountriesSlot, kEventsSlot,
+// kOrganisationsSlot.
 inline constexpr char kFacetValueSeparator = '\n';
 inline constexpr char kUnresolvedMarker = '~';
 
@@ -105,6 +115,7 @@ inline constexpr char kUnresolvedMarker = '~';
 //   "people":    [{"id", "name" (as written here), "mentions"}]
 //   "countries": [{"code", "name", "mentions", "salient" (bool)}]
 //   "events":    [{"id", "label", "mentions"}]
+//   "organisations": [{"id", "name" (as written here), "mentions"}]
 
 // ---- Shard metadata ---------------------------------------------------
 // In shard 0 (what Xapian's get_metadata reads from a stub database):
@@ -112,6 +123,9 @@ inline constexpr char kUnresolvedMarker = '~';
 // with diacritics if any, else the most frequent), written at the end of
 // each index run.
 inline constexpr std::string_view kPersonNameKey = "person-name:";
+// kOrganisationNameKey + organisation id -> its display name, chosen the same
+// way from the kOrganisationSpellingPrefix terms.
+inline constexpr std::string_view kOrganisationNameKey = "organisation-name:";
 // kSurnameResolutionKey + surname key -> the one person id it resolves to
 // (absent when no full name, or several, have that surname).
 inline constexpr std::string_view kSurnameResolutionKey = "surname:";

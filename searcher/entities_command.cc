@@ -12,13 +12,13 @@ namespace {
 
 constexpr char kUsage[] = R"(Usage: newsfacet entities --index INDEX_DIR --facet FACET [options]
 
-Lists the values of one facet (people, countries or events) with the number
+Lists the values of one facet (people, organisations, countries or events) with the number
 of articles that have each, most frequent first. With --json, prints what
 GET /api/facets/FACET returns (schemas/api/entities.schema.json).
 
 Options:
   --index DIR    the index
-  --facet FACET  people, countries or events
+  --facet FACET  people, organisations, countries or events
   --prefix TEXT  only values with a word starting with TEXT ("erdo", "tur")
   --limit N      values to list, 1 to 100 (default 20)
   --json         print JSON
@@ -39,12 +39,15 @@ int RunEntitiesCommand(const std::vector<std::string>& args) {
     return kExitOk;
   }
   if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
-  if (status.ok() && !command_line.Value("--facet")) status = Status::Error("missing --facet people|countries|events");
+  if (status.ok() && !command_line.Value("--facet")) status = Status::Error("missing --facet people|organisations|countries|events");
   if (status.ok() && !command_line.positional().empty()) status = Status::Error("unexpected argument " + command_line.positional()[0]);
   std::optional<Facet> facet;
   if (status.ok()) {
     facet = ParseFacet(*command_line.Value("--facet"));
-    if (!facet) status = Status::Error("unknown facet '" + *command_line.Value("--facet") + "': use people, countries or events");
+    if (!facet) {
+      status = Status::Error("unknown facet '" + *command_line.Value("--facet") +
+                             "': use people, organisations, countries or events");
+    }
   }
   FacetValuesRequest request;
   if (status.ok()) {

@@ -9,6 +9,7 @@ std::string_view FacetName(Facet facet) {
     case Facet::kPeople: return "people";
     case Facet::kCountries: return "countries";
     case Facet::kEvents: return "events";
+    case Facet::kOrganisations: return "organisations";
   }
   return "";
 }
@@ -18,6 +19,7 @@ std::string_view FacetFilterParameter(Facet facet) {
     case Facet::kPeople: return "person";
     case Facet::kCountries: return "country";
     case Facet::kEvents: return "event";
+    case Facet::kOrganisations: return "org";
   }
   return "";
 }
@@ -34,6 +36,7 @@ Xapian::valueno FacetSlot(Facet facet) {
     case Facet::kPeople: return layout::kPeopleSlot;
     case Facet::kCountries: return layout::kCountriesSlot;
     case Facet::kEvents: return layout::kEventsSlot;
+    case Facet::kOrganisations: return layout::kOrganisationsSlot;
   }
   return Xapian::BAD_VALUENO;
 }
@@ -43,6 +46,7 @@ std::string_view FacetTermPrefix(Facet facet) {
     case Facet::kPeople: return layout::kPersonPrefix;
     case Facet::kCountries: return layout::kCountryPrefix;
     case Facet::kEvents: return layout::kEventPrefix;
+    case Facet::kOrganisations: return layout::kOrganisationPrefix;
   }
   return "";
 }

@@ -1,4 +1,4 @@
-// The three entity facets, and where each lives in the index.
+// The four entity facets, and where each lives in the index.
 #pragma once
 
 #include <array>
@@ -10,13 +10,15 @@
 
 namespace newsfacet {
 
-enum class Facet { kPeople = 0, kCountries = 1, kEvents = 2 };
+enum class Facet { kPeople = 0, kCountries = 1, kEvents = 2, kOrganisations = 3 };
 
-inline constexpr std::array<Facet, 3> kAllFacets = {Facet::kPeople, Facet::kCountries, Facet::kEvents};
+// In the order they are listed (who, then where and what).
+inline constexpr std::array<Facet, 4> kAllFacets = {Facet::kPeople, Facet::kOrganisations, Facet::kCountries,
+                                                    Facet::kEvents};
 
-// "people", "countries", "events": the facet's name in the API.
+// "people", "organisations", "countries", "events": the facet's name in the API.
 std::string_view FacetName(Facet facet);
-// The singular request parameter that filters on it: "person", "country", "event".
+// The request parameter that filters on it: "person", "org", "country", "event".
 std::string_view FacetFilterParameter(Facet facet);
 std::optional<Facet> ParseFacet(std::string_view name);
 
@@ -25,7 +27,7 @@ Xapian::valueno FacetSlot(Facet facet);
 // The boolean term prefix a filter on one value uses (layout::kPersonPrefix...).
 std::string_view FacetTermPrefix(Facet facet);
 
-// A value per facet, indexed by Facet.
+// A value per facet, indexed by Facet's value (not kAllFacets' order).
 template <typename T>
 using PerFacet = std::array<T, kAllFacets.size()>;
 

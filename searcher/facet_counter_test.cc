@@ -36,6 +36,7 @@ Counts BruteForce(Facet facet, const std::function<bool(const TestArticle&)>& ke
     }
     if (facet == Facet::kCountries) for (const auto& c : e.countries) if (c.salient) ++counts[c.code];
     if (facet == Facet::kEvents) for (const auto& v : e.events) ++counts[v.id];
+    if (facet == Facet::kOrganisations) for (const auto& o : e.organisations) ++counts[o.id];
   }
   return counts;
 }
@@ -64,6 +65,8 @@ TEST_CASE("every facet counted over every article equals the count from the enti
     CHECK(Sorted(CountFacetInIndex(db, facet, &surnames)) == expected);
   }
   CHECK(BruteForce(Facet::kCountries, [](const TestArticle&) { return true; }).at("TR") == 3);  // Berlin only mentions Turkey
+  // Three spellings, one value.
+  CHECK(BruteForce(Facet::kOrganisations, [](const TestArticle&) { return true; }).at("merrill-lynch") == 3);
 }
 
 TEST_CASE("counts over a filtered set count only the matching articles, and a one-value facet is still split") {

@@ -95,8 +95,11 @@ FacetLabels FacetLabels::Load(const std::filesystem::path& data_dir, std::vector
 std::string FacetLabels::Label(Facet facet, const Xapian::Database& db, const std::string& id,
                                std::string_view fallback) const {
   switch (facet) {
-    case Facet::kPeople: {
-      std::string name = db.get_metadata(layout::KeyOf(layout::kPersonNameKey, id));
+    case Facet::kPeople:
+    case Facet::kOrganisations: {
+      // Named by the index itself, at the end of each index run.
+      const std::string_view key = facet == Facet::kPeople ? layout::kPersonNameKey : layout::kOrganisationNameKey;
+      std::string name = db.get_metadata(layout::KeyOf(key, id));
       if (!name.empty()) return name;
       return fallback.empty() ? id : std::string(fallback);
     }

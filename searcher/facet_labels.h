@@ -1,8 +1,9 @@
-// What a facet value is called: person display names, country names and
-// event labels, for facet lists, hits and autocomplete.
+// What a facet value is called: person and organisation display names,
+// country names and event labels, for facet lists, hits and autocomplete.
 //
-// People are named by the index itself (layout::kPersonNameKey metadata,
-// written at the end of each index run). Countries and events are named by
+// People and organisations are named by the index itself
+// (layout::kPersonNameKey, layout::kOrganisationNameKey metadata, written at
+// the end of each index run). Countries and events are named by
 // the data files schemas/data/countries.json and schemas/events.json; either
 // may be absent, and then a value is shown as its id ("TR", "assassination").
 #pragma once
@@ -29,7 +30,7 @@ class FacetLabels {
   // `warnings`: labels degrade to ids, search goes on.
   static FacetLabels Load(const std::filesystem::path& data_dir, std::vector<std::string>* warnings);
 
-  // The label of facet value `id`. For a person: the index's display name,
+  // The label of facet value `id`. For a person or an organisation: the index's display name,
   // else `fallback` (the name as one article wrote it), else the id.
   // Thread-safe (const); `db` must be the caller's own handle.
   std::string Label(Facet facet, const Xapian::Database& db, const std::string& id,

@@ -11,8 +11,8 @@ bool StartsWith(const std::string& text, std::string_view prefix) { return text.
 
 bool IsPrefixed(const std::string& term) { return !term.empty() && term[0] >= 'A' && term[0] <= 'Z'; }
 
-// Words of a country name as the tokenizer will see them: folded lower case.
-HighlightTerms::Phrase NamePhrase(const std::string& name) {
+// Words of a name as the tokenizer will see them: folded lower case.
+HighlightTerms::Phrase NamePhrase(std::string_view name) {
   HighlightTerms::Phrase phrase;
   std::string words = NormalizeLabel(name);
   size_t start = 0;
@@ -59,6 +59,11 @@ class TermCollector {
     }
   }
 
+  void AddOrganisation(const std::string& id) {
+    auto& ids = terms_->organisation_ids;
+    if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+  }
+
   void AddCountry(const std::string& code) {
     for (const std::string& name : labels_.CountryNames(code)) {
       HighlightTerms::Phrase phrase = NamePhrase(name);
@@ -77,6 +82,8 @@ class TermCollector {
       terms_->title_exact.insert(term.substr(title.size()));
     } else if (StartsWith(term, layout::kPersonPrefix)) {
       AddPerson(term.substr(layout::kPersonPrefix.size()));
+    } else if (StartsWith(term, layout::kOrganisationPrefix)) {
+      AddOrganisation(term.substr(layout::kOrganisationPrefix.size()));
     } else if (StartsWith(term, layout::kCountryPrefix)) {
       AddCountry(term.substr(layout::kCountryPrefix.size()));
     } else if (StartsWith(term, layout::kCountryMentionPrefix)) {
@@ -128,7 +135,8 @@ class TermCollector {
 
 bool HighlightTerms::empty() const {
   return exact.empty() && title_exact.empty() && stems.empty() && title_stems.empty() && prefixes.empty() &&
-         title_prefixes.empty() && phrases.empty() && person_ids.empty() && country_names.empty();
+         title_prefixes.empty() && phrases.empty() && person_ids.empty() && country_names.empty() &&
+         organisation_names.empty();
 }
 
 HighlightTerms CollectHighlightTerms(const BuiltQuery& built, const FacetLabels& labels) {
@@ -137,7 +145,17 @@ HighlightTerms CollectHighlightTerms(const BuiltQuery& built, const FacetLabels&
   collector.Walk(built.text);
   for (const std::string& id : At(built.filter_ids, Facet::kPeople)) collector.AddPerson(id);
   for (const std::string& code : At(built.filter_ids, Facet::kCountries)) collector.AddCountry(code);
+  for (const std::string& id : At(built.filter_ids, Facet::kOrganisations)) collector.AddOrganisation(id);
   return terms;
+}
+
+void AddOrganisationName(std::string_view name, HighlightTerms* terms) {
+  HighlightTerms::Phrase phrase = NamePhrase(name);
+  if (phrase.words.empty()) return;
+  for (const HighlightTerms::Phrase& known : terms->organisation_names) {
+    if (known.words == phrase.words) return;
+  }
+  terms->organisation_names.push_back(std::move(phrase));
 }
 
 }  // namespace newsfacet

@@ -9,6 +9,7 @@
 
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "facet_labels.h"
@@ -36,6 +37,10 @@ struct HighlightTerms {
   std::vector<std::string> person_ids;
   // Names of countries filtered on, as phrases: "United States" marks "United States".
   std::vector<Phrase> country_names;
+  // Organisations filtered on (org=, org:). Only the engine, which reads the
+  // index, knows their names: it adds them with AddOrganisationName.
+  std::vector<std::string> organisation_ids;
+  std::vector<Phrase> organisation_names;
 
   bool empty() const;
 };
@@ -43,5 +48,9 @@ struct HighlightTerms {
 // The marks for `built`: its query's terms, plus its person and country
 // filters (and person:/country: fields) as entity mentions.
 HighlightTerms CollectHighlightTerms(const BuiltQuery& built, const FacetLabels& labels);
+
+// Marks `name` ("Merrill Lynch & Co Inc", or an id "merrill-lynch") as an
+// organisation's mention, once.
+void AddOrganisationName(std::string_view name, HighlightTerms* terms);
 
 }  // namespace newsfacet

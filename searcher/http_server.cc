@@ -146,7 +146,8 @@ void HttpServer::InstallRoutes() {
     std::optional<Facet> facet = ParseFacet(req.matches[1].str());
     if (!facet) {
       return SendError(res, ApiError::BadParameter("unknown facet '" + req.matches[1].str().substr(0, 40) +
-                                                   "': use /api/facets/people, /api/facets/countries or /api/facets/events"));
+                                                   "': use /api/facets/people, /api/facets/organisations, "
+                                                   "/api/facets/countries or /api/facets/events"));
     }
     FacetValuesRequest request;
     FacetValuesResponse response;

@@ -121,6 +121,7 @@ std::vector<MarkSpan> MarkFinder::Find(std::string_view text, const std::vector<
     if (!phrase.title_only || in_title) FindPhrase(phrase.words, ++feature, tokens, &spans);
   }
   for (const HighlightTerms::Phrase& name : terms_.country_names) FindPhrase(name.words, ++feature, tokens, &spans);
+  for (const HighlightTerms::Phrase& name : terms_.organisation_names) FindPhrase(name.words, ++feature, tokens, &spans);
   for (const std::string& id : terms_.person_ids) FindPerson(id, ++feature, text, tokens, &spans);
   return Merge(std::move(spans));
 }

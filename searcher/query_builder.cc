@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "index_layout.h"
+#include "organisation_key.h"
 #include "person_key.h"
 #include "search_folding.h"
 #include "text_analysis.h"
@@ -29,7 +30,7 @@ Xapian::Query NoMatch() { return Xapian::Query(std::string(layout::kPersonPrefix
 // threads at once corrupts it (and then the heap).
 Xapian::Query MatchEverything() { return Xapian::Query(std::string()); }
 
-// person:, country: and event: inside the query text. They filter like the
+// person:, org: (organisation:), country: and event: inside the query text. They filter like the
 // facet parameters, except that country: means any mention of the country
 // (layout::kCountryMentionPrefix), not only articles about it.
 class EntityField : public Xapian::FieldProcessor {
@@ -43,6 +44,11 @@ class EntityField : public Xapian::FieldProcessor {
       case Facet::kPeople: {
         std::string id = ResolvePersonId(value, db_);
         if (!id.empty()) return PersonQuery(id, surnames_);
+        break;
+      }
+      case Facet::kOrganisations: {
+        std::string id = ResolveOrganisationId(value, db_);
+        if (!id.empty()) return Xapian::Query(Term(layout::kOrganisationPrefix, id));
         break;
       }
       case Facet::kCountries: {
@@ -102,14 +108,31 @@ bool HasUnknownWord(const Xapian::Query& query, const Xapian::Database& db) {
 
 }  // namespace
 
-std::string ResolvePersonId(const std::string& value, const Xapian::Database& db) {
+namespace {
+
+// True for a value written as an id ("andrei-karlov") that `prefix` + it is
+// a term of the index.
+bool IsKnownId(const std::string& value, std::string_view prefix, const Xapian::Database& db) {
   const bool id_shaped = !value.empty() && std::all_of(value.begin(), value.end(), [](char c) {
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
   });
+  return id_shaped && db.term_exists(Term(prefix, value));
+}
+
+}  // namespace
+
+std::string ResolvePersonId(const std::string& value, const Xapian::Database& db) {
   // PersonKey() of an id is not always the id ("al-gore" would lose "al"),
   // so an id the index holds is taken as it is.
-  if (id_shaped && db.term_exists(Term(layout::kPersonPrefix, value))) return value;
+  if (IsKnownId(value, layout::kPersonPrefix, db)) return value;
   return PersonKey(value);
+}
+
+std::string ResolveOrganisationId(const std::string& value, const Xapian::Database& db) {
+  // Likewise: an id the index holds is taken as it is, whatever
+  // OrganisationKey() would make of it.
+  if (IsKnownId(value, layout::kOrganisationPrefix, db)) return value;
+  return OrganisationKey(value);
 }
 
 Xapian::Query PersonQuery(const std::string& id, const SurnameLookup& surnames) {
@@ -155,6 +178,12 @@ MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::
           id = ResolvePersonId(value, db);
           if (id.empty()) return ApiError::BadParameter("person '" + value + "' has no letters in it; give a name");
           break;
+        case Facet::kOrganisations:
+          id = ResolveOrganisationId(value, db);
+          if (id.empty()) {
+            return ApiError::BadParameter("org '" + value + "' has no letters or digits in it; give a name");
+          }
+          break;
         case Facet::kCountries: {
           std::optional<std::string> code = labels_.CountryCode(value);
           if (!code) {
@@ -196,6 +225,7 @@ MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::
 void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& db, const SurnameLookup& surnames,
                              BuiltQuery* built) const {
   EntityField person(Facet::kPeople, labels_, db, surnames, &built->notes);
+  EntityField organisation(Facet::kOrganisations, labels_, db, surnames, &built->notes);
   EntityField country(Facet::kCountries, labels_, db, surnames, &built->notes);
   EntityField event(Facet::kEvents, labels_, db, surnames, &built->notes);
   Xapian::QueryParser parser;
@@ -203,6 +233,8 @@ void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& d
   parser.set_database(db);
   parser.set_default_op(Xapian::Query::OP_AND);
   parser.add_boolean_prefix("person", &person);
+  parser.add_boolean_prefix("org", &organisation);
+  parser.add_boolean_prefix("organisation", &organisation);
   parser.add_boolean_prefix("country", &country);
   parser.add_boolean_prefix("event", &event);
   parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,

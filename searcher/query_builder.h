@@ -5,8 +5,9 @@
 //
 // Query syntax: words (stemmed), "exact phrases", AND OR NOT, +require,
 // -exclude, NEAR, kremli* (wildcard), title:word, and the entity fields
-// person:"Andrei Karlov" (any spelling), country:TR or country:Turkey (any
-// mention), event:assassination.
+// person:"Andrei Karlov" (any spelling), org:"Merrill Lynch" or
+// organisation:merrill-lynch (any spelling), country:TR or country:Turkey
+// (any mention), event:assassination.
 #pragma once
 
 #include <optional>
@@ -66,6 +67,11 @@ class QueryBuilder {
 // The id a person filter value names: the value itself when it is an id
 // the index knows ("andrei-karlov"), else PersonKey() of it as a name.
 std::string ResolvePersonId(const std::string& value, const Xapian::Database& db);
+
+// The id an organisation filter value names: the value itself when it is
+// an id the index knows ("merrill-lynch"), else OrganisationKey() of it as
+// a name ("Merrill Lynch & Co Inc").
+std::string ResolveOrganisationId(const std::string& value, const Xapian::Database& db);
 
 // The articles about person `id`: named in full, or by a lone surname that
 // resolves to them.

@@ -165,3 +165,18 @@ TEST_CASE("with spelling data in the index, a likely misspelling gets a suggesti
   REQUIRE_FALSE(QueryBuilder(Shared().labels).Build(request.scope, db, &correct));
   CHECK(correct.suggestion.empty());
 }
+
+TEST_CASE("an organisation filter takes any spelling of the name or its id, OR'd within the facet, AND'd with others") {
+  const std::set<std::string> merrill = {"market-1", "market-2", "market-3"};
+  CHECK(Ids(Build({{"org", "Merrill Lynch & Co Inc"}}).Combined()) == merrill);
+  BuiltQuery same = Build({{"org", "merrill-lynch"}, {"org", "MERRILL LYNCH"}});
+  CHECK(At(same.filter_ids, Facet::kOrganisations) == std::vector<std::string>{"merrill-lynch"});
+  CHECK(Ids(same.Combined()) == merrill);
+  CHECK(Ids(Build({{"org", "Merrill Lynch"}, {"org", "Societe Generale"}}).Combined()).size() == 5);
+  CHECK(Ids(Build({{"org", "Societe Generale"}, {"country", "US"}}).Combined()) ==
+        std::set<std::string>{"market-3", "market-5"});
+  CHECK(Ids(Build({{"q", "org:\"Société Générale\""}}).Combined()) ==
+        std::set<std::string>{"market-3", "market-4", "market-5"});
+  CHECK(Ids(Build({{"q", "organisation:anadolu-agency"}}).Combined()) == std::set<std::string>{"ankara-shooting"});
+  CHECK(Refusal({{"org", "..."}}).message.find("org '...'") != std::string::npos);
+}

@@ -20,12 +20,15 @@ counts, or with --json exactly what GET /api/search returns
 
 QUERY: words (stemmed, accents ignored), "exact phrases", AND OR NOT,
 -exclude, +require, NEAR, wildcards (kremli*), title:word, and the fields
-person:"Andrei Karlov", country:TR, event:assassination. No query: every
+person:"Andrei Karlov", org:"Merrill Lynch" (or organisation:), country:TR,
+event:assassination. No query: every
 article the filters select, newest first.
 
 Options:
   --index DIR        the index to search
   --person NAME      only articles about this person (any spelling, or the id)
+  --org NAME         only articles naming this organisation (any spelling, or
+                     the id: "Merrill Lynch & Co", "merrill-lynch")
   --country CODE     only articles about this country (ISO code or English name)
   --event ID         only articles about this kind of event
                      (each of these may repeat: values of one are OR'd)
@@ -34,7 +37,8 @@ Options:
   --sort ORDER       relevance, date (oldest first) or -date (newest first)
   --limit N          hits to show, 0 to 100 (default 10)
   --offset N         hits to skip first (default 0)
-  --facets LIST      facets to count: people,countries,events (default all)
+  --facets LIST      facets to count: people,organisations,countries,events
+                     (default all)
   --json             print the JSON response
   --help             show this help
 
@@ -44,9 +48,9 @@ unusable index).
 
 // Flags and the request parameter each one sets.
 const std::map<std::string, std::string> kOptionParams = {
-    {"--person", "person"}, {"--country", "country"}, {"--event", "event"}, {"--from", "from"},
-    {"--to", "to"},         {"--sort", "sort"},       {"--limit", "limit"}, {"--offset", "offset"},
-    {"--facets", "facets"}, {"--facet-limit", "facet_limit"}};
+    {"--person", "person"}, {"--org", "org"},       {"--country", "country"}, {"--event", "event"},
+    {"--from", "from"},     {"--to", "to"},         {"--sort", "sort"},       {"--limit", "limit"},
+    {"--offset", "offset"}, {"--facets", "facets"}, {"--facet-limit", "facet_limit"}};
 
 struct SearchArgs {
   std::string index;

@@ -51,6 +51,21 @@ bool OnlyFilteredBy(const SearchScope& scope, std::optional<Facet> facet) {
   return true;
 }
 
+// What marks the organisations filtered on: the index's display name and
+// the id's words ("merrill lynch" also finds the name without "& Co Inc"),
+// and, in an article shown whole, the article's own spelling.
+void NameOrganisations(const FacetLabels& labels, const Xapian::Database& db, const ArticleEntities* shown,
+                       HighlightTerms* terms) {
+  for (const std::string& id : terms->organisation_ids) {
+    AddOrganisationName(labels.Label(Facet::kOrganisations, db, id), terms);
+    AddOrganisationName(id, terms);
+    if (!shown) continue;
+    for (const OrganisationMention& organisation : shown->organisations) {
+      if (organisation.id == id) AddOrganisationName(organisation.name, terms);
+    }
+  }
+}
+
 }  // namespace
 
 SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
@@ -147,8 +162,9 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
                      mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
 
   HighlightTerms terms = CollectHighlightTerms(built, labels_);
+  NameOrganisations(labels_, db, nullptr, &terms);
   SnippetBuilder snippets(terms);
-  std::unordered_map<std::string, std::string> person_names;  // spellings seen in hits, for facet labels
+  PerFacet<std::unordered_map<std::string, std::string>> names_seen;  // spellings in hits, for facet labels
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
     StoredArticle stored = LoadStoredArticle(doc);
@@ -162,7 +178,12 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     hit.score = it.get_weight();
     hit.entities = EntitiesOf(db, doc, stored.entities, surnames);
     hit.snippet = snippets.Snippet(stored.article.body);
-    for (const PersonMention& person : stored.entities.people) person_names.emplace(person.id, person.name);
+    for (const PersonMention& person : stored.entities.people) {
+      At(names_seen, Facet::kPeople).emplace(person.id, person.name);
+    }
+    for (const OrganisationMention& organisation : stored.entities.organisations) {
+      At(names_seen, Facet::kOrganisations).emplace(organisation.id, organisation.name);
+    }
     response->hits.push_back(std::move(hit));
   }
 
@@ -179,7 +200,7 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     }
     At(response->has_facet, facet) = true;
     At(response->facets, facet) =
-        RankFacet(db, facet, counts, static_cast<size_t>(request.facet_limit), selected, "", person_names);
+        RankFacet(db, facet, counts, static_cast<size_t>(request.facet_limit), selected, "", At(names_seen, facet));
   }
   return std::nullopt;
 }
@@ -240,6 +261,10 @@ PerFacet<std::vector<EntityRef>> SearchEngine::EntitiesOf(Xapian::Database& db, 
         for (const PersonMention& p : stored.people) {
           if (p.id == id) name = p.name, mentions = p.mentions;
         }
+      } else if (facet == Facet::kOrganisations) {
+        for (const OrganisationMention& o : stored.organisations) {
+          if (o.id == id) name = o.name, mentions = o.mentions;
+        }
       } else if (facet == Facet::kCountries) {
         for (const CountryMention& c : stored.countries) {
           if (c.code == id) name = c.name, mentions = c.mentions;
@@ -274,6 +299,7 @@ MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleRespon
     BuiltQuery built;
     if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
     HighlightTerms terms = CollectHighlightTerms(built, labels_);
+    NameOrganisations(labels_, db, &stored.entities, &terms);
     SnippetBuilder marker(terms);
     response->title_html = marker.Highlight(stored.article.title, /*is_title=*/true);
     response->body_html = marker.Highlight(stored.article.body, /*is_title=*/false);

@@ -105,8 +105,8 @@ MaybeError ParseScope(const ParamsByName& by_name, SearchScope* scope) {
   return std::nullopt;
 }
 
-const std::vector<std::string> kScopeParams = {"q", "person", "country", "event", "from", "to"};
-const std::set<std::string> kRepeatable = {"person", "country", "event", "facets"};
+const std::vector<std::string> kScopeParams = {"q", "person", "org", "country", "event", "from", "to"};
+const std::set<std::string> kRepeatable = {"person", "org", "country", "event", "facets"};
 
 std::vector<std::string> With(std::vector<std::string> names, const std::vector<std::string>& more) {
   names.insert(names.end(), more.begin(), more.end());
@@ -185,7 +185,7 @@ MaybeError ParseSearchRequest(const RequestParams& params, SearchRequest* reques
   if (auto error = ParseBoundedInt(by_name, "limit", 0, kMaxLimit, &request->limit)) return error;
   if (auto error = ParseBoundedInt(by_name, "facet_limit", 1, kMaxFacetLimit, &request->facet_limit)) return error;
   if (auto it = by_name.find("facets"); it != by_name.end()) {
-    request->facets = {false, false, false};
+    request->facets = {false, false, false, false};
     for (const std::string& list : it->second) {
       size_t start = 0;
       while (start <= list.size()) {
@@ -194,7 +194,7 @@ MaybeError ParseSearchRequest(const RequestParams& params, SearchRequest* reques
         start = comma + 1;
         if (name.empty()) continue;
         std::optional<Facet> facet = ParseFacet(name);
-        if (!facet) return ApiError::BadParameter("unknown facet " + Quoted(name) + ": use people, countries or events");
+        if (!facet) return ApiError::BadParameter("unknown facet " + Quoted(name) + ": use people, organisations, countries or events");
         At(request->facets, *facet) = true;
       }
     }

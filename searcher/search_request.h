@@ -45,7 +45,7 @@ struct SearchRequest {
   SortOrder sort = SortOrder::kRelevance;  // default: relevance with a query, newest first without
   int offset = 0;
   int limit = kDefaultLimit;
-  PerFacet<bool> facets = {true, true, true};
+  PerFacet<bool> facets = {true, true, true, true};
   int facet_limit = kDefaultFacetLimit;
 };
 

@@ -24,7 +24,7 @@ TEST_CASE("a plain query is searched by relevance, ten at a time, with every fac
   CHECK(request.sort == SortOrder::kRelevance);
   CHECK(request.offset == 0);
   CHECK(request.limit == 10);
-  CHECK(request.facets == PerFacet<bool>{true, true, true});
+  CHECK(request.facets == PerFacet<bool>{true, true, true, true});
 }
 
 TEST_CASE("no query browses newest first, and a blank query counts as none") {
@@ -58,7 +58,7 @@ TEST_CASE("paging, sort and facet options are read and bounded") {
 
   SearchRequest none;
   REQUIRE_FALSE(Parse({{"facets", ""}, {"limit", "0"}}, &none));
-  CHECK(none.facets == PerFacet<bool>{false, false, false});
+  CHECK(none.facets == PerFacet<bool>{false, false, false, false});
   CHECK(none.limit == 0);
 }
 
@@ -84,7 +84,7 @@ TEST_CASE("a query over the limit is refused as too long, counted in characters"
 
 TEST_CASE("unknown sort, facet, parameter, and repeated single values are refused by name") {
   CHECK(Refusal({{"sort", "popularity"}}).message.find("relevance, date") != std::string::npos);
-  CHECK(Refusal({{"facets", "people,organisations"}}).message.find("'organisations'") != std::string::npos);
+  CHECK(Refusal({{"facets", "people,companies"}}).message.find("'companies'") != std::string::npos);
   CHECK(Refusal({{"colour", "red"}}).message.find("unknown parameter 'colour'") != std::string::npos);
   CHECK(Refusal({{"q", "a"}, {"q", "b"}}).message.find("more than once") != std::string::npos);
   CHECK(Refusal({{"person", ""}}).message.find("person is empty") != std::string::npos);

@@ -63,7 +63,7 @@ struct SearchResponse {
   int limit = 0;
   MatchTotal total;
   std::vector<Hit> hits;
-  PerFacet<bool> has_facet = {false, false, false};
+  PerFacet<bool> has_facet = {false, false, false, false};
   PerFacet<FacetResult> facets;
   std::vector<std::string> notes;
   std::string suggestion;

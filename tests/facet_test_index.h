@@ -6,7 +6,10 @@
 // with diacritics in one article and without in another (Mevlüt Mert
 // Altıntaş / Altintas), another person of the same surname (Maria Karlov),
 // an article naming a person by surname alone, an undated article, HTML in
-// a body, and filler for paging.
+// a body, and filler for paging. Organisations: one under three spellings
+// (Merrill Lynch & Co Inc / Merrill Lynch, twice), one with diacritics in one
+// article and without in two (Société Générale), and an agency named in a
+// story that also names people.
 #pragma once
 
 #include <filesystem>
@@ -17,7 +20,9 @@
 
 #include "document_builder.h"
 #include "index_directory.h"
+#include "display_names.h"
 #include "index_layout.h"
+#include "organisation_key.h"
 #include "person_key.h"
 #include "shard_writer.h"
 
@@ -29,6 +34,9 @@ struct TestArticle {
 };
 
 inline PersonMention Person(const std::string& name, int mentions = 1) { return {PersonKey(name), name, mentions}; }
+inline OrganisationMention Organisation(const std::string& name, int mentions = 1) {
+  return {OrganisationKey(name), name, mentions};
+}
 inline CountryMention Country(const std::string& code, const std::string& name, bool salient = true) {
   return {code, name, 1, salient};
 }
@@ -61,6 +69,7 @@ inline std::vector<TestArticle> FacetTestArticles() {
       "<script>alert(\"x\")</script> & nothing more.",
       {Person("Andrey Karlov", 3), Person("Mevlüt Mert Altıntaş")},
       {Country("TR", "Turkey"), Country("RU", "Russia")}, {Event("assassination")}));
+  articles.back().entities.organisations = {Organisation("Anadolu Agency", 2)};
   articles.push_back(MakeArticle(
       "karlov-tribute", "2016-12-20", "Putin pays tribute to Andrei Karlov",
       "President Vladimir Putin said Andrei Karlov was an outstanding diplomat. Putin called the killing of "
@@ -105,6 +114,14 @@ inline std::vector<TestArticle> FacetTestArticles() {
         "Grain market prices moved in quiet trade on day " + n + ". Traders in the market watched exchange rates.",
         {}, i % 2 ? std::vector<CountryMention>{Country("US", "United States")} : std::vector<CountryMention>{}));
   }
+  // Banks in the market reports: articles market-1 .. market-3 and market-4 .. market-6.
+  auto market = [&](int day) -> TestArticle& { return articles[articles.size() - 23 + day - 1]; };
+  market(1).entities.organisations = {Organisation("Merrill Lynch & Co Inc", 2)};
+  market(1).article.body += " Merrill Lynch & Co Inc raised its forecast; Merrill Lynch expects steady demand.";
+  market(2).entities.organisations = {Organisation("Merrill Lynch")};
+  market(3).entities.organisations = {Organisation("Merrill Lynch"), Organisation("Societe Generale")};
+  market(4).entities.organisations = {Organisation("Société Générale", 3)};
+  market(5).entities.organisations = {Organisation("Societe Generale")};
   return articles;
 }
 
@@ -145,6 +162,10 @@ inline void BuildFacetTestIndex(const std::filesystem::path& dir, int shards = 2
     dbs[0].set_metadata(layout::KeyOf(layout::kSurnameResolutionKey, surname), id);
   }
   for (Xapian::WritableDatabase& db : dbs) db.commit();
+  // Organisation names as the end of an index run chooses them.
+  SyncMetadata(dbs[0], layout::kOrganisationNameKey,
+               ChooseDisplayNames(Xapian::Database(dir.string()), layout::kOrganisationSpellingPrefix));
+  dbs[0].commit();
 }
 
 }  // namespace newsfacet::testing

@@ -71,6 +71,7 @@ Counts BruteForce(const fs::path& index, const std::set<std::string>& ids, const
     if (facet == "people") for (const auto& p : stored.entities.people) ++counts[p.id];
     if (facet == "countries") for (const auto& c : stored.entities.countries) if (c.salient) ++counts[c.code];
     if (facet == "events") for (const auto& e : stored.entities.events) ++counts[e.id];
+    if (facet == "organisations") for (const auto& o : stored.entities.organisations) ++counts[o.id];
   }
   return counts;
 }
@@ -128,7 +129,7 @@ TEST_CASE("facet counts over HTTP equal brute-force counts from the stored artic
     REQUIRE(all["total"]["exact"] == true);
     REQUIRE(all["total"]["value"].get<size_t>() == all["hits"].size());
     std::set<std::string> matching = HitIds(all);
-    for (const std::string facet : {"people", "countries", "events"}) {
+    for (const std::string facet : {"people", "organisations", "countries", "events"}) {
       CHECK(FacetCounts(all, facet) == BruteForce(index, matching, facet));
       CHECK(all["facets"][facet]["exact"] == true);
     }
@@ -143,6 +144,7 @@ TEST_CASE("facet counts over HTTP equal brute-force counts from the stored artic
   CHECK(FacetCounts(russia, "countries") == BruteForce(index, unfiltered, "countries"));
   CHECK(FacetCounts(russia, "people") == BruteForce(index, filtered, "people"));
   CHECK(FacetCounts(russia, "events") == BruteForce(index, filtered, "events"));
+  CHECK(FacetCounts(russia, "organisations") == BruteForce(index, filtered, "organisations"));
   for (const Json& value : russia["facets"]["countries"]["values"]) CHECK(value["selected"] == (value["id"] == "RU"));
 
   // Two facets filtered: each is counted without its own filter, with the other's.
@@ -152,6 +154,71 @@ TEST_CASE("facet counts over HTTP equal brute-force counts from the stored artic
   std::set<std::string> assassination = HitIds(Get(*t.server, "/api/search?limit=100&event=assassination"));
   CHECK(FacetCounts(both, "events") == BruteForce(index, turkey, "events"));
   CHECK(FacetCounts(both, "countries") == BruteForce(index, assassination, "countries"));
+}
+
+TEST_CASE("organisations over HTTP: one value across spellings, org= by name or id, OR'd, and its own endpoint") {
+  TestServer t;
+  SchemaChecker schemas;
+  Json all = Get(*t.server, "/api/search?limit=100");
+  schemas.Add("search", all);
+  CHECK(FacetCounts(all, "organisations") ==
+        Counts{{"merrill-lynch", 3}, {"societe-generale", 3}, {"anadolu-agency", 1}});
+  std::map<std::string, std::string> labels;
+  for (const Json& value : all["facets"]["organisations"]["values"]) labels[value["id"]] = value["label"];
+  CHECK(labels["merrill-lynch"] == "Merrill Lynch");         // two articles of three write it so
+  CHECK(labels["societe-generale"] == "Société Générale");  // diacritics win over a majority without
+
+  const std::set<std::string> merrill = {"market-1", "market-2", "market-3"};
+  for (const std::string value : {"Merrill Lynch & Co.", "MERRILL LYNCH", "merrill-lynch", "The Merrill Lynch Co Inc"}) {
+    CAPTURE(value);
+    Json filtered = Get(*t.server, "/api/search?org=" + UrlEncode(value));
+    CHECK(HitIds(filtered) == merrill);
+    for (const Json& facet_value : filtered["facets"]["organisations"]["values"]) {
+      CHECK(facet_value["selected"] == (facet_value["id"] == "merrill-lynch"));
+    }
+  }
+  Json either = Get(*t.server, "/api/search?org=merrill-lynch&org=" + UrlEncode("Société Générale"));
+  schemas.Add("search", either);
+  CHECK(HitIds(either) == std::set<std::string>{"market-1", "market-2", "market-3", "market-4", "market-5"});
+  // Disjunctive like the others: its own filter does not narrow its counts.
+  CHECK(FacetCounts(either, "organisations") == FacetCounts(all, "organisations"));
+  Json with_country = Get(*t.server, "/api/search?org=societe-generale&country=US");
+  CHECK(HitIds(with_country) == std::set<std::string>{"market-3", "market-5"});
+  CHECK(HitIds(Get(*t.server, "/api/search?org=" + UrlEncode("Goldman Sachs"))).empty());
+
+  const Json* hit = HitById(either, "market-4");
+  REQUIRE(hit);
+  REQUIRE((*hit)["organisations"].size() == 1);
+  CHECK((*hit)["organisations"][0] == Json{{"id", "societe-generale"}, {"label", "Société Générale"}, {"mentions", 3}});
+
+  CHECK(HitIds(Get(*t.server, "/api/search?q=" + UrlEncode("org:\"Merrill Lynch\""))) == merrill);
+  CHECK(HitIds(Get(*t.server, "/api/search?q=" + UrlEncode("grain organisation:societe-generale"))) ==
+        std::set<std::string>{"market-3", "market-4", "market-5"});
+
+  Json facet = Get(*t.server, "/api/facets/organisations?prefix=gene");
+  schemas.Add("facets", facet);
+  CHECK(facet["facet"] == "organisations");
+  REQUIRE(facet["values"].size() == 1);
+  CHECK(facet["values"][0]["id"] == "societe-generale");
+  CHECK(facet["values"][0]["count"] == 3);
+  Json scoped = Get(*t.server, "/api/facets/organisations?q=ankara");
+  REQUIRE(scoped["values"].size() == 1);
+  CHECK(scoped["values"][0]["label"] == "Anadolu Agency");
+
+  // The article shown with an organisation filter marks it by any of its names.
+  Json marked = Get(*t.server, "/api/article/market-1?org=merrill-lynch");
+  schemas.Add("article", marked);
+  CHECK(marked["body_html"].get<std::string>().find(
+            "<mark>Merrill Lynch &amp; Co Inc</mark> raised its forecast; <mark>Merrill Lynch</mark> expects") !=
+        std::string::npos);
+  Json snippet = Get(*t.server, "/api/search?q=forecast&org=" + UrlEncode("Merrill Lynch"));
+  REQUIRE(snippet["hits"].size() == 1);
+  CHECK(snippet["hits"][0]["snippet"].get<std::string>().find("<mark>Merrill Lynch</mark> expects") != std::string::npos);
+
+  Json article = Get(*t.server, "/api/article/ankara-shooting");
+  schemas.Add("article", article);
+  CHECK(article["organisations"] == Json::array({{{"id", "anadolu-agency"}, {"label", "Anadolu Agency"}, {"mentions", 2}}}));
+  schemas.Check();
 }
 
 TEST_CASE("walking every page of a broad query returns each match exactly once, in a stable order") {
@@ -191,14 +258,15 @@ TEST_CASE("every bad request is a 4xx JSON error that says what to fix, never a 
       {"/api/search?offset=-1", 400, "bad_parameter"},
       {"/api/search?q=" + std::string(2000, 'a'), 400, "query_too_long"},
       {"/api/search?q=" + std::string(10000, 'a'), 400, "query_too_long"},
-      {"/api/search?facets=people,organisations", 400, "bad_parameter"},
+      {"/api/search?facets=people,companies", 400, "bad_parameter"},
       {"/api/search?from=2016-02-30", 400, "bad_parameter"},
       {"/api/search?to=yesterday", 400, "bad_parameter"},
       {"/api/search?sort=popularity", 400, "bad_parameter"},
       {"/api/search?country=Atlantis", 400, "bad_parameter"},
       {"/api/search?q=caf%FF", 400, "bad_parameter"},
       {"/api/search?colour=red", 400, "bad_parameter"},
-      {"/api/facets/organisations", 400, "bad_parameter"},
+      {"/api/facets/companies", 400, "bad_parameter"},
+      {"/api/search?org=" + UrlEncode("- !"), 400, "bad_parameter"},
       {"/api/facets/people?limit=0", 400, "bad_parameter"},
       {"/api/article/no-such-article", 404, "not_found"},
       {"/api/nothing-here", 404, "not_found"},

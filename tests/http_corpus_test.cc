@@ -81,7 +81,7 @@ TEST_CASE("the sample corpus, indexed by the real binary, is searched, paged and
   Json all = server.GetJson("/api/search?limit=100&facet_limit=100");
   schemas.Add("search", all);
   CHECK(all["total"]["value"] == exported.size());
-  for (const std::string facet : {"people", "countries", "events"}) {
+  for (const std::string facet : {"people", "organisations", "countries", "events"}) {
     CAPTURE(facet);
     Counts expected = ExportCounts(exported, facet);
     Counts got = FacetCounts(all, facet);

@@ -8,6 +8,7 @@
 #include <set>
 #include <thread>
 
+#include "facet_test_index.h"
 #include "index_directory.h"
 #include "process.h"
 
@@ -331,4 +332,27 @@ TEST_CASE("the user's seed articles: both spellings of a name are found by eithe
   Xapian::Database db((dir / "index").string());
   CHECK(db.get_termfreq("altintas") == 2);  // "Altıntaş" in 000, "Altintas" in 004
   CHECK(db.get_termfreq("karlov") == 3);
+}
+
+TEST_CASE("the end of an index run names each organisation as its articles spell it, and forgets vanished ones") {
+  TempDir dir;
+  const fs::path index = dir / "index";
+  BuildFacetTestIndex(index);  // articles with organisations under several spellings
+  const std::string prefix(layout::kOrganisationNameKey);
+  {
+    // As if no run had named them yet, plus a name whose organisation is gone.
+    Xapian::WritableDatabase shard0(ShardPath(index, 0).string());
+    std::vector<std::string> keys(shard0.metadata_keys_begin(prefix), shard0.metadata_keys_end(prefix));
+    REQUIRE(keys.size() == 3);
+    for (const std::string& key : keys) shard0.set_metadata(key, "");
+    shard0.set_metadata(layout::KeyOf(prefix, "gone-inc"), "Gone Inc");
+    shard0.commit();
+  }
+  dir.Write("articles/weather.txt", "Rain in Ankara\n\nIt rained all day.");
+  IndexJson(dir / "articles", index);
+  Xapian::Database db(index.string());
+  CHECK(db.get_metadata(layout::KeyOf(prefix, "merrill-lynch")) == "Merrill Lynch");
+  CHECK(db.get_metadata(layout::KeyOf(prefix, "societe-generale")) == "Société Générale");
+  CHECK(db.get_metadata(layout::KeyOf(prefix, "anadolu-agency")) == "Anadolu Agency");
+  CHECK(db.get_metadata(layout::KeyOf(prefix, "gone-inc")).empty());
 }

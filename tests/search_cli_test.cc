@@ -32,6 +32,7 @@ TEST_CASE("search --json prints exactly what GET /api/search answers") {
       {{"karlov", "--sort", "date", "--limit", "2", "--offset", "1", "--facets", "people"},
        "q=karlov&sort=date&limit=2&offset=1&facets=people"},
       {{"market", "--from", "2017-01-05", "--to=2017-01-09"}, "q=market&from=2017-01-05&to=2017-01-09"},
+      {{"--org", "Merrill Lynch & Co", "--org", "societe-generale"}, "org=Merrill%20Lynch%20%26%20Co&org=societe-generale"},
   };
   for (const auto& [args, query] : cases) {
     CAPTURE(query);
@@ -102,10 +103,53 @@ TEST_CASE("entities lists a facet's values by article count, as /api/facets does
   CHECK(prefix.out.find("TR") != std::string::npos);
 
   CHECK(RunNewsfacet({"entities", "--index", index, "--facet", "people", "--prefix", "zzz"}).exit_code == 1);
-  ProcessResult bad = RunNewsfacet({"entities", "--index", index, "--facet", "organisations"});
+  ProcessResult bad = RunNewsfacet({"entities", "--index", index, "--facet", "companies"});
   CHECK(bad.exit_code == 2);
-  CHECK(bad.err.find("use people, countries or events") != std::string::npos);
+  CHECK(bad.err.find("use people, organisations, countries or events") != std::string::npos);
   schemas.Check();
+}
+
+TEST_CASE("organisations from the command line: search --org, entities --facet organisations, export lines") {
+  TempDir dir;
+  BuildFacetTestIndex(dir / "index");
+  const std::string index = (dir / "index").string();
+  ProcessResult search = RunNewsfacet({"search", "--index", index, "--org", "MERRILL LYNCH", "--limit", "0"});
+  CHECK(search.exit_code == 0);
+  CHECK(search.out.find("3 articles match") != std::string::npos);
+  // Disjunctive: the filtered facet is counted without its own filter.
+  CHECK(search.out.find("Organisations: Merrill Lynch (3), Société Générale (3), Anadolu Agency (1)") != std::string::npos);
+
+  ProcessResult listed = RunNewsfacet({"entities", "--index", index, "--facet", "organisations", "--json"});
+  REQUIRE(listed.exit_code == 0);
+  Json json = Json::parse(listed.out);
+  SchemaChecker schemas;
+  schemas.Add("entities", json);
+  schemas.Check();
+  std::map<std::string, int64_t> counts;
+  for (const Json& value : json["values"]) counts[value["id"]] = value["count"];
+  std::map<std::string, int64_t> expected;
+  for (const TestArticle& article : FacetTestArticles()) {
+    for (const OrganisationMention& organisation : article.entities.organisations) ++expected[organisation.id];
+  }
+  CHECK(counts == expected);
+  ProcessResult text = RunNewsfacet({"entities", "--index", index, "--facet", "organisations", "--prefix", "anad"});
+  CHECK(text.exit_code == 0);
+  CHECK(text.out.find("Anadolu Agency") != std::string::npos);
+
+  ProcessResult exported = RunNewsfacet({"export", "--index", index});
+  REQUIRE(exported.exit_code == 0);
+  SchemaChecker export_schema(SourceDir() / "schemas");
+  std::map<std::string, Json> by_id;
+  for (const std::string& line : Lines(exported.out)) {
+    Json record = Json::parse(line);
+    export_schema.Add("export", record);
+    by_id[record["id"]] = record;
+  }
+  export_schema.Check();
+  CHECK(by_id["market-1"]["organisations"] ==
+        Json::array({{{"id", "merrill-lynch"}, {"name", "Merrill Lynch & Co Inc"}, {"mentions", 2}}}));
+  CHECK(by_id["market-3"]["organisations"].size() == 2);
+  CHECK(by_id["berlin-market"]["organisations"] == Json::array());
 }
 
 TEST_CASE("each searcher command explains itself with --help") {

@@ -120,15 +120,18 @@ class ServerProcess {
 };
 
 // Collects JSON responses and validates them all at once against
-// schemas/api with tests/validate_json.py.
+// schemas/api (or another directory of schemas: schemas/ for `export`) with
+// tests/validate_json.py.
 class SchemaChecker {
  public:
+  explicit SchemaChecker(std::filesystem::path schema_dir = SourceDir() / "schemas/api")
+      : schema_dir_(std::move(schema_dir)) {}
   void Add(const std::string& schema, const nlohmann::json& document) {
     dir_.Write("documents/" + schema + "--" + std::to_string(count_++) + ".json", document.dump());
   }
   void Check() const {
     std::string command = "python3 " + (SourceDir() / "tests/validate_json.py").string() + " " +
-                          (SourceDir() / "schemas/api").string() + " " + (dir_ / "documents").string() + " > " +
+                          schema_dir_.string() + " " + (dir_ / "documents").string() + " > " +
                           (dir_ / "report").string() + " 2>&1";
     int status = std::system(command.c_str());
     int code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -142,6 +145,7 @@ class SchemaChecker {
   }
 
  private:
+  std::filesystem::path schema_dir_;
   TempDir dir_;
   int count_ = 0;
 };

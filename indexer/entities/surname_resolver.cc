@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "display_names.h"
 #include "index_layout.h"
 
 namespace newsfacet {
@@ -12,53 +13,11 @@ std::string Surname(const std::string& person_id) {
   return dash == std::string::npos ? person_id : person_id.substr(dash + 1);
 }
 
-bool HasNonAscii(const std::string& text) {
-  return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
-}
-
-std::map<std::string, std::string> ChooseDisplayNames(const Xapian::Database& index) {
-  struct Best {
-    std::string spelling;
-    Xapian::doccount articles = 0;
-    bool accented = false;
-  };
-  std::map<std::string, Best> best;
-  const std::string prefix(layout::kPersonSpellingPrefix);
-  for (auto it = index.allterms_begin(prefix); it != index.allterms_end(prefix); ++it) {
-    std::string entry = (*it).substr(prefix.size());
-    size_t tab = entry.find(layout::kSpellingSeparator);
-    if (tab == std::string::npos) continue;
-    Best candidate{entry.substr(tab + 1), it.get_termfreq(), HasNonAscii(entry.substr(tab + 1))};
-    Best& current = best[entry.substr(0, tab)];
-    bool better = current.spelling.empty() || (candidate.accented && !current.accented) ||
-                  (candidate.accented == current.accented && candidate.articles > current.articles);
-    if (better) current = candidate;
-  }
-  std::map<std::string, std::string> names;
-  for (auto& [id, choice] : best) names[id] = choice.spelling;
-  return names;
-}
-
-// Writes key -> value for every entry of `wanted`, and removes the keys
-// under `prefix` it does not list.
-template <typename Map>
-void SyncMetadata(Xapian::WritableDatabase& shard, const std::string& prefix, const Map& wanted) {
-  std::vector<std::string> stale;
-  for (auto it = shard.metadata_keys_begin(prefix); it != shard.metadata_keys_end(prefix); ++it) {
-    if (!wanted.count((*it).substr(prefix.size()))) stale.push_back(*it);
-  }
-  for (const std::string& key : stale) shard.set_metadata(key, "");
-  for (const auto& [name, value] : wanted) {
-    std::string key = layout::KeyOf(prefix, name);
-    if (shard.get_metadata(key) != value) shard.set_metadata(key, value);
-  }
-}
-
 }  // namespace
 
 KnownPeople GatherKnownPeople(const Xapian::Database& index) {
   KnownPeople known;
-  known.display_names = ChooseDisplayNames(index);
+  known.display_names = ChooseDisplayNames(index, layout::kPersonSpellingPrefix);
   std::unordered_map<std::string, std::vector<FullNameUse>> ids_by_surname;
   const std::string person_prefix(layout::kPersonPrefix);
   for (auto it = index.allterms_begin(person_prefix); it != index.allterms_end(person_prefix); ++it) {
@@ -91,8 +50,8 @@ std::string DominantFullName(const std::vector<FullNameUse>& candidates) {
 }
 
 void WritePeopleMetadata(Xapian::WritableDatabase& shard, const KnownPeople& known) {
-  SyncMetadata(shard, std::string(layout::kPersonNameKey), known.display_names);
-  SyncMetadata(shard, std::string(layout::kSurnameResolutionKey), known.resolutions);
+  SyncMetadata(shard, layout::kPersonNameKey, known.display_names);
+  SyncMetadata(shard, layout::kSurnameResolutionKey, known.resolutions);
 }
 
 SurnameResolutions LoadSurnameResolutions(const Xapian::Database& index) {
@@ -105,8 +64,7 @@ SurnameResolutions LoadSurnameResolutions(const Xapian::Database& index) {
 }
 
 std::string DisplayName(const Xapian::Database& index, const std::string& person_id) {
-  std::string name = index.get_metadata(layout::KeyOf(layout::kPersonNameKey, person_id));
-  return name.empty() ? person_id : name;
+  return StoredDisplayName(index, layout::kPersonNameKey, person_id);
 }
 
 }  // namespace newsfacet

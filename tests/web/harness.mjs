@@ -15,6 +15,8 @@ const sourceDir = path.resolve(here, "../..");
 const binary = path.resolve(process.env.NEWSFACET_BIN || path.join(sourceDir, "build/newsfacet"));
 export const config = {
   binary,
+  facetIndexWriter: path.resolve(process.env.NEWSFACET_FACET_INDEX_WRITER ||
+    path.join(path.dirname(binary), "write_facet_test_index")),
   index: process.env.NEWSFACET_INDEX ? path.resolve(process.env.NEWSFACET_INDEX) : "",
   corpus: path.resolve(process.env.NEWSFACET_CORPUS || path.join(sourceDir, "corpus")),
   web: path.resolve(process.env.NEWSFACET_WEB || path.join(sourceDir, "web")),
@@ -42,14 +44,27 @@ function ensureIndex() {
   return index;
 }
 
+// The searcher tests' facet index (tests/facet_test_index.h), written into
+// a temporary directory by the write_facet_test_index tool: hand-made
+// entities, organisations among them.
+export function facetTestIndex() {
+  if (!existsSync(config.facetIndexWriter)) {
+    throw new Error(`no write_facet_test_index at ${config.facetIndexWriter}: build it, or set NEWSFACET_FACET_INDEX_WRITER`);
+  }
+  const index = path.join(tempDir("newsfacet-web-facet-index-"), "index");
+  const run = spawnSync(config.facetIndexWriter, [index], { encoding: "utf8", timeout: 60_000 });
+  if (run.status !== 0) throw new Error(`write_facet_test_index failed (${run.status}):\n${run.stderr}`);
+  return index;
+}
+
 const servers = new Set();
 
-// Starts `newsfacet serve --port 0` and resolves to {url, stop}. The server
+// Starts `newsfacet serve --port 0` over `index` (by default the corpus's,
+// see ensureIndex) and resolves to {url, stop}. The server
 // is stopped by stop(), when this process exits, and after `lifetimeMs`
 // whatever happens; a shell watchdog also kills it if this process dies
 // without running its exit handlers (its stdin pipe then closes).
-export async function startServer({ lifetimeMs = 180_000 } = {}) {
-  const index = ensureIndex();
+export async function startServer({ lifetimeMs = 180_000, index = ensureIndex() } = {}) {
   const watchdog = 'trap "" INT; "$0" "$@" </dev/null & server=$!; echo "watchdog: $server" >&2; ' +
     'cat >/dev/null; kill -TERM $server 2>/dev/null; sleep 2; kill -KILL $server 2>/dev/null; wait $server';
   const child = spawn("/bin/sh", ["-c", watchdog, config.binary, "serve", "--index", index, "--port", "0",
@@ -105,6 +120,24 @@ export async function launchBrowser() {
     timeout: 60_000,
   });
   return context;
+}
+
+// Waits until no search is in flight and what the URL asks for is drawn.
+export async function settled(page) {
+  await page.waitForFunction(() => {
+    const main = document.getElementById("main");
+    const drawn = document.getElementById("status").dataset.total !== undefined || !document.getElementById("error").hidden;
+    const article = new URLSearchParams(location.search).get("article");
+    const panel = document.getElementById("article-panel");
+    const articleDrawn = article ? panel.open && !panel.hasAttribute("aria-busy") &&
+      (document.getElementById("article-title") || panel.querySelector(".error")) : !panel.open;
+    return !main.hasAttribute("aria-busy") && drawn && articleDrawn;
+  }, null, { timeout: 10_000 });
+}
+
+export async function waitForUrl(page, predicate) {
+  await page.waitForURL(url => predicate(new URL(url).searchParams), { timeout: 10_000 });
+  await settled(page);
 }
 
 export function screenshotPath(name) {

@@ -24,4 +24,5 @@ if [[ "$installed" != "$wanted" ]]; then
   npm ci --prefix "$here" --no-audit --no-fund --loglevel=error >&2
 fi
 
-exec node --test "$here/search_page.test.mjs"
+# One file at a time: each drives its own Chromium and server.
+exec node --test --test-concurrency=1 "$here/search_page.test.mjs" "$here/organisations.test.mjs"

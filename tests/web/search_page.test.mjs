@@ -4,7 +4,7 @@
 // NEWSFACET_SCREENSHOTS (build/web-screenshots/ from ctest).
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { config, launchBrowser, screenshotPath, startServer } from "./harness.mjs";
+import { config, launchBrowser, screenshotPath, settled, startServer, waitForUrl } from "./harness.mjs";
 
 let server;
 let browser;
@@ -35,24 +35,6 @@ async function open(t, path = "", { viewport } = {}) {
   await page.goto(server.url + path);
   await settled(page);
   return page;
-}
-
-// Waits until no search is in flight and what the URL asks for is drawn.
-async function settled(page) {
-  await page.waitForFunction(() => {
-    const main = document.getElementById("main");
-    const drawn = document.getElementById("status").dataset.total !== undefined || !document.getElementById("error").hidden;
-    const article = new URLSearchParams(location.search).get("article");
-    const panel = document.getElementById("article-panel");
-    const articleDrawn = article ? panel.open && !panel.hasAttribute("aria-busy") &&
-      (document.getElementById("article-title") || panel.querySelector(".error")) : !panel.open;
-    return !main.hasAttribute("aria-busy") && drawn && articleDrawn;
-  }, null, { timeout: 10_000 });
-}
-
-async function waitForUrl(page, predicate) {
-  await page.waitForURL(url => predicate(new URL(url).searchParams), { timeout: 10_000 });
-  await settled(page);
 }
 
 // What a reader sees, to compare before and after a reload or back/forward.

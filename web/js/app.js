@@ -128,7 +128,7 @@ async function runSearch() {
   if (state.sort) params.set("sort", state.sort);
   params.set("offset", String((state.page - 1) * PAGE_SIZE));
   params.set("limit", String(PAGE_SIZE));
-  params.set("facets", "people,countries,events");
+  params.set("facets", FACETS.map(f => f.facet).join(","));
   params.set("facet_limit", String(FACET_LIMIT));
   const shown = { ...state };
   $("main").setAttribute("aria-busy", "true");
@@ -287,7 +287,7 @@ document.addEventListener("keydown", event => {
 
 stats().then(info => {
   if (!info) return;
-  if (info.articles) input.placeholder = `Search ${formatCount(info.articles)} articles — words, “a phrase”, a person, a country`;
+  if (info.articles) input.placeholder = `Search ${formatCount(info.articles)} articles — words, “a phrase”, a person, a company, a country`;
   setDateBounds(info.date_range?.first, info.date_range?.last);
 });
 

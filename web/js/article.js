@@ -1,6 +1,6 @@
 // The article view: a modal side panel over the results with the full text,
 // the query's matches and the chosen entities' mentions marked, and the
-// article's people, countries and events.
+// article's people, organisations, countries and events.
 import { clear, formatDate, h, highlighted, hostOf, safeHref } from "./dom.js";
 import { entityMark, rememberEntities } from "./entities.js";
 import { FACETS } from "./url_state.js";

@@ -1,7 +1,7 @@
-// People, countries and events as the page shows them: chips, flags, and the
+// People, organisations, countries and events as the page shows them: chips, flags, and the
 // labels of filter values (the URL holds ids; the API tells their labels).
 import { h } from "./dom.js";
-import { FACET_BY_FILTER } from "./url_state.js";
+import { FACETS, FACET_BY_FILTER } from "./url_state.js";
 
 const labels = new Map();  // "country:TR" → "Turkey"
 
@@ -14,9 +14,9 @@ export function labelOf(filter, id) {
 }
 
 export function rememberEntities(item) {
-  for (const e of item.people || []) rememberLabel("person", e.id, e.label);
-  for (const e of item.countries || []) rememberLabel("country", e.id, e.label);
-  for (const e of item.events || []) rememberLabel("event", e.id, e.label);
+  for (const { facet, filter } of FACETS) {
+    for (const e of item[facet] || []) rememberLabel(filter, e.id, e.label);
+  }
 }
 
 // Flags are two regional-indicator letters; where no font draws them as a

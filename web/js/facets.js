@@ -1,4 +1,4 @@
-// The facet sidebar (People, Countries, Events: multi-select with the API's
+// The facet sidebar (People, Organisations, Countries, Events: multi-select with the API's
 // disjunctive counts, "show more", a filter box in long lists) and the
 // active filters shown above the results.
 import { clear, formatCount, formatDate, h } from "./dom.js";

@@ -98,7 +98,7 @@ function renderEmpty(response, state, actions) {
   if (q && filters) message = ["Nothing matches ", h("q", {}, q), ` with ${filters === 1 ? "this filter" : "these filters"}.`];
   else if (q) message = ["Nothing matches ", h("q", {}, q), ". Check the spelling, or try fewer or other words."];
   else message = [`No article has ${filters === 1 ? "this filter" : "all these filters"}.`];
-  // A lone word that starts the name of a person, country or event: offer it
+  // A lone word that starts the name of a person, organisation, country or event: offer it
   // as a filter ("Erdo" finds no article, but Recep Tayyip Erdoğan does).
   const entities = h("div", { class: "empty__actions empty__entities" });
   if (q && !/\s/.test(q) && [...q].length >= 2) {

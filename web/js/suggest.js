@@ -1,5 +1,5 @@
 // Autocomplete for the search box: the word being typed is looked up as a
-// prefix of people, countries and events (/api/facets/{facet}?prefix=);
+// prefix of people, organisations, countries and events (/api/facets/{facet}?prefix=);
 // choosing one adds it as a filter in place of the word. An ARIA combobox:
 // the focus stays in the box, arrows move the active option.
 import { clear, formatCount, h } from "./dom.js";

@@ -1,9 +1,10 @@
 // Everything on screen is a function of this state, and the state is the
 // address bar: reload, back/forward and a pasted link show the same page.
-// Parameter names are the API's own (q, person, country, event, from, to, sort).
+// Parameter names are the API's own (q, person, org, country, event, from, to, sort).
 
 export const FACETS = [
   { facet: "people", filter: "person", title: "People", noun: "person" },
+  { facet: "organisations", filter: "org", title: "Organisations", noun: "organisation" },
   { facet: "countries", filter: "country", title: "Countries", noun: "country" },
   { facet: "events", filter: "event", title: "Events", noun: "event" },
 ];
@@ -14,7 +15,7 @@ export const SORTS = { relevance: "Relevance", "-date": "Newest first", date: "O
 export const PAGE_SIZE = 10;
 
 export function emptyState() {
-  return { q: "", person: [], country: [], event: [], from: "", to: "", sort: "", page: 1, article: "", mark: "" };
+  return { q: "", person: [], org: [], country: [], event: [], from: "", to: "", sort: "", page: 1, article: "", mark: "" };
 }
 
 export function stateFromUrl(search) {
@@ -77,5 +78,5 @@ export function withFilter(state, filter, value, on = true) {
 }
 
 export function withoutFilters(state) {
-  return { ...state, person: [], country: [], event: [], from: "", to: "", page: 1 };
+  return { ...state, person: [], org: [], country: [], event: [], from: "", to: "", page: 1 };
 }
