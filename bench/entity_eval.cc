@@ -61,11 +61,16 @@ class FullNamesBySurname {
  public:
   void Add(const std::string& person_id) {
     size_t dash = person_id.rfind('-');
-    if (dash != std::string::npos) ++articles_[person_id.substr(dash + 1)][person_id];
+    if (dash == std::string::npos) return;
+    ++articles_[person_id.substr(dash + 1)][person_id];
+    ++as_last_part_[person_id.substr(dash + 1)];
+    ++as_first_part_[person_id.substr(0, person_id.find('-'))];
   }
   std::string Resolve(const std::string& surname) const {
     auto known = articles_.find(surname);
     if (known == articles_.end()) return "";
+    auto first = as_first_part_.find(surname);
+    if (first != as_first_part_.end() && IsGivenName(first->second, as_last_part_.at(surname))) return "";
     std::vector<FullNameUse> uses;
     for (const auto& [id, articles] : known->second) uses.push_back({id, articles});
     return DominantFullName(uses);
@@ -73,6 +78,7 @@ class FullNamesBySurname {
 
  private:
   std::map<std::string, std::map<std::string, uint32_t>> articles_;
+  std::map<std::string, uint64_t> as_first_part_, as_last_part_;
 };
 
 // ---- CoNLL ----------------------------------------------------------------

@@ -1,4 +1,6 @@
 // `newsfacet export --index INDEX_DIR`: one JSON line per article.
+#include <algorithm>
+#include <set>
 #include <cstdio>
 
 #include <nlohmann/json.hpp>
@@ -45,6 +47,7 @@ int RunExportCommand(const std::vector<std::string>& args) {
   try {
     Xapian::Database db(*command_line.Value("--index"));
     const SurnameResolutions resolutions = LoadSurnameResolutions(db);
+    const std::set<std::string> not_people = LoadNotPeople(db);
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       // The stored data is the export record (schemas/index_layout.h), less
       // the body unless asked for, and less indexer bookkeeping.
@@ -54,12 +57,18 @@ int RunExportCommand(const std::vector<std::string>& args) {
         continue;
       }
       if (!with_body) line.erase("body");
-      if (line.contains("unresolved_surnames")) {
-        // Lone surnames the index now resolves join the article's people.
+      const bool names_organisation = std::any_of(
+          line.value("people", nlohmann::json::array()).begin(), line.value("people", nlohmann::json::array()).end(),
+          [&](const nlohmann::json& p) { return p.is_object() && not_people.count(p.value("id", "")); });
+      if (line.contains("unresolved_surnames") || names_organisation) {
+        // Lone surnames the index now resolves join the article's people;
+        // names the index holds as organisations leave them.
         ArticleEntities entities = LoadStoredArticle(db.get_document(*it)).entities;
         ApplySurnameResolutions(resolutions, entities, [&](const std::string& id) { return DisplayName(db, id); });
         nlohmann::json people = nlohmann::json::array();
-        for (const PersonMention& p : entities.people) people.push_back({{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}});
+        for (const PersonMention& p : entities.people) {
+          if (!not_people.count(p.id)) people.push_back({{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}});
+        }
         line["people"] = people;
         line.erase("unresolved_surnames");
       }

@@ -129,6 +129,12 @@ inline constexpr std::string_view kOrganisationNameKey = "organisation-name:";
 // kSurnameResolutionKey + surname key -> the one person id it resolves to
 // (absent when no full name, or several, have that surname).
 inline constexpr std::string_view kSurnameResolutionKey = "surname:";
+// kNotPersonKey + person id -> the organisation id it names: a name that
+// some articles take for a person but that the index holds as an
+// organisation at least half as often ("Merrill Lynch said" beside
+// "Merrill Lynch and Co Inc" elsewhere). Written at the end of each index
+// run; readers leave such ids out of the people facet and articles' people.
+inline constexpr std::string_view kNotPersonKey = "not-person:";
 
 // ---- Catalog metadata (in kCatalogDir) --------------------------------
 // key: KeyOf(kCatalogFileKey, relative path); value: a serialised

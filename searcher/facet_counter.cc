@@ -35,6 +35,7 @@ IdCounts FacetCounter::counts() const {
         id = surnames_->PersonOf(id.substr(1));
         if (id.empty()) continue;
       }
+      if (facet_ == Facet::kPeople && surnames_ && surnames_->NamesOrganisation(id)) continue;
       if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
     }
     for (std::string_view id : ids) {
@@ -70,6 +71,9 @@ FacetCounts CountFacetInIndex(const Xapian::Database& db, Facet facet, const Sur
     if (it.get_termfreq() > 0) result.counts[(*it).substr(prefix.size())] += it.get_termfreq();
   }
   if (facet != Facet::kPeople || !surnames) return result;
+  for (auto it = result.counts.begin(); it != result.counts.end();) {
+    it = surnames->NamesOrganisation(it->first) ? result.counts.erase(it) : std::next(it);
+  }
   const std::string lone(layout::kUnresolvedSurnamePrefix);
   for (auto it = db.allterms_begin(lone); it != db.allterms_end(lone); ++it) {
     const std::string& person = surnames->PersonOf(std::string_view(*it).substr(lone.size()));

@@ -258,6 +258,7 @@ PerFacet<std::vector<EntityRef>> SearchEngine::EntitiesOf(Xapian::Database& db, 
           if (lone == surname) mentions = count;
         }
       } else if (facet == Facet::kPeople) {
+        if (surnames.NamesOrganisation(id)) continue;
         for (const PersonMention& p : stored.people) {
           if (p.id == id) name = p.name, mentions = p.mentions;
         }

@@ -11,6 +11,11 @@ SurnameMap ReadSurnameMap(const Xapian::Database& db) {
     std::string person = db.get_metadata(*it);
     if (!person.empty()) map.emplace((*it).substr(prefix.size()), std::move(person));
   }
+  const std::string not_person(layout::kNotPersonKey);
+  for (auto it = db.metadata_keys_begin(not_person); it != db.metadata_keys_end(not_person); ++it) {
+    std::string organisation = db.get_metadata(*it);
+    if (!organisation.empty()) map.emplace(kNotPersonMarker + (*it).substr(not_person.size()), std::move(organisation));
+  }
   return map;
 }
 
@@ -18,6 +23,13 @@ const std::string& SurnameLookup::PersonOf(std::string_view surname) const {
   static const std::string kNobody;
   auto it = map_->find(surname);
   return it == map_->end() ? kNobody : it->second;
+}
+
+bool SurnameLookup::NamesOrganisation(std::string_view person_id) const {
+  if (map_->empty()) return false;
+  std::string key(1, kNotPersonMarker);
+  key.append(person_id);
+  return map_->find(key) != map_->end();
 }
 
 std::optional<std::string> SurnameLookup::SurnameFor(const std::string& person_id) const {

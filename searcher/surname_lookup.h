@@ -23,8 +23,11 @@
 
 namespace newsfacet {
 
-// Surname key -> person id, looked up by string_view.
+// Surname key -> person id, looked up by string_view. It also holds, under
+// kNotPersonMarker + person id, the organisation a person id names
+// (layout::kNotPersonKey); no surname key starts with the marker.
 using SurnameMap = std::unordered_map<std::string, std::string, FastStringHash, std::equal_to<>>;
+inline constexpr char kNotPersonMarker = '=';
 
 // Reads every resolution in `db` (from its first shard's metadata).
 SurnameMap ReadSurnameMap(const Xapian::Database& db);
@@ -40,6 +43,10 @@ class SurnameLookup {
   // "karlov" -> "andrei-karlov"; "" when the surname stands for no one
   // (no full name has it, or several do). Thread-safe.
   const std::string& PersonOf(std::string_view surname) const;
+
+  // Whether the index holds `person_id` as an organisation ("meril-lynch"):
+  // such ids are left out of the people facet and articles' people.
+  bool NamesOrganisation(std::string_view person_id) const;
 
   // The surname whose lone mentions belong to `person_id`, if its surname
   // resolves to that person: "andrei-karlov" -> "karlov".

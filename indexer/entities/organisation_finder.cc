@@ -68,8 +68,9 @@ size_t OrganisationFinder::RunStart(const std::vector<Token>& tokens, size_t end
     } else if (token.is_word && begin >= 2 && begin < end && tokens[begin - 2].sentence == token.sentence &&
                LinksRun(tokens[begin - 2], token, tokens[end - 1])) {
       --begin;
-    } else if ((token.text == "&" || token.text == "-" || token.text == ".") && begin >= 2 && begin < end &&
-               tokens[begin - 2].capitalized) {
+    } else if ((token.text == "&" || token.text == "-" || token.text == "." ||
+                (token.text == "," && IsLegalForm(tokens[end - 1]))) &&
+               begin >= 2 && begin < end && tokens[begin - 2].capitalized) {
       --begin;
     } else {
       break;

@@ -411,6 +411,12 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const
     span.title_cue = chunk.title_cue;
     if (!Assess(tokens, chunk.title_cue, &span)) continue;
     span.common_word = span.name_words == 1 && written_in_lower_case(tokens[span.begin]);
+    // "Moody's said", "McDonald's said": a possessive that speaks is a firm.
+    if (span.end < tokens.size() && tokens[span.end - 1].possessive && tokens[span.end].is_word &&
+        lexicon_.IsAttributionVerb(tokens[span.end].word())) {
+      span.organisation = true;
+      span.accepted = false;
+    }
     // "Waqar Younis ... Younis bowled": a name later shortened to its last
     // word is how articles refer to people.
     if (span.name_words >= 2 && !span.place_name && lone_words.Contains(tokens[span.end - 1].word())) {

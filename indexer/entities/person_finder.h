@@ -35,7 +35,7 @@ struct PersonSpan {
   // A lone word the article also writes in lower case ("Trade", "Note"):
   // capitalised only by position, so never resolved beyond the article.
   bool common_word = false;
-  // The name tagger calls most of it an organisation: never a person.
+  // An organisation by the name tagger or by its use ("Moody's said"): never a person.
   bool organisation = false;
 };
 

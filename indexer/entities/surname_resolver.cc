@@ -4,6 +4,7 @@
 
 #include "display_names.h"
 #include "index_layout.h"
+#include "organisation_key.h"
 
 namespace newsfacet {
 namespace {
@@ -15,14 +16,51 @@ std::string Surname(const std::string& person_id) {
 
 }  // namespace
 
+namespace {
+
+// Index-wide evidence wins over one article: a person id whose display
+// name is, as an organisation, in at least kOrganisationShare as many
+// articles is that organisation.
+std::map<std::string, std::string> PeopleNamingOrganisations(const Xapian::Database& index,
+                                                             const std::map<std::string, std::string>& display_names) {
+  std::map<std::string, std::string> not_people;
+  const std::string person_prefix(layout::kPersonPrefix);
+  const std::string organisation_prefix(layout::kOrganisationPrefix);
+  for (const auto& [id, name] : display_names) {
+    const std::string organisation = OrganisationKey(name);
+    if (organisation.empty()) continue;
+    // The name itself, or a longer name it starts ("Dean Witter" of "Dean
+    // Witter Reynolds Inc"): the articles naming any of them.
+    Xapian::doccount as_organisation = index.get_termfreq(organisation_prefix + organisation);
+    const std::string longer = organisation_prefix + organisation + "-";
+    if (organisation.find('-') != std::string::npos) {
+      for (auto it = index.allterms_begin(longer); it != index.allterms_end(longer); ++it) {
+        as_organisation += it.get_termfreq();
+      }
+    }
+    if (as_organisation == 0) continue;
+    const Xapian::doccount as_person = index.get_termfreq(person_prefix + id);
+    if (as_organisation >= kOrganisationShare * as_person) not_people.emplace(id, organisation);
+  }
+  return not_people;
+}
+
+}  // namespace
+
 KnownPeople GatherKnownPeople(const Xapian::Database& index) {
   KnownPeople known;
   known.display_names = ChooseDisplayNames(index, layout::kPersonSpellingPrefix);
+  known.not_people = PeopleNamingOrganisations(index, known.display_names);
   std::unordered_map<std::string, std::vector<FullNameUse>> ids_by_surname;
+  std::unordered_map<std::string, uint64_t> articles_by_first_part, articles_by_surname;
   const std::string person_prefix(layout::kPersonPrefix);
   for (auto it = index.allterms_begin(person_prefix); it != index.allterms_end(person_prefix); ++it) {
     std::string id = (*it).substr(person_prefix.size());
-    if (id.find('-') == std::string::npos) continue;  // only full names resolve
+    const size_t dash = id.find('-');
+    if (dash == std::string::npos) continue;  // only full names resolve
+    if (known.not_people.count(id)) continue;
+    articles_by_first_part[id.substr(0, dash)] += it.get_termfreq();
+    articles_by_surname[Surname(id)] += it.get_termfreq();
     ids_by_surname[Surname(id)].push_back({id, it.get_termfreq()});
   }
   const std::string surname_prefix(layout::kUnresolvedSurnamePrefix);
@@ -30,6 +68,8 @@ KnownPeople GatherKnownPeople(const Xapian::Database& index) {
     std::string surname = (*it).substr(surname_prefix.size());
     auto match = ids_by_surname.find(surname);
     if (match == ids_by_surname.end()) continue;
+    auto as_first = articles_by_first_part.find(surname);
+    if (as_first != articles_by_first_part.end() && IsGivenName(as_first->second, articles_by_surname[surname])) continue;
     if (std::string person = DominantFullName(match->second); !person.empty()) known.resolutions[surname] = person;
   }
   return known;
@@ -52,6 +92,16 @@ std::string DominantFullName(const std::vector<FullNameUse>& candidates) {
 void WritePeopleMetadata(Xapian::WritableDatabase& shard, const KnownPeople& known) {
   SyncMetadata(shard, layout::kPersonNameKey, known.display_names);
   SyncMetadata(shard, layout::kSurnameResolutionKey, known.resolutions);
+  SyncMetadata(shard, layout::kNotPersonKey, known.not_people);
+}
+
+std::set<std::string> LoadNotPeople(const Xapian::Database& index) {
+  std::set<std::string> ids;
+  const std::string prefix(layout::kNotPersonKey);
+  for (auto it = index.metadata_keys_begin(prefix); it != index.metadata_keys_end(prefix); ++it) {
+    if (!index.get_metadata(*it).empty()) ids.insert((*it).substr(prefix.size()));
+  }
+  return ids;
 }
 
 SurnameResolutions LoadSurnameResolutions(const Xapian::Database& index) {

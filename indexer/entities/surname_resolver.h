@@ -12,6 +12,7 @@
 #pragma once
 
 #include <map>
+#include <set>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -30,7 +31,12 @@ struct KnownPeople {
   std::map<std::string, std::string> display_names;
   // the unresolved surnames in the index that one full name dominates
   SurnameResolutions resolutions;
+  // person id -> organisation id, for names the index holds as
+  // organisations at least kOrganisationShare as often as as people
+  std::map<std::string, std::string> not_people;
 };
+
+inline constexpr double kOrganisationShare = 0.5;
 
 // A full name that has the surname, with the number of articles naming it.
 struct FullNameUse {
@@ -46,6 +52,14 @@ struct FullNameUse {
 inline constexpr double kDominantShare = 0.8;
 std::string DominantFullName(const std::vector<FullNameUse>& candidates);
 
+// Whether a lone word is a given name rather than a surname: the index's
+// full names start with it ("Robert Byrd", "Robert Dole") in at least as
+// many articles as they end with it ("G. Robert"), so "Robert said" names
+// no one in particular.
+inline bool IsGivenName(uint64_t articles_as_first_part, uint64_t articles_as_last_part) {
+  return articles_as_first_part > 0 && articles_as_first_part >= articles_as_last_part;
+}
+
 // Reads the person, spelling and unresolved-surname terms of `index` (all
 // shards, as committed).
 KnownPeople GatherKnownPeople(const Xapian::Database& index);
@@ -56,6 +70,8 @@ void WritePeopleMetadata(Xapian::WritableDatabase& shard, const KnownPeople& kno
 
 // For readers: the surname map and display names stored by the last run.
 SurnameResolutions LoadSurnameResolutions(const Xapian::Database& index);
+// For readers: the person ids that name organisations (layout::kNotPersonKey).
+std::set<std::string> LoadNotPeople(const Xapian::Database& index);
 std::string DisplayName(const Xapian::Database& index, const std::string& person_id);
 
 // Moves the article's unresolved surnames that `resolutions` maps into its
