@@ -1,0 +1,382 @@
+#include "main_text_extractor.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "html_dom.h"
+
+namespace newsfacet {
+namespace {
+
+using html::Attr;
+using html::IsElement;
+using html::IsOneOf;
+using html::IsText;
+using html::Name;
+
+constexpr size_t kMinScoredBlock = 25;
+constexpr size_t kMinMainText = 250;
+
+// Never article text, whatever the page: the <h1> is the title.
+bool IsNeverText(std::string_view name) {
+  return IsOneOf(name, {"script", "style", "noscript", "template", "nav", "aside", "button",
+                        "select", "textarea", "input", "option", "label", "figcaption", "figure",
+                        "h1", "iframe", "svg", "object", "embed", "canvas", "audio", "video",
+                        "head", "title", "dialog", "menu", "picture", "map"});
+}
+
+bool IsParagraphTag(std::string_view name) {
+  return IsOneOf(name, {"p", "li", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "td", "th",
+                        "dd", "dt", "summary", "address"});
+}
+
+bool IsHeading(std::string_view name) { return IsOneOf(name, {"h2", "h3", "h4", "h5", "h6"}); }
+
+bool Contains(std::string_view text, std::initializer_list<std::string_view> words) {
+  for (std::string_view word : words) {
+    if (text.find(word) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+// Class and id words of boilerplate: pruned, or scored down.
+const std::initializer_list<std::string_view> kBoilerplateWords = {
+    "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "sidebar",
+    "newsletter", "subscri", "promo", "breadcrumb", "banner", "popup", "modal", "disqus",
+    "advert", "sponsor", "outbrain", "taboola", "recommend", "trending", "most-popular",
+    "mostread", "most-read", "pagination", "pager", "footer", "masthead", "navbar", "navigation",
+    "menu", "toolbar", "signup", "login", "paywall", "teaser", "skip-link", "skiplink",
+    "widget", "byline", "author-bio", "tags", "tagcloud", "rss", "print", "reply", "replies"};
+// Words that rescue an element from kBoilerplateWords ("article-body share" is the story).
+const std::initializer_list<std::string_view> kContentWords = {
+    "article", "content", "story", "entry", "post-body", "main", "text", "body"};
+const std::initializer_list<std::string_view> kPositiveWords = {
+    "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
+    "story"};
+const std::initializer_list<std::string_view> kNegativeWords = {
+    "-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footer",
+    "footnote", "masthead", "media", "meta", "outbrain", "promo", "related", "scroll", "share",
+    "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget",
+    "cookie", "teaser", "caption", "byline", "date", "author"};
+
+struct Element {
+  xmlNode* node = nullptr;
+  int parent = -1;
+  bool paragraph = false;
+  bool scored = false;
+  bool selected = false;
+  size_t own_chars = 0, own_link_chars = 0;  // from blocks owned directly
+  size_t chars = 0, link_chars = 0;          // whole subtree
+  double score = 0;
+  double LinkDensity() const { return chars == 0 ? 0 : double(link_chars) / double(chars); }
+};
+
+struct Block {
+  std::string text;
+  size_t chars = 0;       // non-space bytes
+  size_t link_chars = 0;  // of which inside <a>
+  size_t commas = 0;
+  int owner = 0;
+  bool heading = false;
+  double LinkDensity() const { return chars == 0 ? 0 : double(link_chars) / double(chars); }
+};
+
+int IndexOf(const xmlNode* node) {
+  return static_cast<int>(reinterpret_cast<intptr_t>(node->_private)) - 1;
+}
+
+std::string ClassAndId(const xmlNode* node) {
+  return html::Lower(Attr(node, "class") + " " + Attr(node, "id"));
+}
+
+bool IsHidden(const xmlNode* node) {
+  if (xmlHasProp(node, BAD_CAST "hidden") != nullptr) return true;
+  std::string style = html::Lower(Attr(node, "style"));
+  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
+  return Contains(style, {"display:none", "visibility:hidden"});
+}
+
+bool HasChromeRole(const xmlNode* node) {
+  const std::string role = html::Lower(Attr(node, "role"));
+  return IsOneOf(role, {"navigation", "banner", "contentinfo", "complementary", "dialog",
+                        "alertdialog", "search", "menu", "menubar"});
+}
+
+bool IsArticleBody(const xmlNode* node) {
+  return html::Lower(Attr(node, "itemprop")) == "articlebody";
+}
+
+// Elements holding the page's title or article markup: their class never prunes them.
+void MarkHoldersOfStory(xmlNode* root) {
+  std::vector<xmlNode*> anchors = html::FindAll(root, [](const xmlNode* n) {
+    return IsOneOf(Name(n), {"h1", "article", "main"}) || IsArticleBody(n);
+  });
+  for (xmlNode* anchor : anchors) {
+    for (xmlNode* up = anchor; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
+      if (up->_private != nullptr) break;  // already marked, and so are its ancestors
+      up->_private = reinterpret_cast<void*>(intptr_t{1});
+    }
+  }
+}
+
+class BlockCollector {
+ public:
+  // Expects `_private` null in root's subtree, and leaves it marking the story's holders.
+  explicit BlockCollector(xmlNode* root) : root_(root) { MarkHoldersOfStory(root); }
+
+  void Run(std::vector<Element>* elements, std::vector<Block>* blocks) {
+    elements_ = elements;
+    blocks_ = blocks;
+    auto enter = [&](xmlNode* n) { return Enter(n); };
+    auto leave = [&](xmlNode* n) { Leave(n); };
+    html::Walk(root_, enter, leave);
+    Flush();
+  }
+
+ private:
+  bool IsStoryHolder(const xmlNode* n) const { return n->_private != nullptr; }
+
+  bool Prunes(xmlNode* n) const {
+    const std::string_view name = Name(n);
+    if (IsNeverText(name) || IsHidden(n) || HasChromeRole(n)) return true;
+    if (IsStoryHolder(n) || IsOneOf(name, {"body", "html", "article", "main", "a", "p"})) {
+      return false;
+    }
+    if ((name == "header" || name == "footer") && in_article_ == 0) return true;
+    const std::string words = ClassAndId(n);
+    return Contains(words, kBoilerplateWords) && !Contains(words, kContentWords);
+  }
+
+  bool Enter(xmlNode* n) {
+    if (IsText(n)) {
+      AddText(html::Content(n));
+      return false;
+    }
+    if (!IsElement(n)) return false;
+    if (n != root_ && Prunes(n)) return false;
+    const std::string_view name = Name(n);
+    if (name == "a") links_.push_back(n);
+    if (name == "br") {
+      current_ += ' ';
+      return false;
+    }
+    if (html::IsInline(name)) return true;
+    Flush();
+    if (name == "article" || IsArticleBody(n)) ++in_article_;
+    Element element;
+    element.node = n;
+    element.parent = open_.empty() ? -1 : open_.back();
+    element.paragraph = IsParagraphTag(name);
+    open_.push_back(static_cast<int>(elements_->size()));
+    entered_.push_back(n);
+    elements_->push_back(element);
+    return true;
+  }
+
+  void Leave(xmlNode* n) {
+    if (!links_.empty() && links_.back() == n) links_.pop_back();
+    if (!entered_.empty() && entered_.back() == n) {
+      Flush();
+      if (Name(n) == "article" || IsArticleBody(n)) --in_article_;
+      entered_.pop_back();
+      open_.pop_back();
+    }
+  }
+
+  void AddText(const char* text) {
+    for (const char* c = text; *c != '\0'; ++c) {
+      const unsigned char byte = static_cast<unsigned char>(*c);
+      current_ += *c;
+      if (byte <= ' ') continue;
+      ++chars_;
+      if (!links_.empty()) ++link_chars_;
+      if (*c == ',') ++commas_;
+    }
+  }
+
+  void Flush() {
+    if (chars_ > 0 && !open_.empty()) {
+      Block block;
+      block.text = html::CollapseWhitespace(current_);
+      block.chars = chars_;
+      block.link_chars = link_chars_;
+      block.commas = commas_;
+      block.owner = open_.back();
+      block.heading = IsHeading(Name((*elements_)[block.owner].node));
+      if (!block.text.empty()) blocks_->push_back(std::move(block));
+    }
+    current_.clear();
+    chars_ = link_chars_ = commas_ = 0;
+  }
+
+  xmlNode* root_;
+  std::vector<Element>* elements_ = nullptr;
+  std::vector<Block>* blocks_ = nullptr;
+  std::vector<int> open_;            // indexes of the open non-inline elements
+  std::vector<xmlNode*> entered_;    // their nodes, to match Leave calls
+  std::vector<xmlNode*> links_;      // open <a> elements
+  int in_article_ = 0;
+  std::string current_;
+  size_t chars_ = 0, link_chars_ = 0, commas_ = 0;
+};
+
+double TagBonus(const xmlNode* node) {
+  const std::string_view name = Name(node);
+  if (IsOneOf(name, {"div", "article", "main", "section"})) return 5;
+  if (IsOneOf(name, {"pre", "td", "blockquote"})) return 3;
+  if (IsOneOf(name, {"address", "ol", "ul", "dl", "dd", "dt", "li", "form"})) return -3;
+  if (IsOneOf(name, {"h2", "h3", "h4", "h5", "h6", "th", "header", "footer"})) return -5;
+  return 0;
+}
+
+double ClassWeight(const xmlNode* node) {
+  double weight = 0;
+  for (const char* attribute : {"class", "id"}) {
+    const std::string words = html::Lower(Attr(node, attribute));
+    if (words.empty()) continue;
+    if (Contains(words, kNegativeWords)) weight -= 25;
+    if (Contains(words, kPositiveWords)) weight += 25;
+  }
+  if (IsArticleBody(node)) weight += 50;
+  return weight;
+}
+
+void ScoreBlocks(const std::vector<Block>& blocks, std::vector<Element>* elements) {
+  static constexpr double kDividers[] = {1, 2, 6, 9, 12};
+  for (const Block& block : blocks) {
+    if (block.chars < kMinScoredBlock || block.heading) continue;
+    const double score =
+        1.0 + double(block.commas) + std::min(double(block.chars / 100), 3.0);
+    int ancestor = (*elements)[block.owner].parent;
+    for (double divider : kDividers) {
+      if (ancestor < 0) break;
+      Element& element = (*elements)[ancestor];
+      if (!element.scored) {
+        element.scored = true;
+        element.score = TagBonus(element.node) + ClassWeight(element.node);
+      }
+      element.score += score / divider;
+      ancestor = element.parent;
+    }
+  }
+  for (Element& element : *elements) {
+    if (element.scored) element.score *= 1.0 - element.LinkDensity();
+  }
+}
+
+// Totals per subtree: parents come before their children in `elements`.
+void SumSubtrees(const std::vector<Block>& blocks, std::vector<Element>* elements) {
+  for (const Block& block : blocks) {
+    (*elements)[block.owner].own_chars += block.chars;
+    (*elements)[block.owner].own_link_chars += block.link_chars;
+  }
+  for (Element& element : *elements) {
+    element.chars += element.own_chars;
+    element.link_chars += element.own_link_chars;
+  }
+  for (size_t i = elements->size(); i-- > 0;) {
+    const Element& element = (*elements)[i];
+    if (element.parent >= 0) {
+      (*elements)[element.parent].chars += element.chars;
+      (*elements)[element.parent].link_chars += element.link_chars;
+    }
+  }
+}
+
+int TopCandidate(const std::vector<Element>& elements) {
+  int top = -1;
+  for (size_t i = 0; i < elements.size(); ++i) {
+    if (elements[i].scored && (top < 0 || elements[i].score > elements[top].score)) {
+      top = static_cast<int>(i);
+    }
+  }
+  if (top < 0) return top;
+  // A story split into sections scores each section: their common parent,
+  // holding little else, is the story.
+  while (elements[top].parent >= 0) {
+    const Element& parent = elements[elements[top].parent];
+    if (Name(parent.node) == "body" || parent.chars > elements[top].chars * 1.15) break;
+    top = elements[top].parent;
+  }
+  return top;
+}
+
+bool IsProse(const Element& element) {
+  return element.paragraph && element.chars > 0;
+}
+
+void SelectWithSiblings(int top, std::vector<Element>* elements) {
+  Element& best = (*elements)[top];
+  best.selected = true;
+  if (best.parent < 0) return;
+  const double threshold = std::max(10.0, best.score * 0.2);
+  const std::string best_class = Attr(best.node, "class");
+  for (xmlNode* sibling = (*elements)[best.parent].node->children; sibling != nullptr;
+       sibling = sibling->next) {
+    if (!IsElement(sibling) || sibling->_private == nullptr || sibling == best.node) continue;
+    Element& candidate = (*elements)[IndexOf(sibling)];
+    double bonus = 0;
+    if (!best_class.empty() && Attr(sibling, "class") == best_class) bonus = best.score * 0.2;
+    bool append = candidate.scored && candidate.score + bonus >= threshold;
+    if (!append && IsProse(candidate)) {
+      const double density = candidate.LinkDensity();
+      append = (candidate.chars > 80 && density < 0.25) || (candidate.chars <= 80 && density == 0);
+    }
+    candidate.selected = append;
+  }
+}
+
+std::string JoinBlocks(const std::vector<Block>& blocks, const std::vector<bool>& inside) {
+  std::string text;
+  for (const Block& block : blocks) {
+    if (!inside[block.owner] || block.LinkDensity() > 0.5) continue;
+    if (!text.empty()) text += "\n\n";
+    text += block.text;
+  }
+  return text;
+}
+
+}  // namespace
+
+MainText ExtractMainText(xmlNode* root) {
+  MainText result;
+  if (root == nullptr) return result;
+  xmlNode* body = html::FindFirst(root, html::Named("body"));
+  xmlNode* start = body != nullptr ? body : root;
+
+  std::vector<Element> elements;
+  std::vector<Block> blocks;
+  BlockCollector(start).Run(&elements, &blocks);
+  // From here on `_private` holds each kept element's index + 1.
+  html::Walk(root, [](xmlNode* n) { n->_private = nullptr; return true; }, [](xmlNode*) {});
+  for (size_t i = 0; i < elements.size(); ++i) {
+    elements[i].node->_private = reinterpret_cast<void*>(static_cast<intptr_t>(i + 1));
+  }
+
+  SumSubtrees(blocks, &elements);
+  ScoreBlocks(blocks, &elements);
+  std::vector<bool> inside(elements.size(), false);
+  if (const int top = TopCandidate(elements); top >= 0) {
+    SelectWithSiblings(top, &elements);
+    for (size_t i = 0; i < elements.size(); ++i) {
+      const int parent = elements[i].parent;
+      inside[i] = elements[i].selected || (parent >= 0 && inside[parent]);
+    }
+    result.text = JoinBlocks(blocks, inside);
+    result.container = elements[top].node;
+  }
+  if (result.text.size() < kMinMainText) {
+    std::string whole = JoinBlocks(blocks, std::vector<bool>(elements.size(), true));
+    if (whole.size() > result.text.size()) {
+      result.text = std::move(whole);
+      result.container = nullptr;
+    }
+  }
+  html::Walk(root, [](xmlNode* n) { n->_private = nullptr; return true; }, [](xmlNode*) {});
+  return result;
+}
+
+}  // namespace newsfacet
