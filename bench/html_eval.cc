@@ -4,13 +4,14 @@
 // whitespace-normalised substring matching, counts summed over all pages,
 // precision = tp/(tp+fp), recall = tp/(tp+fn), F1 = 2tp/(2tp+fp+fn).
 //
-//   html_eval TESTS_DIR [--split all|dev|holdout] [--repeat N] [--misses]
+//   html_eval TESTS_DIR [--split all|dev|holdout] [--repeat N] [--misses] [--show URL_PART]
 //
 // TESTS_DIR holds evaldata.json, eval/ and cache/. The split is by a hash of
 // the page's URL: one page in five is "holdout", so rules tuned on "dev" can
 // be checked on pages they were not tuned on. Prints one JSON object; with
 // --misses, one line per page that lost a snippet, on stderr. --repeat reads
 // every page N times for a steadier pages/s (decoding + parsing + extraction).
+// --show prints the text extracted from the pages whose URL contains URL_PART.
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -88,7 +89,8 @@ std::string ExtractedText(const std::string& bytes) {
 }
 
 int Usage() {
-  std::cerr << "usage: html_eval TESTS_DIR [--split all|dev|holdout] [--repeat N] [--misses]\n";
+  std::cerr << "usage: html_eval TESTS_DIR [--split all|dev|holdout] [--repeat N] [--misses]"
+               " [--show URL_PART]\n";
   return 2;
 }
 
@@ -100,11 +102,13 @@ int main(int argc, char** argv) {
   std::string split = "all";
   int repeat = 1;
   bool misses = false;
+  std::string show;
   for (int i = 2; i < argc; ++i) {
     const std::string arg = argv[i];
     if (arg == "--split" && i + 1 < argc) split = argv[++i];
     else if (arg == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
     else if (arg == "--misses") misses = true;
+    else if (arg == "--show" && i + 1 < argc) show = argv[++i];
     else return Usage();
   }
   std::ifstream annotations(dir + "/evaldata.json");
@@ -138,6 +142,9 @@ int main(int argc, char** argv) {
     for (int r = 0; r < repeat; ++r) text = ExtractedText(page.bytes);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     bytes += page.bytes.size() * repeat;
+    if (!show.empty() && page.url.find(show) != std::string::npos) {
+      std::cerr << "==== " << page.url << "\n" << text << "\n";
+    }
     const std::string normalised = Normalise(text);
     Counts page_counts;
     std::vector<std::string> lost, leaked;

@@ -19,13 +19,15 @@ using html::Name;
 
 constexpr size_t kMinScoredBlock = 25;
 constexpr size_t kMinMainText = 250;
+constexpr size_t kMinStrayText = 100;
 
-// Never article text, whatever the page: the <h1> is the title.
+// Never article text, whatever the page: the <h1> is the title. Not <head>:
+// libxml2 puts a whole page there after some odd markup in it.
 bool IsNeverText(std::string_view name) {
   return IsOneOf(name, {"script", "style", "noscript", "template", "nav", "aside", "button",
                         "select", "textarea", "input", "option", "label", "figcaption", "figure",
                         "h1", "iframe", "svg", "object", "embed", "canvas", "audio", "video",
-                        "head", "title", "dialog", "menu", "picture", "map"});
+                        "title", "meta", "link", "dialog", "menu", "picture", "map"});
 }
 
 bool IsParagraphTag(std::string_view name) {
@@ -125,7 +127,10 @@ void MarkHoldersOfStory(xmlNode* root) {
 class BlockCollector {
  public:
   // Expects `_private` null in root's subtree, and leaves it marking the story's holders.
-  explicit BlockCollector(xmlNode* root) : root_(root) { MarkHoldersOfStory(root); }
+  // With `strict` false, only tags prune (IsNeverText).
+  BlockCollector(xmlNode* root, bool strict) : root_(root), strict_(strict) {
+    if (strict) MarkHoldersOfStory(root);
+  }
 
   void Run(std::vector<Element>* elements, std::vector<Block>* blocks) {
     elements_ = elements;
@@ -141,7 +146,9 @@ class BlockCollector {
 
   bool Prunes(xmlNode* n) const {
     const std::string_view name = Name(n);
-    if (IsNeverText(name) || IsHidden(n) || HasChromeRole(n)) return true;
+    if (IsNeverText(name)) return true;
+    if (!strict_) return false;
+    if (IsHidden(n) || HasChromeRole(n)) return true;
     if (IsStoryHolder(n) || IsOneOf(name, {"body", "html", "article", "main", "a", "p"})) {
       return false;
     }
@@ -213,6 +220,7 @@ class BlockCollector {
   }
 
   xmlNode* root_;
+  bool strict_;
   std::vector<Element>* elements_ = nullptr;
   std::vector<Block>* blocks_ = nullptr;
   std::vector<int> open_;            // indexes of the open non-inline elements
@@ -329,54 +337,88 @@ void SelectWithSiblings(int top, std::vector<Element>* elements) {
   }
 }
 
-std::string JoinBlocks(const std::vector<Block>& blocks, const std::vector<bool>& inside) {
-  std::string text;
+void ClearScratch(xmlNode* root) {
+  html::Walk(root, [](xmlNode* n) { n->_private = nullptr; return true; }, [](xmlNode*) {});
+}
+
+// Text outside paragraph elements, short and not a sentence: a dateline,
+// a label, a "Share" button.
+bool IsStrayLabel(const Block& block, const std::vector<Element>& elements) {
+  if (elements[block.owner].paragraph || block.chars >= kMinStrayText) return false;
+  const char last = block.text.back();
+  return last != '.' && last != '!' && last != '?' && last != '"';
+}
+
+std::string JoinBlocks(const std::vector<Block>& blocks, const std::vector<Element>& elements,
+                       const std::vector<bool>& inside) {
+  std::vector<const Block*> kept;
   for (const Block& block : blocks) {
     if (!inside[block.owner] || block.LinkDensity() > 0.5) continue;
+    if (IsStrayLabel(block, elements)) continue;
+    kept.push_back(&block);
+  }
+  std::string text;
+  for (size_t i = 0; i < kept.size(); ++i) {
+    // A heading over nothing, or over another heading, heads a list of links.
+    if (kept[i]->heading && (i + 1 == kept.size() || kept[i + 1]->heading)) continue;
     if (!text.empty()) text += "\n\n";
-    text += block.text;
+    text += kept[i]->text;
   }
   return text;
+}
+
+enum class Pruning { kStrict, kTagsOnly };
+
+struct Attempt {
+  MainText main;
+  std::string whole_text;  // every block of the pruned page that is not mostly links
+};
+
+Attempt Extract(xmlNode* root, Pruning pruning) {
+  Attempt attempt;
+  std::vector<Element> elements;
+  std::vector<Block> blocks;
+  BlockCollector(root, pruning == Pruning::kStrict).Run(&elements, &blocks);
+  // From here on `_private` holds each kept element's index + 1.
+  ClearScratch(root);
+  for (size_t i = 0; i < elements.size(); ++i) {
+    elements[i].node->_private = reinterpret_cast<void*>(static_cast<intptr_t>(i + 1));
+  }
+  SumSubtrees(blocks, &elements);
+  ScoreBlocks(blocks, &elements);
+  if (const int top = TopCandidate(elements); top >= 0) {
+    SelectWithSiblings(top, &elements);
+    std::vector<bool> inside(elements.size(), false);
+    for (size_t i = 0; i < elements.size(); ++i) {
+      const int parent = elements[i].parent;
+      inside[i] = elements[i].selected || (parent >= 0 && inside[parent]);
+    }
+    attempt.main = {JoinBlocks(blocks, elements, inside), elements[top].node};
+  }
+  if (attempt.main.text.size() < kMinMainText) {
+    attempt.whole_text = JoinBlocks(blocks, elements, std::vector<bool>(elements.size(), true));
+  }
+  ClearScratch(root);
+  return attempt;
 }
 
 }  // namespace
 
 MainText ExtractMainText(xmlNode* root) {
-  MainText result;
-  if (root == nullptr) return result;
-  xmlNode* body = html::FindFirst(root, html::Named("body"));
-  xmlNode* start = body != nullptr ? body : root;
-
-  std::vector<Element> elements;
-  std::vector<Block> blocks;
-  BlockCollector(start).Run(&elements, &blocks);
-  // From here on `_private` holds each kept element's index + 1.
-  html::Walk(root, [](xmlNode* n) { n->_private = nullptr; return true; }, [](xmlNode*) {});
-  for (size_t i = 0; i < elements.size(); ++i) {
-    elements[i].node->_private = reinterpret_cast<void*>(static_cast<intptr_t>(i + 1));
+  if (root == nullptr) return {};
+  Attempt strict = Extract(root, Pruning::kStrict);
+  if (strict.main.text.size() >= kMinMainText) return std::move(strict.main);
+  // Broken markup can put a whole page inside a hidden or navigation
+  // element: try again pruning by tag only, as Readability does.
+  Attempt relaxed = Extract(root, Pruning::kTagsOnly);
+  MainText best = std::move(relaxed.main.text.size() > strict.main.text.size() ? relaxed.main
+                                                                               : strict.main);
+  if (best.text.size() >= kMinMainText) return best;
+  for (std::string* whole : {&strict.whole_text, &relaxed.whole_text}) {
+    if (whole->size() > best.text.size()) best = MainText{std::move(*whole), nullptr};
+    if (best.text.size() >= kMinMainText) break;
   }
-
-  SumSubtrees(blocks, &elements);
-  ScoreBlocks(blocks, &elements);
-  std::vector<bool> inside(elements.size(), false);
-  if (const int top = TopCandidate(elements); top >= 0) {
-    SelectWithSiblings(top, &elements);
-    for (size_t i = 0; i < elements.size(); ++i) {
-      const int parent = elements[i].parent;
-      inside[i] = elements[i].selected || (parent >= 0 && inside[parent]);
-    }
-    result.text = JoinBlocks(blocks, inside);
-    result.container = elements[top].node;
-  }
-  if (result.text.size() < kMinMainText) {
-    std::string whole = JoinBlocks(blocks, std::vector<bool>(elements.size(), true));
-    if (whole.size() > result.text.size()) {
-      result.text = std::move(whole);
-      result.container = nullptr;
-    }
-  }
-  html::Walk(root, [](xmlNode* n) { n->_private = nullptr; return true; }, [](xmlNode*) {});
-  return result;
+  return best;
 }
 
 }  // namespace newsfacet
