@@ -67,6 +67,8 @@ const std::initializer_list<std::string_view> kNegativeWords = {
 struct Element {
   xmlNode* node = nullptr;
   int parent = -1;
+  int last = 0;     // index of its last descendant (elements are in document order)
+  int markup = 0;   // 3 schema.org articleBody, 2 <article>, 1 <main>; 0 otherwise
   bool paragraph = false;
   bool scored = false;
   bool selected = false;
@@ -177,6 +179,11 @@ class BlockCollector {
     element.node = n;
     element.parent = open_.empty() ? -1 : open_.back();
     element.paragraph = IsParagraphTag(name);
+    element.markup = IsArticleBody(n)                                        ? 3
+                     : name == "article"                                     ? 2
+                     : name == "main" || html::Lower(Attr(n, "role")) == "main" ? 1
+                                                                             : 0;
+    element.last = static_cast<int>(elements_->size());
     open_.push_back(static_cast<int>(elements_->size()));
     entered_.push_back(n);
     elements_->push_back(element);
@@ -288,44 +295,85 @@ void SumSubtrees(const std::vector<Block>& blocks, std::vector<Element>* element
   for (size_t i = elements->size(); i-- > 0;) {
     const Element& element = (*elements)[i];
     if (element.parent >= 0) {
-      (*elements)[element.parent].chars += element.chars;
-      (*elements)[element.parent].link_chars += element.link_chars;
+      Element& parent = (*elements)[element.parent];
+      parent.chars += element.chars;
+      parent.link_chars += element.link_chars;
+      parent.last = std::max(parent.last, element.last);
     }
   }
 }
 
-int TopCandidate(const std::vector<Element>& elements) {
+// The best-scoring element in elements[begin..end], moved up while its
+// parent holds no more text: a story split into sections scores each section,
+// and their common parent is the story.
+int TopCandidate(const std::vector<Element>& elements, int begin, int end) {
   int top = -1;
-  for (size_t i = 0; i < elements.size(); ++i) {
-    if (elements[i].scored && (top < 0 || elements[i].score > elements[top].score)) {
-      top = static_cast<int>(i);
-    }
+  for (int i = begin; i <= end; ++i) {
+    if (elements[i].scored && (top < 0 || elements[i].score > elements[top].score)) top = i;
   }
   if (top < 0) return top;
-  // A story split into sections scores each section: their common parent,
-  // holding little else, is the story.
-  while (elements[top].parent >= 0) {
+  while (elements[top].parent >= begin) {
     const Element& parent = elements[elements[top].parent];
-    if (Name(parent.node) == "body" || parent.chars > elements[top].chars * 1.15) break;
+    if (Name(parent.node) == "body" || parent.chars > elements[top].chars) break;
     top = elements[top].parent;
   }
   return top;
+}
+
+size_t ProseChars(const Element& element) { return element.chars - element.link_chars; }
+
+// The element the page marks as its story: schema.org articleBody, else the
+// <article>, else <main>, with the most text; -1 when none holds enough.
+int MarkedStory(const std::vector<Element>& elements) {
+  for (int rank = 3; rank > 0; --rank) {
+    int best = -1;
+    for (size_t i = 0; i < elements.size(); ++i) {
+      if (elements[i].markup != rank || ProseChars(elements[i]) < kMinMainText) continue;
+      if (best < 0 || ProseChars(elements[i]) > ProseChars(elements[best])) best = static_cast<int>(i);
+    }
+    if (best >= 0) return best;
+  }
+  return -1;
+}
+
+struct Choice {
+  int top = -1;     // the best element
+  int marked = -1;  // the marked story holding it, if any
+};
+
+// Scores can favour a block of boilerplate over a story the page marks up:
+// the best element inside the marked story wins when that story holds at
+// least half as much text as the best element outside.
+Choice ChooseTop(const std::vector<Element>& elements) {
+  const int top = TopCandidate(elements, 0, static_cast<int>(elements.size()) - 1);
+  const int marked = MarkedStory(elements);
+  if (marked < 0) return {top, -1};
+  const bool holds_top = top >= marked && top <= elements[marked].last;
+  if (!holds_top && top >= 0 && 2 * ProseChars(elements[marked]) < ProseChars(elements[top])) {
+    return {top, -1};
+  }
+  const int inside = holds_top ? top : TopCandidate(elements, marked, elements[marked].last);
+  return inside >= 0 ? Choice{inside, marked} : Choice{marked, -1};
 }
 
 bool IsProse(const Element& element) {
   return element.paragraph && element.chars > 0;
 }
 
-void SelectWithSiblings(int top, std::vector<Element>* elements) {
-  Element& best = (*elements)[top];
-  best.selected = true;
-  if (best.parent < 0) return;
+// Marks `member` and those of its siblings that belong with it: scored at
+// least a fifth of the best (more easily with the best's class), or prose
+// paragraphs with few links.
+void SelectWithSiblings(int member, const Element& best, std::vector<Element>* elements) {
+  (*elements)[member].selected = true;
+  const int parent = (*elements)[member].parent;
+  if (parent < 0) return;
   const double threshold = std::max(10.0, best.score * 0.2);
   const std::string best_class = Attr(best.node, "class");
-  for (xmlNode* sibling = (*elements)[best.parent].node->children; sibling != nullptr;
+  for (xmlNode* sibling = (*elements)[parent].node->children; sibling != nullptr;
        sibling = sibling->next) {
-    if (!IsElement(sibling) || sibling->_private == nullptr || sibling == best.node) continue;
+    if (!IsElement(sibling) || sibling->_private == nullptr) continue;
     Element& candidate = (*elements)[IndexOf(sibling)];
+    if (candidate.selected) continue;
     double bonus = 0;
     if (!best_class.empty() && Attr(sibling, "class") == best_class) bonus = best.score * 0.2;
     bool append = candidate.scored && candidate.score + bonus >= threshold;
@@ -335,6 +383,17 @@ void SelectWithSiblings(int top, std::vector<Element>* elements) {
     }
     candidate.selected = append;
   }
+}
+
+// The top element and its siblings, and, when the page marks the story up,
+// the siblings of each of its ancestors up to the marked element.
+void SelectStory(const Choice& choice, std::vector<Element>* elements) {
+  const Element best = (*elements)[choice.top];
+  int member = choice.top;
+  do {
+    SelectWithSiblings(member, best, elements);
+    member = (*elements)[member].parent;
+  } while (choice.marked >= 0 && member > choice.marked);
 }
 
 void ClearScratch(xmlNode* root) {
@@ -353,7 +412,7 @@ std::string JoinBlocks(const std::vector<Block>& blocks, const std::vector<Eleme
                        const std::vector<bool>& inside) {
   std::vector<const Block*> kept;
   for (const Block& block : blocks) {
-    if (!inside[block.owner] || block.LinkDensity() > 0.5) continue;
+    if (!inside[block.owner] || block.LinkDensity() > 0.3) continue;
     if (IsStrayLabel(block, elements)) continue;
     kept.push_back(&block);
   }
@@ -386,14 +445,14 @@ Attempt Extract(xmlNode* root, Pruning pruning) {
   }
   SumSubtrees(blocks, &elements);
   ScoreBlocks(blocks, &elements);
-  if (const int top = TopCandidate(elements); top >= 0) {
-    SelectWithSiblings(top, &elements);
+  if (const Choice choice = ChooseTop(elements); choice.top >= 0) {
+    SelectStory(choice, &elements);
     std::vector<bool> inside(elements.size(), false);
     for (size_t i = 0; i < elements.size(); ++i) {
       const int parent = elements[i].parent;
       inside[i] = elements[i].selected || (parent >= 0 && inside[parent]);
     }
-    attempt.main = {JoinBlocks(blocks, elements, inside), elements[top].node};
+    attempt.main = {JoinBlocks(blocks, elements, inside), elements[choice.marked >= 0 ? choice.marked : choice.top].node};
   }
   if (attempt.main.text.size() < kMinMainText) {
     attempt.whole_text = JoinBlocks(blocks, elements, std::vector<bool>(elements.size(), true));
