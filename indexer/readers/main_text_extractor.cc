@@ -74,6 +74,7 @@ struct Element {
   bool selected = false;
   size_t own_chars = 0, own_link_chars = 0;  // from blocks owned directly
   size_t chars = 0, link_chars = 0;          // whole subtree
+  size_t paragraph_chars = 0;                // whole subtree, in paragraph elements
   double score = 0;
   double LinkDensity() const { return chars == 0 ? 0 : double(link_chars) / double(chars); }
 };
@@ -287,6 +288,7 @@ void SumSubtrees(const std::vector<Block>& blocks, std::vector<Element>* element
   for (const Block& block : blocks) {
     (*elements)[block.owner].own_chars += block.chars;
     (*elements)[block.owner].own_link_chars += block.link_chars;
+    if ((*elements)[block.owner].paragraph) (*elements)[block.owner].paragraph_chars += block.chars;
   }
   for (Element& element : *elements) {
     element.chars += element.own_chars;
@@ -298,6 +300,7 @@ void SumSubtrees(const std::vector<Block>& blocks, std::vector<Element>* element
       Element& parent = (*elements)[element.parent];
       parent.chars += element.chars;
       parent.link_chars += element.link_chars;
+      parent.paragraph_chars += element.paragraph_chars;
       parent.last = std::max(parent.last, element.last);
     }
   }
@@ -356,8 +359,11 @@ Choice ChooseTop(const std::vector<Element>& elements) {
   return inside >= 0 ? Choice{inside, marked} : Choice{marked, -1};
 }
 
+// Paragraphs of text with few links, or an element holding mostly such paragraphs.
 bool IsProse(const Element& element) {
-  return element.paragraph && element.chars > 0;
+  const double density = element.LinkDensity();
+  if (element.paragraph && element.chars <= 80) return element.chars > 0 && density == 0;
+  return element.chars > 80 && density < 0.25 && element.paragraph_chars * 10 >= element.chars * 7;
 }
 
 // Marks `member` and those of its siblings that belong with it: scored at
@@ -377,11 +383,7 @@ void SelectWithSiblings(int member, const Element& best, std::vector<Element>* e
     double bonus = 0;
     if (!best_class.empty() && Attr(sibling, "class") == best_class) bonus = best.score * 0.2;
     bool append = candidate.scored && candidate.score + bonus >= threshold;
-    if (!append && IsProse(candidate)) {
-      const double density = candidate.LinkDensity();
-      append = (candidate.chars > 80 && density < 0.25) || (candidate.chars <= 80 && density == 0);
-    }
-    candidate.selected = append;
+    candidate.selected = append || IsProse(candidate);
   }
 }
 
@@ -390,10 +392,11 @@ void SelectWithSiblings(int member, const Element& best, std::vector<Element>* e
 void SelectStory(const Choice& choice, std::vector<Element>* elements) {
   const Element best = (*elements)[choice.top];
   int member = choice.top;
+  int levels = 0;
   do {
     SelectWithSiblings(member, best, elements);
     member = (*elements)[member].parent;
-  } while (choice.marked >= 0 && member > choice.marked);
+  } while (member >= 0 && (choice.marked >= 0 ? member > choice.marked : ++levels < 2));
 }
 
 void ClearScratch(xmlNode* root) {
