@@ -20,6 +20,7 @@ using html::Name;
 constexpr size_t kMinScoredBlock = 25;
 constexpr size_t kMinMainText = 250;
 constexpr size_t kMinStrayText = 100;
+constexpr size_t kMaxLeadIn = 50;
 
 // Never article text, whatever the page: the <h1> is the title. Not <head>:
 // libxml2 puts a whole page there after some odd markup in it.
@@ -411,20 +412,31 @@ bool IsStrayLabel(const Block& block, const std::vector<Element>& elements) {
   return last != '.' && last != '!' && last != '?' && last != '"';
 }
 
+// A heading, or a short line ending in a colon: it introduces what follows.
+bool IsLeadIn(const Block& block) {
+  return block.heading || (block.chars < kMaxLeadIn && block.text.back() == ':');
+}
+
 std::string JoinBlocks(const std::vector<Block>& blocks, const std::vector<Element>& elements,
                        const std::vector<bool>& inside) {
-  std::vector<const Block*> kept;
+  std::vector<const Block*> candidates;
   for (const Block& block : blocks) {
-    if (!inside[block.owner] || block.LinkDensity() > 0.3) continue;
-    if (IsStrayLabel(block, elements)) continue;
-    kept.push_back(&block);
+    if (inside[block.owner]) candidates.push_back(&block);
+  }
+  std::vector<bool> keep(candidates.size());
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    keep[i] = candidates[i]->LinkDensity() <= 0.3 && !IsStrayLabel(*candidates[i], elements);
+  }
+  // A lead-in over nothing, over links or over another lead-in heads a list of links.
+  for (size_t i = candidates.size(); i-- > 0;) {
+    if (!keep[i] || !IsLeadIn(*candidates[i])) continue;
+    keep[i] = i + 1 < candidates.size() && keep[i + 1] && !IsLeadIn(*candidates[i + 1]);
   }
   std::string text;
-  for (size_t i = 0; i < kept.size(); ++i) {
-    // A heading over nothing, or over another heading, heads a list of links.
-    if (kept[i]->heading && (i + 1 == kept.size() || kept[i + 1]->heading)) continue;
+  for (size_t i = 0; i < candidates.size(); ++i) {
+    if (!keep[i]) continue;
     if (!text.empty()) text += "\n\n";
-    text += kept[i]->text;
+    text += candidates[i]->text;
   }
   return text;
 }
