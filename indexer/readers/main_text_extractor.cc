@@ -45,15 +45,18 @@ bool Contains(std::string_view text, std::initializer_list<std::string_view> wor
   return false;
 }
 
-// Class and id words of boilerplate: pruned, or scored down.
+// Class and id words of boilerplate. An element named with one of these is
+// pruned whatever else its name says ("comment-content" is a comment).
 const std::initializer_list<std::string_view> kBoilerplateWords = {
-    "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "related", "sidebar",
-    "newsletter", "subscri", "promo", "breadcrumb", "banner", "popup", "modal", "disqus",
-    "advert", "sponsor", "outbrain", "taboola", "recommend", "trending", "most-popular",
-    "mostread", "most-read", "pagination", "pager", "footer", "masthead", "navbar", "navigation",
-    "menu", "toolbar", "signup", "login", "paywall", "teaser", "skip-link", "skiplink",
-    "widget", "byline", "author-bio", "tags", "tagcloud", "rss", "print", "reply", "replies"};
-// Words that rescue an element from kBoilerplateWords ("article-body share" is the story).
+    "comment", "cookie", "consent", "gdpr", "share", "sharing", "social", "sociable", "related",
+    "sidebar", "newsletter", "subscri", "promo", "breadcrumb", "popup", "modal", "disqus",
+    "advert", "sponsor", "outbrain", "taboola", "recommend", "paywall", "author", "copyright",
+    "reply", "replies", "widget_", "textwidget", "widget-area"};
+// Pruned unless the name also says content ("main-menu" no, "menu content" yes).
+const std::initializer_list<std::string_view> kChromeWords = {
+    "banner", "menu", "footer", "masthead", "navbar", "navigation", "toolbar", "signup", "login",
+    "teaser", "skip-link", "skiplink", "byline", "tags", "tagcloud", "rss", "print",
+    "pagination", "pager", "trending", "most-popular", "mostread", "most-read"};
 const std::initializer_list<std::string_view> kContentWords = {
     "article", "content", "story", "entry", "post-body", "main", "text", "body"};
 const std::initializer_list<std::string_view> kPositiveWords = {
@@ -115,6 +118,14 @@ bool IsArticleBody(const xmlNode* node) {
   return html::Lower(Attr(node, "itemprop")) == "articlebody";
 }
 
+// While blocks are collected, each element's `_private` holds in bit 0
+// whether it holds the story (MarkHoldersOfStory), and above it how many
+// non-space characters of text its subtree has (CountText).
+intptr_t Scratch(const xmlNode* node) { return reinterpret_cast<intptr_t>(node->_private); }
+void SetScratch(xmlNode* node, intptr_t value) { node->_private = reinterpret_cast<void*>(value); }
+bool HoldsStory(const xmlNode* node) { return (Scratch(node) & 1) != 0; }
+size_t TextChars(const xmlNode* node) { return static_cast<size_t>(Scratch(node) >> 1); }
+
 // Elements holding the page's title or article markup: their class never prunes them.
 void MarkHoldersOfStory(xmlNode* root) {
   std::vector<xmlNode*> anchors = html::FindAll(root, [](const xmlNode* n) {
@@ -122,18 +133,42 @@ void MarkHoldersOfStory(xmlNode* root) {
   });
   for (xmlNode* anchor : anchors) {
     for (xmlNode* up = anchor; up != nullptr && up->type == XML_ELEMENT_NODE; up = up->parent) {
-      if (up->_private != nullptr) break;  // already marked, and so are its ancestors
-      up->_private = reinterpret_cast<void*>(intptr_t{1});
+      if (HoldsStory(up)) break;  // and so do its ancestors
+      SetScratch(up, Scratch(up) | 1);
     }
   }
 }
 
+void CountText(xmlNode* root) {
+  std::vector<size_t> open = {0};
+  auto enter = [&](xmlNode* n) {
+    if (IsText(n)) {
+      for (const char* c = html::Content(n); *c != '\0'; ++c) open.back() += *c > ' ' || *c < 0;
+      return false;
+    }
+    if (!IsElement(n)) return false;
+    open.push_back(0);
+    return !IsOneOf(Name(n), {"script", "style", "noscript", "template", "svg"});
+  };
+  auto leave = [&](xmlNode* n) {
+    if (!IsElement(n)) return;
+    const size_t chars = open.back();
+    open.pop_back();
+    open.back() += chars;
+    SetScratch(n, static_cast<intptr_t>(chars) << 1);
+  };
+  html::Walk(root, enter, leave);
+}
+
 class BlockCollector {
  public:
-  // Expects `_private` null in root's subtree, and leaves it marking the story's holders.
+  // Expects `_private` null in root's subtree, and leaves it as Scratch() says.
   // With `strict` false, only tags prune (IsNeverText).
   BlockCollector(xmlNode* root, bool strict) : root_(root), strict_(strict) {
-    if (strict) MarkHoldersOfStory(root);
+    if (!strict) return;
+    CountText(root);
+    MarkHoldersOfStory(root);
+    page_chars_ = TextChars(root);
   }
 
   void Run(std::vector<Element>* elements, std::vector<Block>* blocks) {
@@ -146,19 +181,23 @@ class BlockCollector {
   }
 
  private:
-  bool IsStoryHolder(const xmlNode* n) const { return n->_private != nullptr; }
+  // Broken markup can leave a boilerplate element open around the rest of
+  // the page: an element with half the page's text is never pruned for its
+  // class, role or visibility.
+  bool WrapsPage(const xmlNode* n) const { return 2 * TextChars(n) >= page_chars_; }
 
   bool Prunes(xmlNode* n) const {
     const std::string_view name = Name(n);
     if (IsNeverText(name)) return true;
-    if (!strict_) return false;
+    if (!strict_ || WrapsPage(n)) return false;
     if (IsHidden(n) || HasChromeRole(n)) return true;
-    if (IsStoryHolder(n) || IsOneOf(name, {"body", "html", "article", "main", "a", "p"})) {
+    if (HoldsStory(n) || IsOneOf(name, {"body", "html", "article", "main", "a", "p"})) {
       return false;
     }
     if ((name == "header" || name == "footer") && in_article_ == 0) return true;
     const std::string words = ClassAndId(n);
-    return Contains(words, kBoilerplateWords) && !Contains(words, kContentWords);
+    if (Contains(words, kBoilerplateWords)) return true;
+    return Contains(words, kChromeWords) && !Contains(words, kContentWords);
   }
 
   bool Enter(xmlNode* n) {
@@ -230,6 +269,7 @@ class BlockCollector {
 
   xmlNode* root_;
   bool strict_;
+  size_t page_chars_ = 0;
   std::vector<Element>* elements_ = nullptr;
   std::vector<Block>* blocks_ = nullptr;
   std::vector<int> open_;            // indexes of the open non-inline elements
