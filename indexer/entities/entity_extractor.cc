@@ -16,7 +16,10 @@ Status EntityModel::Load(const std::filesystem::path& data_dir, std::unique_ptr<
 
 ArticleEntities EntityExtractor::Extract(const Article& article) const {
   TokenStream stream = Tokenize(article.title, article.body);
-  std::vector<PersonSpan> spans = people_.FindSpans(stream);
+  // The person rules are English ("said", "Minister", known first names): in
+  // another language they take capitalised phrases for people.
+  const bool english = article.language.empty() || article.language == "en";
+  std::vector<PersonSpan> spans = english ? people_.FindSpans(stream) : std::vector<PersonSpan>{};
   ArticlePeople people = ResolvePeople(spans);
 
   // Tokens inside a person's name are not places: "Michael Jordan".

@@ -328,6 +328,7 @@ HtmlMetadata ReadHtmlMetadata(xmlNode* root, xmlNode* story) {
   metadata.url = FindUrl(root, meta, linked);
   metadata.source = FirstMeta(meta, "og:site_name");
   if (metadata.source.empty()) metadata.source = linked.publisher;
+  if (metadata.source.empty()) metadata.source = HostOf(metadata.url);
   metadata.title = FindTitle(root, meta, linked, metadata.source, HostOf(metadata.url));
   metadata.date = FindDate(root, story, meta, linked, metadata.url);
   metadata.authors = FindAuthors(root, meta, linked);

@@ -29,7 +29,8 @@ struct HtmlMetadata {
 //   anywhere, meta names (date, pubdate, DC.date, itemprop=datePublished,
 //   ...), and last a date in the URL (/2016/12/19/, 2016-12-19);
 // - url: og:url, <link rel=canonical>, JSON-LD url;
-// - source: og:site_name, else the JSON-LD publisher's name;
+// - source: og:site_name, else the JSON-LD publisher's name, else the URL's
+//   host without "www.";
 // - authors: JSON-LD author names, meta author/article:author, else
 //   itemprop=author, rel=author and byline elements; cleaned to names
 //   ("By Jane Doe and John Roe" is two authors; a URL or e-mail is none);

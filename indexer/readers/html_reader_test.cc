@@ -219,10 +219,10 @@ TEST_CASE("html: list items, quotes and h2/h3 are paragraphs; link-only list ite
 
 TEST_CASE("html: a container without <p> has its text split at block elements") {
   const Article article = ReadOne(R"(<html><body><article><h1>Headline</h1>
-    <div>First block with <b>bold</b> text.</div><div>Second<br>Third</div>
+    <div>First block with <b>bold</b> text.</div><div>Second line.<br>Third line.</div>
     <script>ignored()</script></article></body></html>)");
   CHECK(article.title == "Headline");
-  CHECK(article.body == "First block with bold text.\n\nSecond\n\nThird");
+  CHECK(article.body == "First block with bold text.\n\nSecond line. Third line.");
 }
 
 TEST_CASE("html: malformed HTML with unclosed tags still yields its text") {

@@ -87,6 +87,7 @@ struct Block {
   std::string text;
   size_t chars = 0;       // non-space bytes
   size_t link_chars = 0;  // of which inside <a>
+  size_t time_chars = 0;  // of which inside <time>
   size_t commas = 0;
   int owner = 0;
   bool heading = false;
@@ -209,6 +210,7 @@ class BlockCollector {
     if (n != root_ && Prunes(n)) return false;
     const std::string_view name = Name(n);
     if (name == "a") links_.push_back(n);
+    if (name == "time") times_.push_back(n);
     if (name == "br") {
       current_ += ' ';
       return false;
@@ -233,6 +235,7 @@ class BlockCollector {
 
   void Leave(xmlNode* n) {
     if (!links_.empty() && links_.back() == n) links_.pop_back();
+    if (!times_.empty() && times_.back() == n) times_.pop_back();
     if (!entered_.empty() && entered_.back() == n) {
       Flush();
       if (Name(n) == "article" || IsArticleBody(n)) --in_article_;
@@ -248,6 +251,7 @@ class BlockCollector {
       if (byte <= ' ') continue;
       ++chars_;
       if (!links_.empty()) ++link_chars_;
+      if (!times_.empty()) ++time_chars_;
       if (*c == ',') ++commas_;
     }
   }
@@ -258,13 +262,14 @@ class BlockCollector {
       block.text = html::CollapseWhitespace(current_);
       block.chars = chars_;
       block.link_chars = link_chars_;
+      block.time_chars = time_chars_;
       block.commas = commas_;
       block.owner = open_.back();
       block.heading = IsHeading(Name((*elements_)[block.owner].node));
       if (!block.text.empty()) blocks_->push_back(std::move(block));
     }
     current_.clear();
-    chars_ = link_chars_ = commas_ = 0;
+    chars_ = link_chars_ = time_chars_ = commas_ = 0;
   }
 
   xmlNode* root_;
@@ -275,9 +280,10 @@ class BlockCollector {
   std::vector<int> open_;            // indexes of the open non-inline elements
   std::vector<xmlNode*> entered_;    // their nodes, to match Leave calls
   std::vector<xmlNode*> links_;      // open <a> elements
+  std::vector<xmlNode*> times_;      // open <time> elements
   int in_article_ = 0;
   std::string current_;
-  size_t chars_ = 0, link_chars_ = 0, commas_ = 0;
+  size_t chars_ = 0, link_chars_ = 0, time_chars_ = 0, commas_ = 0;
 };
 
 double TagBonus(const xmlNode* node) {
@@ -367,12 +373,12 @@ int TopCandidate(const std::vector<Element>& elements, int begin, int end) {
 size_t ProseChars(const Element& element) { return element.chars - element.link_chars; }
 
 // The element the page marks as its story: schema.org articleBody, else the
-// <article>, else <main>, with the most text; -1 when none holds enough.
-int MarkedStory(const std::vector<Element>& elements) {
+// <article>, else <main>, with the most text; -1 when none holds min_chars.
+int MarkedStory(const std::vector<Element>& elements, size_t min_chars) {
   for (int rank = 3; rank > 0; --rank) {
     int best = -1;
     for (size_t i = 0; i < elements.size(); ++i) {
-      if (elements[i].markup != rank || ProseChars(elements[i]) < kMinMainText) continue;
+      if (elements[i].markup != rank || ProseChars(elements[i]) < min_chars) continue;
       if (best < 0 || ProseChars(elements[i]) > ProseChars(elements[best])) best = static_cast<int>(i);
     }
     if (best >= 0) return best;
@@ -390,14 +396,19 @@ struct Choice {
 // least half as much text as the best element outside.
 Choice ChooseTop(const std::vector<Element>& elements) {
   const int top = TopCandidate(elements, 0, static_cast<int>(elements.size()) - 1);
-  const int marked = MarkedStory(elements);
+  // A short page has no paragraph long enough to score: its markup decides.
+  if (top < 0) {
+    const int marked = MarkedStory(elements, 1);
+    return {marked, marked};
+  }
+  const int marked = MarkedStory(elements, kMinMainText);
   if (marked < 0) return {top, -1};
   const bool holds_top = top >= marked && top <= elements[marked].last;
-  if (!holds_top && top >= 0 && 2 * ProseChars(elements[marked]) < ProseChars(elements[top])) {
+  if (!holds_top && 2 * ProseChars(elements[marked]) < ProseChars(elements[top])) {
     return {top, -1};
   }
   const int inside = holds_top ? top : TopCandidate(elements, marked, elements[marked].last);
-  return inside >= 0 ? Choice{inside, marked} : Choice{marked, -1};
+  return {inside >= 0 ? inside : marked, marked};
 }
 
 // Paragraphs of text with few links, or an element holding mostly such paragraphs.
@@ -407,11 +418,10 @@ bool IsProse(const Element& element) {
   return element.chars > 80 && density < 0.25 && element.paragraph_chars * 10 >= element.chars * 7;
 }
 
-// Marks `member` and those of its siblings that belong with it: scored at
+// Marks those of `member`'s siblings that belong with the story: scored at
 // least a fifth of the best (more easily with the best's class), or prose
 // paragraphs with few links.
-void SelectWithSiblings(int member, const Element& best, std::vector<Element>* elements) {
-  (*elements)[member].selected = true;
+void SelectSiblings(int member, const Element& best, std::vector<Element>* elements) {
   const int parent = (*elements)[member].parent;
   if (parent < 0) return;
   const double threshold = std::max(10.0, best.score * 0.2);
@@ -432,12 +442,14 @@ void SelectWithSiblings(int member, const Element& best, std::vector<Element>* e
 // the siblings of each of its ancestors up to the marked element.
 void SelectStory(const Choice& choice, std::vector<Element>* elements) {
   const Element best = (*elements)[choice.top];
+  (*elements)[choice.top].selected = true;
+  if (choice.top == choice.marked) return;
   int member = choice.top;
-  int levels = 0;
-  do {
-    SelectWithSiblings(member, best, elements);
+  for (int level = 0; member >= 0; ++level) {
+    SelectSiblings(member, best, elements);
     member = (*elements)[member].parent;
-  } while (member >= 0 && (choice.marked >= 0 ? member > choice.marked : ++levels < 2));
+    if (choice.marked >= 0 ? member <= choice.marked : level >= 1) break;
+  }
 }
 
 void ClearScratch(xmlNode* root) {
@@ -465,7 +477,9 @@ std::string JoinBlocks(const std::vector<Block>& blocks, const std::vector<Eleme
   }
   std::vector<bool> keep(candidates.size());
   for (size_t i = 0; i < candidates.size(); ++i) {
-    keep[i] = candidates[i]->LinkDensity() <= 0.3 && !IsStrayLabel(*candidates[i], elements);
+    // A block that is only a <time> is a dateline.
+    keep[i] = candidates[i]->LinkDensity() <= 0.3 && !IsStrayLabel(*candidates[i], elements) &&
+              candidates[i]->time_chars < candidates[i]->chars;
   }
   // A lead-in over nothing, over links or over another lead-in heads a list of links.
   for (size_t i = candidates.size(); i-- > 0;) {
@@ -485,6 +499,7 @@ enum class Pruning { kStrict, kTagsOnly };
 
 struct Attempt {
   MainText main;
+  bool from_markup = false;  // main is the page's <article>, <main> or articleBody
   std::string whole_text;  // every block of the pruned page that is not mostly links
 };
 
@@ -507,7 +522,9 @@ Attempt Extract(xmlNode* root, Pruning pruning) {
       const int parent = elements[i].parent;
       inside[i] = elements[i].selected || (parent >= 0 && inside[parent]);
     }
-    attempt.main = {JoinBlocks(blocks, elements, inside), elements[choice.marked >= 0 ? choice.marked : choice.top].node};
+    const int story = choice.marked >= 0 ? choice.marked : choice.top;
+    attempt.main = {JoinBlocks(blocks, elements, inside), elements[story].node};
+    attempt.from_markup = elements[story].markup > 0 && !attempt.main.text.empty();
   }
   if (attempt.main.text.size() < kMinMainText) {
     attempt.whole_text = JoinBlocks(blocks, elements, std::vector<bool>(elements.size(), true));
@@ -521,18 +538,17 @@ Attempt Extract(xmlNode* root, Pruning pruning) {
 MainText ExtractMainText(xmlNode* root) {
   if (root == nullptr) return {};
   Attempt strict = Extract(root, Pruning::kStrict);
-  if (strict.main.text.size() >= kMinMainText) return std::move(strict.main);
-  // Broken markup can put a whole page inside a hidden or navigation
-  // element: try again pruning by tag only, as Readability does.
-  Attempt relaxed = Extract(root, Pruning::kTagsOnly);
-  MainText best = std::move(relaxed.main.text.size() > strict.main.text.size() ? relaxed.main
-                                                                               : strict.main);
+  if (strict.main.text.size() >= kMinMainText || strict.from_markup) return std::move(strict.main);
+  MainText best = std::move(strict.main);
+  if (strict.whole_text.size() > best.text.size()) best = {std::move(strict.whole_text), nullptr};
   if (best.text.size() >= kMinMainText) return best;
-  for (std::string* whole : {&strict.whole_text, &relaxed.whole_text}) {
-    if (whole->size() > best.text.size()) best = MainText{std::move(*whole), nullptr};
-    if (best.text.size() >= kMinMainText) break;
-  }
-  return best;
+  // Broken markup can put a whole page inside a hidden or navigation
+  // element: try again pruning by tag only, as Readability does, and take
+  // that when it finds much more.
+  Attempt relaxed = Extract(root, Pruning::kTagsOnly);
+  MainText retry = std::move(relaxed.main);
+  if (relaxed.whole_text.size() > retry.text.size()) retry = {std::move(relaxed.whole_text), nullptr};
+  return retry.text.size() > 2 * best.text.size() ? retry : best;
 }
 
 }  // namespace newsfacet
