@@ -102,12 +102,10 @@ std::string ClassAndId(const xmlNode* node) {
   return html::Lower(Attr(node, "class") + " " + Attr(node, "id"));
 }
 
-bool IsHidden(const xmlNode* node) {
-  if (xmlHasProp(node, BAD_CAST "hidden") != nullptr) return true;
-  std::string style = html::Lower(Attr(node, "style"));
-  style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
-  return Contains(style, {"display:none", "visibility:hidden"});
-}
+// Only the `hidden` attribute: libxml2 nests the rest of a page with
+// unclosed tags inside an element styled display:none more often than pages
+// hide text that way.
+bool IsHidden(const xmlNode* node) { return xmlHasProp(node, BAD_CAST "hidden") != nullptr; }
 
 bool HasChromeRole(const xmlNode* node) {
   const std::string role = html::Lower(Attr(node, "role"));
@@ -189,7 +187,8 @@ class BlockCollector {
 
   bool Prunes(xmlNode* n) const {
     const std::string_view name = Name(n);
-    if (IsNeverText(name)) return true;
+    // libxml2 can put a whole page inside a <noscript> in the head.
+    if (IsNeverText(name)) return strict_ || name != "noscript";
     if (!strict_ || WrapsPage(n)) return false;
     if (IsHidden(n) || HasChromeRole(n)) return true;
     if (HoldsStory(n) || IsOneOf(name, {"body", "html", "article", "main", "a", "p"})) {
