@@ -21,6 +21,7 @@ constexpr size_t kMinScoredBlock = 25;
 constexpr size_t kMinMainText = 250;
 constexpr size_t kMinStrayText = 100;
 constexpr size_t kMaxLeadIn = 50;
+constexpr size_t kMinStandfirst = 40;
 
 // Never article text, whatever the page: the <h1> is the title. Not <head>:
 // libxml2 puts a whole page there after some odd markup in it.
@@ -170,13 +171,15 @@ class BlockCollector {
     page_chars_ = TextChars(root);
   }
 
-  void Run(std::vector<Element>* elements, std::vector<Block>* blocks) {
+  // Returns the index of the first block after the first <h1>, or SIZE_MAX.
+  size_t Run(std::vector<Element>* elements, std::vector<Block>* blocks) {
     elements_ = elements;
     blocks_ = blocks;
     auto enter = [&](xmlNode* n) { return Enter(n); };
     auto leave = [&](xmlNode* n) { Leave(n); };
     html::Walk(root_, enter, leave);
     Flush();
+    return title_block_;
   }
 
  private:
@@ -206,6 +209,10 @@ class BlockCollector {
       return false;
     }
     if (!IsElement(n)) return false;
+    if (Name(n) == "h1" && title_block_ == SIZE_MAX) {
+      Flush();
+      title_block_ = blocks_->size();
+    }
     if (n != root_ && Prunes(n)) return false;
     const std::string_view name = Name(n);
     if (name == "a") links_.push_back(n);
@@ -281,6 +288,7 @@ class BlockCollector {
   std::vector<xmlNode*> links_;      // open <a> elements
   std::vector<xmlNode*> times_;      // open <time> elements
   int in_article_ = 0;
+  size_t title_block_ = SIZE_MAX;
   std::string current_;
   size_t chars_ = 0, link_chars_ = 0, time_chars_ = 0, commas_ = 0;
 };
@@ -469,10 +477,10 @@ bool IsLeadIn(const Block& block) {
 }
 
 std::string JoinBlocks(const std::vector<Block>& blocks, const std::vector<Element>& elements,
-                       const std::vector<bool>& inside) {
+                       const std::vector<bool>& chosen) {
   std::vector<const Block*> candidates;
-  for (const Block& block : blocks) {
-    if (inside[block.owner]) candidates.push_back(&block);
+  for (size_t i = 0; i < blocks.size(); ++i) {
+    if (chosen[i]) candidates.push_back(&blocks[i]);
   }
   std::vector<bool> keep(candidates.size());
   for (size_t i = 0; i < candidates.size(); ++i) {
@@ -494,6 +502,21 @@ std::string JoinBlocks(const std::vector<Block>& blocks, const std::vector<Eleme
   return text;
 }
 
+// A standfirst sits between the title and the story's body, often in a
+// container of its own: the prose paragraphs there belong to the story.
+void AddStandfirst(const std::vector<Block>& blocks, const std::vector<Element>& elements,
+                   size_t title_block, std::vector<bool>* chosen) {
+  const auto first = std::find(chosen->begin(), chosen->end(), true);
+  const size_t story_start = static_cast<size_t>(first - chosen->begin());
+  for (size_t i = title_block; i < story_start; ++i) {
+    const Block& block = blocks[i];
+    if (elements[block.owner].paragraph && !block.heading && block.chars >= kMinStandfirst &&
+        block.LinkDensity() <= 0.3) {
+      (*chosen)[i] = true;
+    }
+  }
+}
+
 enum class Pruning { kStrict, kTagsOnly };
 
 struct Attempt {
@@ -506,7 +529,7 @@ Attempt Extract(xmlNode* root, Pruning pruning) {
   Attempt attempt;
   std::vector<Element> elements;
   std::vector<Block> blocks;
-  BlockCollector(root, pruning == Pruning::kStrict).Run(&elements, &blocks);
+  const size_t title_block = BlockCollector(root, pruning == Pruning::kStrict).Run(&elements, &blocks);
   // From here on `_private` holds each kept element's index + 1.
   ClearScratch(root);
   for (size_t i = 0; i < elements.size(); ++i) {
@@ -522,11 +545,14 @@ Attempt Extract(xmlNode* root, Pruning pruning) {
       inside[i] = elements[i].selected || (parent >= 0 && inside[parent]);
     }
     const int story = choice.marked >= 0 ? choice.marked : choice.top;
-    attempt.main = {JoinBlocks(blocks, elements, inside), elements[story].node};
+    std::vector<bool> chosen(blocks.size());
+    for (size_t i = 0; i < blocks.size(); ++i) chosen[i] = inside[blocks[i].owner];
+    AddStandfirst(blocks, elements, title_block, &chosen);
+    attempt.main = {JoinBlocks(blocks, elements, chosen), elements[story].node};
     attempt.from_markup = elements[story].markup > 0 && !attempt.main.text.empty();
   }
   if (attempt.main.text.size() < kMinMainText) {
-    attempt.whole_text = JoinBlocks(blocks, elements, std::vector<bool>(elements.size(), true));
+    attempt.whole_text = JoinBlocks(blocks, elements, std::vector<bool>(blocks.size(), true));
   }
   ClearScratch(root);
   return attempt;
