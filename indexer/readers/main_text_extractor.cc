@@ -510,7 +510,7 @@ void AddStandfirst(const std::vector<Block>& blocks, const std::vector<Element>&
   const size_t story_start = static_cast<size_t>(first - chosen->begin());
   for (size_t i = title_block; i < story_start; ++i) {
     const Block& block = blocks[i];
-    if (elements[block.owner].paragraph && !block.heading && block.chars >= kMinStandfirst &&
+    if (!IsStrayLabel(block, elements) && !block.heading && block.chars >= kMinStandfirst &&
         block.LinkDensity() <= 0.3) {
       (*chosen)[i] = true;
     }
