@@ -22,6 +22,7 @@ constexpr size_t kMinMainText = 250;
 constexpr size_t kMinStrayText = 100;
 constexpr size_t kMaxLeadIn = 50;
 constexpr size_t kMinStandfirst = 40;
+constexpr size_t kMinClosingText = 40;
 
 // Never article text, whatever the page: the <h1> is the title. Not <head>:
 // libxml2 puts a whole page there after some odd markup in it.
@@ -493,6 +494,11 @@ std::string JoinBlocks(const std::vector<Block>& blocks, const std::vector<Eleme
     if (!keep[i] || !IsLeadIn(*candidates[i])) continue;
     keep[i] = i + 1 < candidates.size() && keep[i + 1] && !IsLeadIn(*candidates[i + 1]);
   }
+  // Short lines after the last paragraph of substance are the page's
+  // furniture: "Share", ratings, "No comments yet", a photo credit.
+  size_t end = candidates.size();
+  while (end > 0 && !(keep[end - 1] && candidates[end - 1]->chars >= kMinClosingText)) --end;
+  if (end > 0) std::fill(keep.begin() + static_cast<long>(end), keep.end(), false);
   std::string text;
   for (size_t i = 0; i < candidates.size(); ++i) {
     if (!keep[i]) continue;
