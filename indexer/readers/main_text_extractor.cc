@@ -19,7 +19,7 @@ using html::Name;
 
 constexpr size_t kMinScoredBlock = 25;
 constexpr size_t kMinMainText = 250;
-constexpr size_t kMinStrayText = 100;
+constexpr size_t kMinStrayText = 150;
 constexpr size_t kMaxLeadIn = 50;
 constexpr size_t kMinStandfirst = 40;
 constexpr size_t kMinClosingText = 40;

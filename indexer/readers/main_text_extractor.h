@@ -5,15 +5,17 @@
 // The algorithm, in the spirit of Mozilla's Readability and trafilatura:
 //
 // 1. Pruning. One walk over the tree leaves out what is never article text
-//    (script, style, forms' controls, figures and captions, <h1>, which is
-//    the title, iframes, media), what a reader never sees (`hidden`,
-//    `display:none`), navigation by tag (nav, aside, menu, and page-level
-//    header/footer) or role (navigation, banner, contentinfo, complementary,
-//    dialog, search), and elements whose class or id names boilerplate
-//    (comment, cookie, share, social, related, sidebar, newsletter, promo,
-//    breadcrumb, ...). An element that holds the page's <h1>, an <article>,
-//    <main> or schema.org articleBody is never pruned for its class: a
-//    "has-sidebar" page wrapper holds the story.
+//    (script, style, form controls, figures and their captions, <h1>, which
+//    is the title, iframes, media), elements with the `hidden` attribute,
+//    navigation by tag (nav, aside, menu, and header/footer outside an
+//    <article>) or role (navigation, banner, contentinfo, complementary,
+//    dialog, search), and elements whose class or id names boilerplate:
+//    comment, cookie, consent, share, social, related, sidebar, newsletter,
+//    promo, advert, author, ... always; menu, footer, banner, teaser, tags,
+//    pagination, ... unless the name also says content ("menu content").
+//    Never pruned for its class, role or visibility: an element holding the
+//    page's <h1>, an <article>, <main> or articleBody, or half the page's
+//    text (broken markup often leaves a menu open around the whole page).
 // 2. Blocks. The text left is cut into blocks at every element that is not
 //    inline (<br> is a space); each block knows its innermost element, its
 //    length and how much of it is link text.
@@ -25,14 +27,25 @@
 //    +25; ads, comments, footers, promos, sidebars: -25), and schema.org
 //    articleBody adds 50. Its final score is scaled by 1 - its link density.
 // 4. Selection. The best-scoring element, moved up while its parent holds
-//    little more text, and its siblings that score at least a fifth of it,
-//    or that are paragraphs of prose with few links, are the article.
-// 5. Output. The blocks inside the selection, minus those that are mostly
-//    links (menus, tag lists, "read more"), as paragraphs separated by
-//    "\n\n", whitespace collapsed.
-// 6. Fallback. When that finds under 250 characters (a short note, a page
-//    without structure), all the blocks of the pruned page that are not
-//    mostly links are the text, if they are more.
+//    no more text. When the page marks up a story (articleBody, else the
+//    largest <article>, else <main>) with at least half as much text, the
+//    best element inside that markup is taken instead. Siblings join the
+//    story when they score at least a fifth of the best, or hold mostly
+//    paragraphs with few links: the siblings of the best element and of its
+//    parent, or of every ancestor up to the marked story. A standfirst, the
+//    prose between the <h1> and the story, joins it too.
+// 5. Output. The blocks of the selection, as paragraphs separated by
+//    "\n\n", whitespace collapsed, without: blocks that are mostly links
+//    (menus, tag lists, "read more"), datelines (a lone <time>), text
+//    outside paragraph elements that is short and not a sentence ("Share",
+//    "Category: News"), a heading or a short line ending in ':' that heads
+//    nothing or only links, and short lines after the story's last
+//    paragraph of substance (ratings, "No comments yet").
+// 6. Fallback. When that finds under 250 characters, and the page marks up
+//    no story, the whole pruned page's blocks (as filtered in 5) are the
+//    text; when even that is short, the page is read again pruning by tag
+//    only (Readability does the same), and that is taken if it finds twice
+//    as much.
 //
 // Linear in the size of the page, and without recursion: a page nested
 // 100,000 elements deep is read like any other.
