@@ -16,6 +16,7 @@ namespace {
 using html::Attr;
 using html::CollapseWhitespace;
 using html::Lower;
+using html::IsOneOf;
 using html::Name;
 using Json = nlohmann::json;
 
@@ -226,9 +227,21 @@ void AddNames(std::string_view field, std::vector<std::string>* authors) {
   }
 }
 
-// Bylines in the page, for pages whose head names no author.
+// Inside a comment thread or a form, an "author" is a commenter or a field.
+bool InCommentsOrForm(const xmlNode* node) {
+  int depth = 0;
+  for (const xmlNode* up = node; up != nullptr && up->type == XML_ELEMENT_NODE && depth < 64;
+       up = up->parent, ++depth) {
+    if (Name(up) == "form") return true;
+    if (Lower(Attr(up, "class") + " " + Attr(up, "id")).find("comment") != std::string::npos) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// The first byline in the page that names someone, for pages whose head names no author.
 std::vector<std::string> BylineAuthors(xmlNode* root) {
-  std::vector<std::string> authors;
   auto is_byline = [](const xmlNode* n) {
     if (Lower(Attr(n, "itemprop")) == "author" || Lower(Attr(n, "rel")) == "author") return true;
     const std::string words = Lower(Attr(n, "class") + " " + Attr(n, "id"));
@@ -237,14 +250,16 @@ std::vector<std::string> BylineAuthors(xmlNode* root) {
            words.find("bio") == std::string::npos;
   };
   for (xmlNode* byline : html::FindAll(root, is_byline, /*nested=*/false)) {
+    if (InCommentsOrForm(byline)) continue;
     xmlNode* name = html::FindFirst(byline, [](const xmlNode* n) {
       return Lower(Attr(n, "itemprop")) == "name";
     });
     const std::string text = html::TextOf(name != nullptr ? name : byline);
+    std::vector<std::string> authors;
     if (text.size() <= 100) AddNames(text, &authors);
-    if (authors.size() >= 5) break;
+    if (!authors.empty()) return authors;
   }
-  return authors;
+  return {};
 }
 
 std::vector<std::string> FindAuthors(xmlNode* root, const MetaTags& meta, const LinkedData& linked) {
@@ -278,8 +293,9 @@ std::string FindLanguage(xmlNode* root, const MetaTags& meta, const LinkedData& 
 
 bool LooksLikeName(std::string_view name) {
   if (name.empty() || name.size() > 60) return false;
+  // URLs, e-mail addresses, form labels ("Name *"), comment headers ("Anna says:").
   if (name.find("://") != std::string_view::npos || name.find("www.") != std::string_view::npos ||
-      name.find('@') != std::string_view::npos || name.find('/') != std::string_view::npos) {
+      name.find_first_of("@/*:()") != std::string_view::npos) {
     return false;
   }
   const long words = std::count(name.begin(), name.end(), ' ') + 1;
@@ -311,10 +327,10 @@ std::vector<std::string> AuthorNames(std::string_view field) {
     std::string name = CollapseWhitespace(std::string_view(text).substr(start, end - start));
     start = end + 1;
     for (std::string_view prefix : {"by ", "von ", "par ", "por ", "di ", "door ", "av ", "written by ",
-                                    "author: ", "autor: ", "text: ", "from "}) {
+                                    "author: ", "autor: ", "text: ", "from ", "posted by ", "przez "}) {
       if (Lower(name.substr(0, prefix.size())) == prefix) name.erase(0, prefix.size());
     }
-    if (Lower(name) == "by" || Lower(name) == "von") continue;
+    if (IsOneOf(Lower(name), {"by", "von", "posted", "unknown", "admin", "anonymous"})) continue;
     if (LooksLikeName(name)) names.push_back(name);
   }
   return names;
