@@ -61,6 +61,7 @@ const std::initializer_list<std::string_view> kChromeWords = {
     "pagination", "pager", "trending", "most-popular", "mostread", "most-read"};
 const std::initializer_list<std::string_view> kContentWords = {
     "article", "content", "story", "entry", "post-body", "main", "text", "body"};
+// Class and id words that weigh an element's score up or down (after Readability's).
 const std::initializer_list<std::string_view> kPositiveWords = {
     "article", "body", "content", "entry", "hentry", "main", "page", "post", "text", "blog",
     "story"};
