@@ -22,7 +22,8 @@ std::map<std::string, Json> IndexSavedPages(const TempDir& dir) {
   const fs::path source = fs::path(NEWSFACET_SOURCE_DIR) / "tests/data/html";
   for (const auto& entry : fs::recursive_directory_iterator(source)) {
     if (entry.path().extension() != ".html") continue;
-    dir.Write("pages" / fs::relative(entry.path(), source), Slurp(entry.path()));
+    const fs::path copy = fs::path("pages") / fs::relative(entry.path(), source);
+    dir.Write(copy.string(), Slurp(entry.path()));
   }
   ProcessResult index = RunNewsfacet(
       {"index", (dir / "pages").string(), "--index", (dir / "index").string(), "--json"});
