@@ -18,7 +18,8 @@ using html::IsText;
 using html::Name;
 
 constexpr size_t kMinScoredBlock = 25;
-constexpr size_t kMinMainText = 250;
+constexpr size_t kMinMainText = 500;
+constexpr size_t kMinMarkedStory = 250;
 constexpr size_t kMinStrayText = 150;
 constexpr size_t kMaxLeadIn = 50;
 constexpr size_t kMinStandfirst = 40;
@@ -410,7 +411,7 @@ Choice ChooseTop(const std::vector<Element>& elements) {
     const int marked = MarkedStory(elements, 1);
     return {marked, marked};
   }
-  const int marked = MarkedStory(elements, kMinMainText);
+  const int marked = MarkedStory(elements, kMinMarkedStory);
   if (marked < 0) return {top, -1};
   const bool holds_top = top >= marked && top <= elements[marked].last;
   if (!holds_top && 2 * ProseChars(elements[marked]) < ProseChars(elements[top])) {

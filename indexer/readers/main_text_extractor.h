@@ -41,11 +41,11 @@
 //    "Category: News"), a heading or a short line ending in ':' that heads
 //    nothing or only links, and short lines after the story's last
 //    paragraph of substance (ratings, "No comments yet").
-// 6. Fallback. When that finds under 250 characters, and the page marks up
-//    no story, the whole pruned page's blocks (as filtered in 5) are the
-//    text; when even that is short, the page is read again pruning by tag
-//    only (Readability does the same), and that is taken if it finds twice
-//    as much.
+// 6. Fallback. When that finds under 500 characters (Readability's bar)
+//    and the page marks up no story, the whole pruned page's blocks (as
+//    filtered in 5) are the text; when even that is short, the page is read
+//    again pruning by tag only, as Readability does, and that is taken if
+//    it finds twice as much.
 //
 // Linear in the size of the page, and without recursion: a page nested
 // 100,000 elements deep is read like any other.
