@@ -64,8 +64,9 @@ report() {  # label, html_eval binary
     "$2" "$tests_dir" --split "$split" --repeat 3 | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
-print(f"  {sys.argv[1]:<10} {d[\"split\"]:<8} pages {d[\"pages\"]:4}  tp {d[\"tp\"]:4} fp {d[\"fp\"]:4} fn {d[\"fn\"]:4} tn {d[\"tn\"]:4}"
-      f"  P {d[\"precision\"]:.3f}  R {d[\"recall\"]:.3f}  F1 {d[\"f1\"]:.3f}  reader {d[\"pages_per_second\"]:6.0f} pages/s")
+print("  {0:<10} {split:<8} pages {pages:4}  tp {tp:4} fp {fp:4} fn {fn:4} tn {tn:4}"
+      "  P {precision:.3f}  R {recall:.3f}  F1 {f1:.3f}  reader {pages_per_second:6.0f} pages/s"
+      .format(sys.argv[1], **d))
 ' "$1"
   done
 }
@@ -116,6 +117,6 @@ count, rev = int(sys.argv[1]), sys.argv[2]
 new = statistics.median(map(float, sys.argv[3].split()))
 old = statistics.median(map(float, sys.argv[4].split()))
 print(f"newsfacet index, {count} pages, median of 3 (seconds: now {sys.argv[3]}; {rev} {sys.argv[4]}):")
-print(f"  now  {count / new:7.0f} pages/s")
-print(f"  {rev:<5}{count / old:7.0f} pages/s   (now takes {new / old:.2f}x the time)")
+print(f"  {'now':<8}{count / new:7.0f} pages/s")
+print(f"  {rev:<8}{count / old:7.0f} pages/s   (now takes {new / old:.2f}x the time)")
 PY
