@@ -46,9 +46,12 @@ void MarkOrganisations(const std::vector<OrganisationSpan>& organisations, std::
 
 ArticleEntities EntityExtractor::Extract(const Article& article) const {
   TokenStream stream = Tokenize(article.title, article.body);
+  // The person rules and the tagger are English ("said", "Minister", known
+  // first names): in another language they take capitalised phrases for people.
+  const bool english = article.language.empty() || article.language.rfind("en", 0) == 0;
   std::vector<NameSpan> names;
-  if (model_.tagger() != nullptr) names = model_.tagger()->Tag(stream);
-  std::vector<PersonSpan> spans = people_.FindSpans(stream, names);
+  if (english && model_.tagger() != nullptr) names = model_.tagger()->Tag(stream);
+  std::vector<PersonSpan> spans = english ? people_.FindSpans(stream, names) : std::vector<PersonSpan>{};
   std::vector<OrganisationSpan> organisation_spans = organisations_.Find(stream, names);
   MarkOrganisations(organisation_spans, spans);
   ArticlePeople people = ResolvePeople(spans);

@@ -9,14 +9,11 @@
 namespace newsfacet {
 
 // `html` is the page already decoded to UTF-8 (see text_decoding.h); its own
-// charset declaration is ignored. Title from og:title, else <title>, else the
-// first <h1>; date from article:published_time, else <time datetime>, else
-// common meta names (date, pubdate, DC.date, itemprop=datePublished); url from
-// og:url or <link rel=canonical>; source from og:site_name; authors from
-// meta author / article:author. Body: the <p> texts inside <article> (or
-// main/[role=main] when there is no <article>, else the whole <body>), without
-// script, style, nav, header, footer, aside, form, figure captions, as
-// paragraphs separated by "\n\n" with whitespace collapsed.
+// charset declaration is ignored. The body is the page's main text, without
+// navigation, teasers, captions, banners and comments (main_text_extractor.h
+// says how); title, date, url, source, authors and language come from the
+// page's metadata (html_metadata.h), the language from the text itself
+// (text_language.h) when the page does not say.
 // A page with neither a title nor body text is a problem, not an article.
 // The article id is `relative_path`.
 ReadResult ReadHtmlArticle(std::string_view html, const std::string& relative_path);

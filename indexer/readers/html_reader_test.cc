@@ -206,23 +206,25 @@ TEST_CASE("html: an article <header> with a standfirst <p> is kept, one without 
   CHECK(article.body == "The standfirst sums up the story.\n\nBody text.");
 }
 
-TEST_CASE("html: list items, quotes and h2/h3 are paragraphs; link-only list items are menus") {
+TEST_CASE("html: list items, quotes and headings are paragraphs; link-only list items are menus") {
   const Article article = ReadOne(R"(<article><p>Key points:</p>
     <ul><li>Rates <b>cut</b></li><li><p>Inflation low</p></li></ul>
     <ul class="share"><li><a href="#">Facebook</a></li><li><a href="#">Twitter</a></li></ul>
     <blockquote><p>First quoted.</p><p>Second quoted.</p></blockquote>
-    <blockquote>Plain quote</blockquote><h3>What next</h3><h4>Ignored</h4></article>)");
+    <blockquote>Plain quote</blockquote><h3>What next</h3><p>Talks resume.</p>
+    <h3>Read more</h3></article>)");
+  // A heading over nothing heads a list of links that was dropped.
   CHECK(article.body ==
         "Key points:\n\nRates cut\n\nInflation low\n\nFirst quoted.\n\nSecond quoted.\n\n"
-        "Plain quote\n\nWhat next");
+        "Plain quote\n\nWhat next\n\nTalks resume.");
 }
 
 TEST_CASE("html: a container without <p> has its text split at block elements") {
   const Article article = ReadOne(R"(<html><body><article><h1>Headline</h1>
-    <div>First block with <b>bold</b> text.</div><div>Second<br>Third</div>
+    <div>First block with <b>bold</b> text.</div><div>Second line.<br>Third line.</div>
     <script>ignored()</script></article></body></html>)");
   CHECK(article.title == "Headline");
-  CHECK(article.body == "First block with bold text.\n\nSecond\n\nThird");
+  CHECK(article.body == "First block with bold text.\n\nSecond line. Third line.");
 }
 
 TEST_CASE("html: malformed HTML with unclosed tags still yields its text") {
