@@ -32,9 +32,12 @@ EventDetector SmallVocabulary() {
   return detector;
 }
 
+// The events reported: the facet values.
 std::set<std::string> Ids(const std::vector<EventMention>& events) {
   std::set<std::string> ids;
-  for (const EventMention& event : events) ids.insert(event.id);
+  for (const EventMention& event : events) {
+    if (event.salient) ids.insert(event.id);
+  }
   return ids;
 }
 
