@@ -193,6 +193,7 @@ Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
   body_min_score_ = salience.value("body_min_score", threshold_);
   body_min_sentences_ = salience.value("body_min_sentences", 1);
   anchor_weight_ = salience.value("anchor_weight", 0.0);
+  prominent_min_score_ = salience.value("prominent_min_score", 0.0);
   unanchored_min_score_ = salience.value("unanchored_min_score", 0.0);
   std::map<std::string, int> index_of;
   for (const auto& event : vocabulary["events"]) {
@@ -369,7 +370,7 @@ std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vec
 bool EventDetector::Salient(const EventScore& score) const {
   if (score.facet < threshold_ - kTolerance) return false;
   if (score.anchor < anchor_weight_ - kTolerance && score.prominent < unanchored_min_score_ - kTolerance) return false;
-  if (score.prominent > 0) return true;
+  if (score.prominent > 0 && score.prominent >= prominent_min_score_ - kTolerance) return true;
   return score.facet >= body_min_score_ - kTolerance && score.sentences >= body_min_sentences_;
 }
 

@@ -167,6 +167,8 @@ class EventDetector {
   // many sentences (by default, as one found in the title or lead).
   double body_min_score_ = 3.0;
   int body_min_sentences_ = 1;
+  // What the title and lead must score for an event to stand there.
+  double prominent_min_score_ = 0;
   // Weak clues alone ("attack", "blast", "deal") make an event salient only
   // when the title and lead repeat them this much; else one match must
   // weigh at least anchor_weight_.
