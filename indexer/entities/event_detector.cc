@@ -360,7 +360,10 @@ std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vec
     if (facet <= 0) continue;
     score.facet += facet;
     score.anchor = std::max(score.anchor, match.weight * sense * background);
-    if (part != TextPart::kBody) score.prominent += facet;
+    if (part != TextPart::kBody) {
+      score.prominent += facet;
+      score.prominent_anchor = std::max(score.prominent_anchor, match.weight * sense * background);
+    }
     if (score.last_sentence != sentence) ++score.sentences;
     score.last_sentence = sentence;
   }
@@ -370,7 +373,12 @@ std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vec
 bool EventDetector::Salient(const EventScore& score) const {
   if (score.facet < threshold_ - kTolerance) return false;
   if (score.anchor < anchor_weight_ - kTolerance && score.prominent < unanchored_min_score_ - kTolerance) return false;
-  if (score.prominent > 0 && score.prominent >= prominent_min_score_ - kTolerance) return true;
+  // The title and lead report the event when they hold a strong clue, or
+  // weak ones enough; a bare "election" in a headline over a body that
+  // names one only in passing does not.
+  const bool strong_up_front = score.prominent_anchor >= anchor_weight_ - kTolerance ||
+                               score.prominent >= unanchored_min_score_ - kTolerance;
+  if (score.prominent > 0 && score.prominent >= prominent_min_score_ - kTolerance && strong_up_front) return true;
   return score.facet >= body_min_score_ - kTolerance && score.sentences >= body_min_sentences_;
 }
 

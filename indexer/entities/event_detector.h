@@ -112,6 +112,7 @@ class EventDetector {
   struct EventScore {
     double facet = 0, mention = 0, prominent = 0;
     double anchor = 0;  // the strongest single match, guarded, before position weights
+    double prominent_anchor = 0;  // the same, in the title and lead
     int sentences = 0, mentions = 0;
     int last_sentence = -1;
   };
