@@ -6,7 +6,9 @@
 # (a) PER mention precision/recall/F1 on CoNLL-2003 eng.testb (and eng.testa);
 # (b) country facet document-level P/R/F1 against Reuters-21578 `places`
 #     (training split gold), with the "every gazetteer mention" baseline, and
-#     recall of Reuters' gold `people` among person facet values.
+#     recall of Reuters' gold `people` among person facet values;
+# (c) event facet precision per type on tests/data/events_eval.jsonl, and
+#     earnings/acquisition coverage of Reuters results tables and takeovers.
 # Needs ../shared/corpora; exits 0 with a message without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -65,4 +67,32 @@ summary = {"conll_testb_per": load("nf-testb")["per"], "compromise_conll_testb_p
            "reuters_countries": nf["salient_countries"], "reuters_baseline": nf["every_mention_baseline"],
            "compromise_reuters_countries": cmp["countries"], "reuters_people_recall": nf["people_recall"]}
 print("JSON " + json.dumps(summary))
+PY
+
+# Event facet: precision per type on the hand-judged articles of
+# tests/data/events_eval.jsonl (tuning half, held-out half, all), the miss
+# rate on its no-event half, and how many Reuters results tables and takeover
+# headlines get earnings and acquisition.
+cmake --build build-bench --target event_eval -j"$(nproc)" >/dev/null 2>&1 || { echo "bench/entities: build failed (cmake --build build-bench --target event_eval)" >&2; exit 2; }
+for split in tune test all; do
+  build-bench/event_eval tests/data/events_eval.jsonl "$shared" --split "$split" > "$work/ev-$split.json"
+done
+build-bench/event_eval --coverage "${reuters[@]}" > "$work/ev-coverage.json"
+python3 - "$work" <<'PY'
+import json, sys
+work = sys.argv[1]
+print("Events, tests/data/events_eval.jsonl (BBC + Reuters, judged by reading)")
+for split in ("tune", "test", "all"):
+    r = json.load(open(f"{work}/ev-{split}.json"))
+    o = r["overall"]
+    print(f"  {split:<5} {r['articles']:>3} articles  precision {o['precision']:5.1f} ({o['correct']}/{o['reported']})"
+          f"  recall {r['recall']:5.1f}  no-event half miss rate {r['no_event_half_miss_rate']:5.1f}"
+          f" ({r['no_event_half_judged_events']} judged events)")
+r = json.load(open(f"{work}/ev-all.json"))
+for event, c in sorted(r["by_type"].items(), key=lambda kv: -kv[1]["reported"]):
+    print(f"    {event:<18} {c['precision']:5.1f}  ({c['correct']}/{c['reported']})")
+c = json.load(open(f"{work}/ev-coverage.json"))
+print(f"  Reuters: results tables with earnings {c['results_table_with_earnings_pct']:.1f}% of {c['results_table_stories']},"
+      f" takeover headlines with acquisition {c['takeover_title_with_acquisition_pct']:.1f}% of {c['takeover_title_stories']}")
+print("  Reuters stories per event: " + ", ".join(f"{k} {v}" for k, v in sorted(c["stories_with"].items(), key=lambda kv: -kv[1])))
 PY

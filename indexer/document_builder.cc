@@ -85,6 +85,8 @@ void AddEntityTerms(const ArticleEntities& entities, Xapian::Document& doc) {
     append(countries, country.code);
   }
   for (const EventMention& event : entities.events) {
+    doc.add_boolean_term(Prefixed(layout::kEventMentionPrefix, event.id));
+    if (!event.salient) continue;
     doc.add_boolean_term(Prefixed(layout::kEventPrefix, event.id));
     append(events, event.id);
   }

@@ -99,4 +99,28 @@ TEST_CASE("document builder: organisations get facet terms, spelling terms, thei
   CHECK(stored.entities.organisations[0].name == "Merrill Lynch & Co Inc");
   CHECK(stored.entities.organisations[0].mentions == 2);
   CHECK(stored.entities.organisations[1].name == "Société Générale");
+
+TEST_CASE("document builder: an event only mentioned is searchable but neither a facet value nor stored") {
+  Article article;
+  article.id = article.path = "a.txt";
+  article.title = "Reserves rise";
+  article.body = "Body.";
+  ArticleEntities entities;
+  entities.events = {{"earnings", "Earnings / results", 2, true}, {"riot", "Riot", 1, false}};
+  DocumentBuilder builder;
+  Xapian::Document doc = builder.Build(article, entities, "stamp");
+  auto has = [&](std::string_view prefix, std::string_view value) {
+    const std::string term = layout::KeyOf(prefix, value);
+    auto it = doc.termlist_begin();
+    it.skip_to(term);
+    return it != doc.termlist_end() && *it == term;
+  };
+  CHECK(has(layout::kEventPrefix, "earnings"));
+  CHECK(has(layout::kEventMentionPrefix, "earnings"));
+  CHECK_FALSE(has(layout::kEventPrefix, "riot"));
+  CHECK(has(layout::kEventMentionPrefix, "riot"));
+  CHECK(doc.get_value(layout::kEventsSlot) == "earnings");
+  const StoredArticle stored = LoadStoredArticle(doc);
+  REQUIRE(stored.entities.events.size() == 1);
+  CHECK(stored.entities.events[0].id == "earnings");
 }

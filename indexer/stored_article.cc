@@ -63,6 +63,7 @@ std::string ArticleJson(const Article& article, const ArticleEntities& entities)
   }
   json.EndArray().Key("events").BeginArray();
   for (const EventMention& e : entities.events) {
+    if (!e.salient) continue;  // a mention only: its XV term, not an event of the article
     json.BeginObject().Key("id").String(e.id).Key("label").String(e.label).Key("mentions").Int(e.mentions).EndObject();
   }
   json.EndArray().Key("organisations").BeginArray();

@@ -59,6 +59,10 @@ inline constexpr std::string_view kCountryPrefix = "XC";
 inline constexpr std::string_view kCountryMentionPrefix = "XM";
 inline constexpr std::string_view kEventPrefix = "XE";
 inline constexpr std::string_view kOrganisationPrefix = "XO";
+// kEventPrefix holds the events an article reports (salient); every event it
+// mentions at all (background, hypothetical, in passing) is under
+// kEventMentionPrefix, searchable but not a facet.
+inline constexpr std::string_view kEventMentionPrefix = "XW";
 // A surname-only mention with no full name in its own article, and a cue
 // there that it is a person ("Karlov said", "Ambassador Karlov"):
 // + PersonKey of the surname, wdf = mentions. Resolution is late-bound: the
@@ -98,7 +102,7 @@ enum ValueSlot : Xapian::valueno {
   // surname ("~karlov"), to be mapped through kSurnameResolutionKey.
   kPeopleSlot = 10,
   kCountriesSlot = 11,  // salient countries only, as kCountryPrefix
-  kEventsSlot = 12,
+  kEventsSlot = 12,     // salient events only, as kEventPrefix
   kOrganisationsSlot = 13,
 };
 
@@ -114,7 +118,7 @@ inline constexpr char kUnresolvedMarker = '~';
 // article's entities:
 //   "people":    [{"id", "name" (as written here), "mentions"}]
 //   "countries": [{"code", "name", "mentions", "salient" (bool)}]
-//   "events":    [{"id", "label", "mentions"}]
+//   "events":    [{"id", "label", "mentions"}], the salient events only
 //   "organisations": [{"id", "name" (as written here), "mentions"}]
 
 // ---- Shard metadata ---------------------------------------------------

@@ -30,6 +30,9 @@ struct EventMention {
   std::string id;     // from schemas/events.json
   std::string label;
   int mentions = 0;
+  // The story reports it (a facet value), rather than naming it as
+  // background, a threat or in passing (a searchable mention only).
+  bool salient = true;
 };
 
 struct ArticleEntities {

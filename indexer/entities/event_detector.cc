@@ -189,6 +189,12 @@ Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
   title_weight_ = positions.value("title", 3.0);
   lead_weight_ = positions.value("lead", 2.0);
   body_weight_ = positions.value("body", 1.0);
+  const nlohmann::json salience = vocabulary.value("salience", nlohmann::json::object());
+  body_min_score_ = salience.value("body_min_score", threshold_);
+  body_min_sentences_ = salience.value("body_min_sentences", 1);
+  anchor_weight_ = salience.value("anchor_weight", 0.0);
+  prominent_min_score_ = salience.value("prominent_min_score", 0.0);
+  unanchored_min_score_ = salience.value("unanchored_min_score", 0.0);
   std::map<std::string, int> index_of;
   for (const auto& event : vocabulary["events"]) {
     index_of[event.value("id", "")] = static_cast<int>(events_.size());
@@ -210,24 +216,41 @@ Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
       triggers_.Add(std::move(pattern), first_words_);
     }
   }
+  return LoadGuards(vocabulary, index_of);
+}
+
+Status EventDetector::LoadGuards(const nlohmann::json& vocabulary, const std::map<std::string, int>& index_of) {
+  std::string error;
+  auto add_patterns = [&](const nlohmann::json& entries, int owner, PatternSet& set) {
+    for (const auto& entry : entries) {
+      Pattern pattern;
+      std::string text = entry.is_string() ? entry.get<std::string>() : entry.value("pattern", "");
+      if (!ParseEventPattern(text, &pattern, &error)) return false;
+      pattern.weight = entry.is_object() ? entry.value("weight", 1.0) : 1.0;
+      pattern.owner = owner;
+      set.Add(std::move(pattern), first_words_);
+    }
+    return true;
+  };
   for (const auto& guard_json : vocabulary.value("guards", nlohmann::json::array())) {
     Guard guard;
     guard.article_scope = guard_json.value("scope", "sentence") == "article";
+    guard.background = guard_json.value("kind", "sense") == "background";
     guard.min_score = guard_json.value("min_score", guard_json.value("threshold", 1.0));
     guard.factor = guard_json.value("factor", 0.0);
+    guard.organisation_weight = guard_json.value("organisation_weight", 0.0);
     if (guard.factor < 0 || guard.factor > 1) return Status::Error("a guard's factor must be from 0 to 1 (guards only discount)");
     for (const auto& event : guard_json.value("events", nlohmann::json::array())) {
-      if (event.is_string() && index_of.count(event.get<std::string>())) guard.events.push_back(index_of[event.get<std::string>()]);
+      if (event.is_string() && index_of.count(event.get<std::string>())) guard.events.push_back(index_of.at(event.get<std::string>()));
     }
     const int owner = static_cast<int>(guards_.size());
+    const nlohmann::json unless = guard_json.value("unless", nlohmann::json::object());
+    guard.unless_min_score = unless.value("min_score", 0.0);
+    guard.unless_country_weight = unless.value("country_weight", 0.0);
     guards_.push_back(guard);
-    for (const auto& entry : guard_json.value("patterns", nlohmann::json::array())) {
-      Pattern pattern;
-      std::string text = entry.is_string() ? entry.get<std::string>() : entry.value("pattern", "");
-      if (!ParseEventPattern(text, &pattern, &error)) return Status::Error(error);
-      pattern.weight = entry.is_object() ? entry.value("weight", 1.0) : 1.0;
-      pattern.owner = owner;
-      guard_patterns_.Add(std::move(pattern), first_words_);
+    if (!add_patterns(guard_json.value("patterns", nlohmann::json::array()), owner, guard_patterns_) ||
+        !add_patterns(unless.value("patterns", nlohmann::json::array()), owner, unless_patterns_)) {
+      return Status::Error(error);
     }
   }
   return Status::Ok();
@@ -253,7 +276,144 @@ const std::string& EventDetector::LabelOf(const std::string& id) const {
   return kUnknown;
 }
 
-std::vector<EventMention> EventDetector::Detect(const TokenStream& stream) const {
+EventDetector::GuardState EventDetector::FindGuards(const std::vector<const Token*>& words,
+                                                    const std::vector<uint32_t>& slots,
+                                                    const EventParticipants& participants) const {
+  GuardState state;
+  std::vector<double> context(guards_.size(), 0), unless(guards_.size(), 0);
+  for (size_t start = 0; start < words.size(); ++start) {
+    guard_patterns_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t) {
+      const Guard& guard = guards_[static_cast<size_t>(pattern.owner)];
+      if (guard.article_scope) {
+        context[static_cast<size_t>(pattern.owner)] += pattern.weight * PartWeight(words[first]->part);
+      } else {
+        std::vector<int>& guards = state.sentence_guards[words[first]->sentence];
+        if (std::find(guards.begin(), guards.end(), pattern.owner) == guards.end()) guards.push_back(pattern.owner);
+      }
+    });
+    unless_patterns_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t) {
+      unless[static_cast<size_t>(pattern.owner)] += pattern.weight * PartWeight(words[first]->part);
+    });
+  }
+  const size_t organisations = participants.organisations ? participants.organisations->size() : 0;
+  size_t salient_countries = 0;
+  if (participants.countries) {
+    for (const CountryMention& country : *participants.countries) salient_countries += country.salient ? 1 : 0;
+  }
+  state.article_guard_holds.assign(guards_.size(), false);
+  for (size_t g = 0; g < guards_.size(); ++g) {
+    const Guard& guard = guards_[g];
+    if (!guard.article_scope) continue;
+    context[g] += guard.organisation_weight * static_cast<double>(organisations);
+    unless[g] += guard.unless_country_weight * static_cast<double>(salient_countries);
+    const bool lifted = guard.unless_min_score > 0 && unless[g] >= guard.unless_min_score - kTolerance;
+    state.article_guard_holds[g] = context[g] >= guard.min_score - kTolerance && !lifted;
+  }
+  return state;
+}
+
+std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vector<const Token*>& words,
+                                                                  std::vector<Match> matches,
+                                                                  const GuardState& guards, std::string* trace) const {
+  // Per sentence and event, overlapping matches count once, the heaviest
+  // (then the longest): "shot dead" and "shot" are one clue, not two.
+  std::sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
+    int sentence_a = words[a.first]->sentence, sentence_b = words[b.first]->sentence;
+    if (sentence_a != sentence_b) return sentence_a < sentence_b;
+    if (a.event != b.event) return a.event < b.event;
+    if (a.weight != b.weight) return a.weight > b.weight;
+    return a.last - a.first > b.last - b.first;
+  });
+  std::vector<EventScore> scores(events_.size());
+  std::vector<std::pair<size_t, size_t>> kept;  // spans kept for the current sentence and event
+  for (size_t m = 0; m < matches.size(); ++m) {
+    const Match& match = matches[m];
+    const int sentence = words[match.first]->sentence;
+    if (m == 0 || match.event != matches[m - 1].event || sentence != words[matches[m - 1].first]->sentence) kept.clear();
+    if (std::any_of(kept.begin(), kept.end(), [&](const auto& span) { return match.first <= span.second && span.first <= match.last; })) {
+      continue;
+    }
+    kept.emplace_back(match.first, match.last);
+    double sense = 1, background = 1;
+    auto apply = [&](const Guard& guard) { (guard.background ? background : sense) *= guard.factor; };
+    if (auto found = guards.sentence_guards.find(sentence); found != guards.sentence_guards.end()) {
+      for (int guard : found->second) {
+        if (Guarded(guards_[static_cast<size_t>(guard)], match.event)) apply(guards_[static_cast<size_t>(guard)]);
+      }
+    }
+    for (size_t g = 0; g < guards_.size(); ++g) {
+      if (guards.article_guard_holds[g] && Guarded(guards_[g], match.event)) apply(guards_[g]);
+    }
+    const TextPart part = words[match.first]->part;
+    const double mention = match.weight * sense * PartWeight(part), facet = mention * background;
+    if (trace) {
+      *trace += events_[static_cast<size_t>(match.event)].id + "\t";
+      for (size_t w = match.first; w <= match.last; ++w) *trace += words[w]->folded + (w < match.last ? " " : "");
+      *trace += std::string("\t") + (part == TextPart::kTitle ? "title" : part == TextPart::kLead ? "lead" : "body") +
+                "\tweight " + std::to_string(match.weight) + " mention " + std::to_string(mention) + " facet " +
+                std::to_string(facet) + "\n";
+    }
+    if (mention <= 0) continue;
+    EventScore& score = scores[static_cast<size_t>(match.event)];
+    score.mention += mention;
+    ++score.mentions;
+    if (facet <= 0) continue;
+    score.facet += facet;
+    score.anchor = std::max(score.anchor, match.weight * sense * background);
+    if (part != TextPart::kBody) {
+      score.prominent += facet;
+      score.prominent_anchor = std::max(score.prominent_anchor, match.weight * sense * background);
+    }
+    if (score.last_sentence != sentence) ++score.sentences;
+    score.last_sentence = sentence;
+  }
+  return scores;
+}
+
+bool EventDetector::Salient(const EventScore& score) const {
+  if (score.facet < threshold_ - kTolerance) return false;
+  if (score.anchor < anchor_weight_ - kTolerance && score.prominent < unanchored_min_score_ - kTolerance) return false;
+  // The title and lead report the event when they hold a strong clue, or
+  // weak ones enough; a bare "election" in a headline over a body that
+  // names one only in passing does not.
+  const bool strong_up_front = score.prominent_anchor >= anchor_weight_ - kTolerance ||
+                               score.prominent >= unanchored_min_score_ - kTolerance;
+  if (score.prominent > 0 && score.prominent >= prominent_min_score_ - kTolerance && strong_up_front) return true;
+  return score.facet >= body_min_score_ - kTolerance && score.sentences >= body_min_sentences_;
+}
+
+std::vector<EventDetector::Match> EventDetector::FindTriggers(const std::vector<const Token*>& words,
+                                                             const std::vector<uint32_t>& slots) const {
+  std::vector<Match> matches;
+  for (size_t start = 0; start < words.size(); ++start) {
+    triggers_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t last) {
+      matches.push_back({pattern.owner, first, last, pattern.weight});
+    });
+  }
+  return matches;
+}
+
+std::string EventDetector::Explain(const TokenStream& stream, const EventParticipants& participants) const {
+  std::vector<const Token*> words;
+  std::vector<uint32_t> slots;
+  for (const Token& token : stream.tokens) {
+    if (!token.is_word) continue;
+    words.push_back(&token);
+    slots.push_back(first_words_.SlotOf(token.word()));
+  }
+  std::string trace;
+  const std::vector<EventScore> scores =
+      ScoreEvents(words, FindTriggers(words, slots), FindGuards(words, slots, participants), &trace);
+  for (size_t e = 0; e < events_.size(); ++e) {
+    if (scores[e].mention <= 0) continue;
+    trace += events_[e].id + ": mention " + std::to_string(scores[e].mention) + " facet " + std::to_string(scores[e].facet) +
+             " prominent " + std::to_string(scores[e].prominent) + " anchor " + std::to_string(scores[e].anchor) + " sentences " + std::to_string(scores[e].sentences) +
+             (Salient(scores[e]) ? " SALIENT\n" : "\n");
+  }
+  return trace;
+}
+
+std::vector<EventMention> EventDetector::Detect(const TokenStream& stream, const EventParticipants& participants) const {
   std::vector<const Token*> words;
   std::vector<uint32_t> slots;  // each word's FirstWords slot
   for (const Token& token : stream.tokens) {
@@ -261,17 +421,7 @@ std::vector<EventMention> EventDetector::Detect(const TokenStream& stream) const
     words.push_back(&token);
     slots.push_back(first_words_.SlotOf(token.word()));
   }
-  struct Match {
-    int event;
-    size_t first, last;
-    double weight;
-  };
-  std::vector<Match> matches;
-  for (size_t start = 0; start < words.size(); ++start) {
-    triggers_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t last) {
-      matches.push_back({pattern.owner, first, last, pattern.weight});
-    });
-  }
+  std::vector<Match> matches = FindTriggers(words, slots);
   // Guards only discount (factors are at most 1), so an article whose
   // matches could not reach the threshold even unguarded reports nothing:
   // most articles, spared the guard patterns.
@@ -282,70 +432,23 @@ std::vector<EventMention> EventDetector::Detect(const TokenStream& stream) const
   if (std::none_of(unguarded.begin(), unguarded.end(), [&](double score) { return score >= threshold_ - kTolerance; })) {
     return {};
   }
-  // Which sentences the guards cancel, how strongly each article guard holds.
-  std::map<int, std::vector<int>> sentence_guards;  // sentence -> guard indexes
-  std::vector<double> article_guard_score(guards_.size(), 0);
-  for (size_t start = 0; start < words.size(); ++start) {
-    guard_patterns_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t) {
-      const Guard& guard = guards_[static_cast<size_t>(pattern.owner)];
-      if (guard.article_scope) {
-        article_guard_score[static_cast<size_t>(pattern.owner)] += pattern.weight * PartWeight(words[first]->part);
-      } else {
-        std::vector<int>& guards = sentence_guards[words[first]->sentence];
-        if (std::find(guards.begin(), guards.end(), pattern.owner) == guards.end()) guards.push_back(pattern.owner);
-      }
-    });
-  }
-  // Per sentence and event, overlapping matches count once, the heaviest
-  // (then the longest): "shot dead" and "shot" are one clue, not two.
-  std::sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
-    int sentence_a = words[a.first]->sentence, sentence_b = words[b.first]->sentence;
-    if (sentence_a != sentence_b) return sentence_a < sentence_b;
-    if (a.event != b.event) return a.event < b.event;
-    if (a.weight != b.weight) return a.weight > b.weight;
-    return a.last - a.first > b.last - b.first;
-  });
-  std::vector<double> score(events_.size(), 0);
+  const std::vector<EventScore> scores = ScoreEvents(words, std::move(matches), FindGuards(words, slots, participants));
+  std::vector<int> mentioned(events_.size(), 0);  // 0 no, 1 mentioned, 2 salient
   std::vector<int> mentions(events_.size(), 0);
-  std::vector<std::pair<size_t, size_t>> kept;  // spans kept for the current sentence and event
-  for (size_t m = 0; m < matches.size(); ++m) {
-    const Match& match = matches[m];
-    const int sentence = words[match.first]->sentence;
-    if (m == 0 || match.event != matches[m - 1].event || sentence != words[matches[m - 1].first]->sentence) kept.clear();
-    bool overlaps = std::any_of(kept.begin(), kept.end(), [&](const auto& span) {
-      return match.first <= span.second && span.first <= match.last;
-    });
-    if (overlaps) continue;
-    kept.emplace_back(match.first, match.last);
-    double weight = match.weight;
-    if (auto guards = sentence_guards.find(sentence); guards != sentence_guards.end()) {
-      for (int guard : guards->second) {
-        if (Guarded(guards_[static_cast<size_t>(guard)], match.event)) weight *= guards_[static_cast<size_t>(guard)].factor;
-      }
-    }
-    for (size_t g = 0; g < guards_.size(); ++g) {
-      const Guard& guard = guards_[g];
-      if (guard.article_scope && article_guard_score[g] >= guard.min_score && Guarded(guard, match.event)) {
-        weight *= guard.factor;
-      }
-    }
-    weight *= PartWeight(words[match.first]->part);
-    if (weight <= 0) continue;
-    score[static_cast<size_t>(match.event)] += weight;
-    ++mentions[static_cast<size_t>(match.event)];
-  }
-  std::vector<bool> reported(events_.size(), false);
   for (size_t e = 0; e < events_.size(); ++e) {
-    if (score[e] < threshold_ - kTolerance) continue;
-    reported[e] = true;
+    if (scores[e].mention < threshold_ - kTolerance) continue;
+    const int level = Salient(scores[e]) ? 2 : 1;
     for (int implied : events_[e].implies) {
-      reported[static_cast<size_t>(implied)] = true;
-      mentions[static_cast<size_t>(implied)] = std::max(mentions[static_cast<size_t>(implied)], mentions[e]);
+      const size_t i = static_cast<size_t>(implied);
+      mentioned[i] = std::max(mentioned[i], level);
+      mentions[i] = std::max({mentions[i], scores[e].mentions, scores[i].mentions});
     }
+    mentioned[e] = std::max(mentioned[e], level);
+    mentions[e] = std::max(mentions[e], scores[e].mentions);
   }
   std::vector<EventMention> found;
   for (size_t e = 0; e < events_.size(); ++e) {
-    if (reported[e]) found.push_back({events_[e].id, events_[e].label, mentions[e]});
+    if (mentioned[e]) found.push_back({events_[e].id, events_[e].label, mentions[e], mentioned[e] == 2});
   }
   return found;
 }

@@ -10,12 +10,21 @@
 // the lead, 1 in the body; an event is reported when its score reaches the
 // vocabulary's threshold. Guards discount or cancel matches in a sentence
 // (metaphors, hypotheticals, anniversaries) or across an article (a match
-// report's "shot" and "attack").
+// report's "shot" and "attack", a company's "agreement").
+//
+// Every event found is a mention (searchable); it is salient (a facet
+// value: the story reports it) only when its guarded score still reaches
+// the threshold, one clue is strong (or weak ones fill the title and lead),
+// and it stands in the title or lead, or, from the body alone, in enough
+// sentences with enough weight. Guards of kind "background"
+// (hypotheticals, anniversaries) discount only salience: the event is still
+// mentioned. Guards of kind "sense" ("storm of protest") discount both.
 #pragma once
 
 #include <bitset>
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -29,13 +38,26 @@
 
 namespace newsfacet {
 
+// What the rest of entity extraction knows of an article's participants,
+// for telling a company deal from a government one. Both are optional (a
+// null pointer is no information); they are read only during Detect().
+struct EventParticipants {
+  const std::vector<OrganisationMention>* organisations = nullptr;
+  const std::vector<CountryMention>* countries = nullptr;
+};
+
 class EventDetector {
  public:
   static Status Load(const std::filesystem::path& data_dir, EventDetector* detector);
   // The parsed vocabulary (the content of events.json).
   Status LoadVocabulary(const nlohmann::json& vocabulary);
 
-  std::vector<EventMention> Detect(const TokenStream& stream) const;
+  std::vector<EventMention> Detect(const TokenStream& stream, const EventParticipants& participants = {}) const;
+
+  // Why Detect() decides as it does, for tuning the vocabulary: one line
+  // per trigger match (event, words, text part, weight, what the guards
+  // left of it for the mention and for the facet), then each event's scores.
+  std::string Explain(const TokenStream& stream, const EventParticipants& participants = {}) const;
 
   // The display label of an event id ("peace_talks" -> "Peace talks"), or "".
   const std::string& LabelOf(const std::string& id) const;
@@ -68,9 +90,36 @@ class EventDetector {
   };
   struct Guard {
     bool article_scope = false;
+    bool background = false;  // the event is mentioned, not reported: discounts salience only
     std::vector<int> events;  // guarded event indexes; empty means all
     double min_score = 1;     // article scope: context score that triggers the guard
     double factor = 0;        // what a guarded match is then worth (0 cancels)
+    // Article scope: each organisation among the participants adds this to
+    // the context score.
+    double organisation_weight = 0;
+    // Article scope: the guard is lifted when its "unless" patterns score
+    // this much (each salient country adds unless_country_weight).
+    double unless_min_score = 0;
+    double unless_country_weight = 0;
+  };
+  struct Match {
+    int event;
+    size_t first, last;
+    double weight;
+  };
+  // Per event: its score with every guard (the facet), with sense guards
+  // only (the mention), and where the facet score comes from.
+  struct EventScore {
+    double facet = 0, mention = 0, prominent = 0;
+    double anchor = 0;  // the strongest single match, guarded, before position weights
+    double prominent_anchor = 0;  // the same, in the title and lead
+    int sentences = 0, mentions = 0;
+    int last_sentence = -1;
+  };
+  // Which guards hold: per sentence, and for the whole article.
+  struct GuardState {
+    std::map<int, std::vector<int>> sentence_guards;  // sentence -> guard indexes
+    std::vector<bool> article_guard_holds;
   };
   // Every word some trigger or guard starts with, numbered: a word of an
   // article is looked up once, whatever pattern sets then try it.
@@ -100,13 +149,32 @@ class EventDetector {
   };
   bool Guarded(const Guard& guard, int event) const;
   double PartWeight(TextPart part) const;
+  Status LoadGuards(const nlohmann::json& vocabulary, const std::map<std::string, int>& index_of);
+  GuardState FindGuards(const std::vector<const Token*>& words, const std::vector<uint32_t>& slots,
+                        const EventParticipants& participants) const;
+  std::vector<EventScore> ScoreEvents(const std::vector<const Token*>& words, std::vector<Match> matches,
+                                      const GuardState& guards, std::string* trace = nullptr) const;
+  std::vector<Match> FindTriggers(const std::vector<const Token*>& words, const std::vector<uint32_t>& slots) const;
+  bool Salient(const EventScore& score) const;
 
   std::vector<Event> events_;
   std::vector<Guard> guards_;
   FirstWords first_words_;
   PatternSet triggers_;
   PatternSet guard_patterns_;
+  PatternSet unless_patterns_;  // owner: guard index
   double threshold_ = 3.0;
+  // An event found in the body only is salient from this score, in this
+  // many sentences (by default, as one found in the title or lead).
+  double body_min_score_ = 3.0;
+  int body_min_sentences_ = 1;
+  // What the title and lead must score for an event to stand there.
+  double prominent_min_score_ = 0;
+  // Weak clues alone ("attack", "blast", "deal") make an event salient only
+  // when the title and lead repeat them this much; else one match must
+  // weigh at least anchor_weight_.
+  double anchor_weight_ = 0;
+  double unanchored_min_score_ = 0;
   double title_weight_ = 3.0, lead_weight_ = 2.0, body_weight_ = 1.0;
 };
 

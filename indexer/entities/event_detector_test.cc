@@ -32,9 +32,12 @@ EventDetector SmallVocabulary() {
   return detector;
 }
 
+// The events reported: the facet values.
 std::set<std::string> Ids(const std::vector<EventMention>& events) {
   std::set<std::string> ids;
-  for (const EventMention& event : events) ids.insert(event.id);
+  for (const EventMention& event : events) {
+    if (event.salient) ids.insert(event.id);
+  }
   return ids;
 }
 
@@ -108,4 +111,143 @@ TEST_CASE("events: the labelled example sentences are mostly classified as a car
                              << " false alarms on negatives");
   CHECK(exact * 100 >= total * 80);
   CHECK(false_alarms_on_negatives * 100 <= negatives * 10);
+}
+
+namespace {
+
+const EventDetector& ShippedVocabulary() {
+  static const EventDetector detector = [] {
+    EventDetector loaded;
+    REQUIRE(EventDetector::Load(DataDirectory(), &loaded).ok());
+    return loaded;
+  }();
+  return detector;
+}
+
+// Every event found, salient or only mentioned.
+std::set<std::string> Mentioned(const std::vector<EventMention>& events) {
+  std::set<std::string> ids;
+  for (const EventMention& event : events) ids.insert(event.id);
+  return ids;
+}
+
+}  // namespace
+
+TEST_CASE("events: a company buying a company is an acquisition, not an agreement between states") {
+  const EventDetector& detector = ShippedVocabulary();
+  std::set<std::string> found = Ids(detector.Detect(Tokenize(
+      "NORTHFIELD CORP REACHES AGREEMENT TO BUY LAKESIDE",
+      "Northfield Corp said it reached an agreement in principle to buy Lakeside Valve Inc for 40 mln dlrs in cash.\n\n"
+      "The agreement is subject to approval by Lakeside shareholders, the company said.")));
+  CHECK(found.count("acquisition"));
+  CHECK_FALSE(found.count("agreement"));
+}
+
+TEST_CASE("events: a joint venture or supply contract between companies is no agreement") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK_FALSE(Ids(detector.Detect(Tokenize(
+      "KATO MOTORS IN JOINT VENTURE WITH RIDGE CO",
+      "Kato Motors Co Ltd said it signed an agreement with Ridge Co to set up a joint venture company making parts.")))
+                  .count("agreement"));
+  CHECK_FALSE(Ids(detector.Detect(Tokenize(
+      "ORION RETAIL SETS DEAL WITH PALMER",
+      "Orion Retail Inc said it signed a three-year agreement to supply goods to Palmer Stores Corp.")))
+                  .count("agreement"));
+}
+
+TEST_CASE("events: a treaty between governments stays an agreement") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK(Ids(detector.Detect(Tokenize("Two neighbours sign border treaty",
+                                     "The foreign ministers of the two countries signed a border treaty in the capital on Monday.")))
+            .count("agreement"));
+}
+
+TEST_CASE("events: company results are earnings, dividends and offerings their own types") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK(Ids(detector.Detect(Tokenize("BRANDT ENERGY SEES HIGHER YEAR NET", "Brandt Energy Inc said it expects higher net income for the year."))) ==
+        std::set<std::string>{"earnings"});
+  CHECK(Ids(detector.Detect(Tokenize("HOLLIS CORP 2ND QTR NET", "Shr 14 cts vs nine cts Net 1,180,000 vs 640,000 Revs 25.6 mln vs 20.1 mln")))
+            .count("earnings"));
+  CHECK(Ids(detector.Detect(Tokenize("MARLOW BANK HALVES PAYOUT", "Marlow Bank said its board cut the quarterly dividend to 7 cts a share.")))
+            .count("dividend"));
+  CHECK(Ids(detector.Detect(Tokenize("QUILL CORP FILES FOR SECONDARY", "Quill Corp said it filed for a secondary offering of 630,000 common shares.")))
+            .count("share_offering"));
+}
+
+TEST_CASE("events: national statistics and a Treasury auction are not company events") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK(Ids(detector.Detect(Tokenize("GNP figures publication delayed",
+                                     "The statistics office said publication of first quarter GNP results would be delayed.")))
+            .empty());
+  CHECK(Ids(detector.Detect(Tokenize("Treasury to sell bills", "The Treasury said it will sell 12.8 billion dlrs of bills at its regular auction.")))
+            .empty());
+}
+
+TEST_CASE("events: a riot named in passing, months earlier, is mentioned but not the story's event") {
+  const EventDetector& detector = ShippedVocabulary();
+  std::vector<EventMention> events = detector.Detect(Tokenize(
+      "Maize price unchanged for new season",
+      "The marketing board left the maize price unchanged for the season.\n\n"
+      "Officials said the decision took account of prices paid to farmers.\n\n"
+      "The board raised prices sharply after last December's riots in the north."));
+  CHECK(Mentioned(events).count("riot"));
+  CHECK_FALSE(Ids(events).count("riot"));
+}
+
+TEST_CASE("events: a threatened strike is mentioned, not reported") {
+  const EventDetector& detector = ShippedVocabulary();
+  std::vector<EventMention> events =
+      detector.Detect(Tokenize("Union threatens to strike at car plant", "The union threatened to strike on Thursday if talks fail."));
+  CHECK_FALSE(Ids(events).count("strike"));
+  CHECK(Mentioned(events).count("strike"));
+}
+
+TEST_CASE("events: a workers' protest or industrial action is a strike, not a protest or riot") {
+  const EventDetector& detector = ShippedVocabulary();
+  std::set<std::string> tea = Ids(detector.Detect(Tokenize(
+      "TEA WORKERS LAUNCH ONE-DAY PROTEST", "Plantation workers stopped work for a day to protest against low wages, union officials said.")));
+  CHECK(tea.count("strike"));
+  CHECK_FALSE(tea.count("riot"));
+  CHECK_FALSE(tea.count("protest"));
+  std::set<std::string> mine = Ids(detector.Detect(Tokenize(
+      "INDUSTRIAL ACTION ENDS AT GOLD MINE", "Miners returned to work after a week of industrial action over pay, the company said.")));
+  CHECK(mine.count("strike"));
+  CHECK_FALSE(mine.count("protest"));
+  CHECK_FALSE(mine.count("riot"));
+}
+
+TEST_CASE("events: a suit between companies is a lawsuit, not a trial") {
+  const EventDetector& detector = ShippedVocabulary();
+  std::set<std::string> found = Ids(detector.Detect(Tokenize(
+      "KESTREL SETTLES PATENT SUIT WITH ORBIT",
+      "Kestrel Corp said it agreed to settle a suit charging Orbit Inc with infringing a Kestrel patent.\n\n"
+      "The court had ruled that Orbit infringed the patent, the company said.")));
+  CHECK(found.count("lawsuit"));
+  CHECK_FALSE(found.count("trial"));
+}
+
+TEST_CASE("events: a company name or a state's abbreviation is no event") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("Two savings banks fail",
+                                           "Summit Savings and Loan and the Bank of Iron County have failed, officials said.")))
+                  .count("summit"));
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("NEW ENGLAND UTILITY TWO MONTHS NET", "WESTBOROUGH, Mass., March 20 - Shr 69 cts vs 66 cts")))
+                  .count("protest"));
+}
+
+TEST_CASE("events: the article's organisations and countries decide a company deal from a state one") {
+  Json vocabulary = Json::parse(R"json({
+    "threshold": 3.0,
+    "events": [{"id": "agreement", "label": "Agreement", "triggers": [{"pattern": "agreement", "weight": 3}]}],
+    "guards": [{"id": "company_story", "scope": "article", "factor": 0, "min_score": 2, "organisation_weight": 1,
+                "events": ["agreement"], "patterns": ["nothing"],
+                "unless": {"min_score": 2, "country_weight": 1, "patterns": ["ministers"]}}]})json");
+  EventDetector detector;
+  REQUIRE(detector.LoadVocabulary(vocabulary).ok());
+  const TokenStream stream = Tokenize("Agreement signed", "");
+  std::vector<OrganisationMention> companies = {{"acme", "Acme Corp", 1}, {"zenith", "Zenith Inc", 1}};
+  std::vector<CountryMention> states = {{"FR", "France", 2, true}, {"DE", "Germany", 2, true}};
+  CHECK(Ids(detector.Detect(stream)).count("agreement"));
+  CHECK_FALSE(Ids(detector.Detect(stream, {&companies, nullptr})).count("agreement"));
+  CHECK(Ids(detector.Detect(stream, {&companies, &states})).count("agreement"));
 }
