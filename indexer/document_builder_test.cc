@@ -99,6 +99,7 @@ TEST_CASE("document builder: organisations get facet terms, spelling terms, thei
   CHECK(stored.entities.organisations[0].name == "Merrill Lynch & Co Inc");
   CHECK(stored.entities.organisations[0].mentions == 2);
   CHECK(stored.entities.organisations[1].name == "Société Générale");
+}
 
 TEST_CASE("document builder: an event only mentioned is searchable but neither a facet value nor stored") {
   Article article;
