@@ -120,22 +120,20 @@ std::string CreatingPrefix(const fs::path& index_dir) {
 }
 
 // Removes siblings left by creations that were killed: their lock is free.
-// One without a lock file yet is being set up right now, unless it is old.
 void RemoveAbandonedCreations(const fs::path& index_dir) {
   const std::string prefix = CreatingPrefix(index_dir);
   std::error_code error;
   for (const auto& entry : fs::directory_iterator(index_dir.parent_path(), error)) {
     if (entry.path().filename().string().rfind(prefix, 0) != 0) continue;
+    // A creation takes its lock just after making the directory: one that
+    // is young may not have it yet.
+    std::error_code entry_error;
+    const auto age = fs::file_time_type::clock::now() - fs::last_write_time(entry.path(), entry_error);
+    if (entry_error || age < std::chrono::seconds(5)) continue;
     const fs::path lock_path = entry.path() / layout::kLockFile;
     const int fd = ::open(lock_path.c_str(), O_RDWR | O_CLOEXEC);
-    bool abandoned = false;
-    if (fd >= 0) {
-      abandoned = ::flock(fd, LOCK_EX | LOCK_NB) == 0;
-    } else {
-      auto age = fs::file_time_type::clock::now() - fs::last_write_time(entry.path(), error);
-      abandoned = !error && age > std::chrono::minutes(10);
-    }
-    if (abandoned) fs::remove_all(entry.path(), error);
+    const bool abandoned = fd < 0 || ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    if (abandoned) fs::remove_all(entry.path(), entry_error);
     if (fd >= 0) ::close(fd);
   }
 }
