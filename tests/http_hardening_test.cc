@@ -110,7 +110,7 @@ TEST_CASE("Range is ignored on API answers, and many ranges on a static file nev
   std::string many = "Range: bytes=0-";
   for (int i = 0; i < 1000; ++i) many += ",0-";
   many += "\r\n";
-  for (const std::string range : {std::string("Range: bytes=0-10\r\n"), many}) {
+  for (const std::string& range : {std::string("Range: bytes=0-10\r\n"), many}) {
     Exchange exchange = RawExchange(t.server->port(), Get("/api/search?q=karlov&limit=100", range + "Connection: close\r\n"));
     CHECK(exchange.bytes.rfind("HTTP/1.1 200", 0) == 0);
     CHECK(BodyOf(exchange.bytes) == plain);
