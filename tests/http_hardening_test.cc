@@ -76,6 +76,13 @@ std::string BodyOf(const std::string& response) {
   return end == std::string::npos ? "" : response.substr(end + 4);
 }
 
+// A search answer without its timing, which differs from one call to the next.
+Json Untimed(const std::string& body) {
+  Json json = Json::parse(body, nullptr, false);
+  if (json.is_object()) json.erase("took_ms");
+  return json;
+}
+
 std::string Get(const std::string& target, const std::string& extra_headers = "") {
   return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + extra_headers + "\r\n";
 }
@@ -113,7 +120,8 @@ TEST_CASE("Range is ignored on API answers, and many ranges on a static file nev
   for (const std::string& range : {std::string("Range: bytes=0-10\r\n"), many}) {
     Exchange exchange = RawExchange(t.server->port(), Get("/api/search?q=karlov&limit=100", range + "Connection: close\r\n"));
     CHECK(exchange.bytes.rfind("HTTP/1.1 200", 0) == 0);
-    CHECK(BodyOf(exchange.bytes) == plain);
+    CHECK(Untimed(BodyOf(exchange.bytes)) == Untimed(plain));
+    CHECK(BodyOf(exchange.bytes).size() < plain.size() + 10);
   }
   const std::string page = BodyOf(RawExchange(t.server->port(), Get("/index.html", "Connection: close\r\n")).bytes);
   REQUIRE(page.size() > 100);
