@@ -2,7 +2,9 @@
 // is reported and skipped, and every other article is indexed.
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 
 #include <chrono>
 #include <map>
@@ -60,4 +62,40 @@ TEST_CASE("a FIFO and a link to /dev/zero named like articles are reported and s
   auto errors = ErrorsByPath(summary);
   CHECK(errors["pipe.txt"].find("FIFO") != std::string::npos);
   CHECK(errors["zero.txt"].find("device") != std::string::npos);
+}
+
+namespace {
+
+// Runs `newsfacet ARGS...` to the end; returns its peak resident set in bytes.
+long PeakRssOfRun(const std::vector<std::string>& args, const TempDir& dir) {
+  pid_t pid = StartNewsfacet(args, dir / "out", dir / "err");
+  int status = 0;
+  rusage usage{};
+  ::wait4(pid, &status, 0, &usage);
+  INFO("stderr: " << Slurp(dir / "err"));
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  return usage.ru_maxrss * 1024L;
+}
+
+}  // namespace
+
+TEST_CASE("a 17 MB article is indexed within five times its size in memory, over a small run's") {
+  TempDir dir;
+  std::string text;
+  for (const auto& entry : fs::recursive_directory_iterator(SourceDir() / "corpus")) {
+    if (entry.path().extension() == ".txt") text += Slurp(entry.path()) + "\n\n";
+  }
+  REQUIRE(text.size() > 10000);
+  std::string article = "A very long article\n\n";
+  while (article.size() < 17'000'000) article += text;
+  dir.Write("big/big.txt", article);
+  dir.Write("small/small.txt", text.substr(0, 5000));
+  const long base = PeakRssOfRun({"index", (dir / "small").string(), "--index", (dir / "small-index").string(),
+                                  "--shards", "1", "--quiet"}, dir);
+  const long peak = PeakRssOfRun({"index", (dir / "big").string(), "--index", (dir / "big-index").string(),
+                                  "--shards", "1", "--quiet"}, dir);
+  MESSAGE("peak RSS " << peak / 1000000 << " MB for a " << article.size() / 1000000 << " MB article; "
+                      << base / 1000000 << " MB for a small one");
+  CHECK(peak < base + 5 * static_cast<long>(article.size()));
 }
