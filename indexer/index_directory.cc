@@ -138,11 +138,22 @@ void RemoveAbandonedCreations(const fs::path& index_dir) {
   }
 }
 
-bool HoldsOnlyTheLockFile(const fs::path& dir, std::error_code& error) {
+// The first entry of `dir` that no index of ours holds alone; "" if none.
+std::string ForeignEntry(const fs::path& dir) {
+  std::error_code error;
   for (const auto& entry : fs::directory_iterator(dir, error)) {
-    if (entry.path().filename() != layout::kLockFile) return false;
+    if (entry.path().filename() != layout::kLockFile) return entry.path().filename().string();
   }
-  return true;
+  return "";
+}
+
+bool HoldsOnlyTheLockFile(const fs::path& dir, std::error_code& error) {
+  return fs::is_directory(dir, error) && ForeignEntry(dir).empty();
+}
+
+Status NotAnIndex(const fs::path& given_dir, const std::string& found) {
+  return Status::Error(given_dir.string() + " is not empty and is not a newsfacet index (found " + found +
+                       "); choose a new directory");
 }
 
 // Everything a new index holds, empty shards and catalog included, so that
@@ -182,7 +193,7 @@ Status CreateIndexBeside(const fs::path& index_dir, int shards, std::unique_ptr<
   Status status = IndexLock::Acquire(creating, lock);
   if (status.ok()) status = PopulateNewIndex(creating, shards);
   if (status.ok()) SyncDirectory(creating);
-  if (status.ok() && fs::is_directory(index_dir, error) && HoldsOnlyTheLockFile(index_dir, error)) {
+  if (status.ok() && HoldsOnlyTheLockFile(index_dir, error)) {
     fs::remove(index_dir / layout::kLockFile, error);  // left by an older newsfacet
   }
   // rename() replaces an empty directory, and fails on one that is not.
@@ -211,14 +222,15 @@ Status CreateOrOpenIndexDirectory(const fs::path& given_dir, int shards, IndexMa
                                   std::unique_ptr<IndexLock>* lock) {
   std::unique_ptr<IndexLock> local_lock;
   if (lock == nullptr) lock = &local_lock;
-  const fs::path index_dir = fs::absolute(given_dir).lexically_normal();
+  fs::path index_dir = fs::absolute(given_dir).lexically_normal();
+  if (index_dir.filename().empty()) index_dir = index_dir.parent_path();  // "INDEX/"
   std::error_code error;
   if (!fs::exists(index_dir / layout::kManifestFile, error)) {
     if (fs::exists(index_dir, error) && !fs::is_directory(index_dir, error)) {
       return Status::Error(given_dir.string() + " exists and is not a directory; choose a new directory");
     }
-    if (fs::is_directory(index_dir, error) && !HoldsOnlyTheLockFile(index_dir, error)) {
-      return Status::Error(given_dir.string() + " is not empty and is not a newsfacet index; choose a new directory");
+    if (fs::is_directory(index_dir, error) && !ForeignEntry(index_dir).empty()) {
+      return NotAnIndex(given_dir, ForeignEntry(index_dir));
     }
     fs::create_directories(index_dir.parent_path(), error);
     if (error) return Status::Error("cannot create index directory " + given_dir.string() + ": " + error.message());
@@ -230,9 +242,7 @@ Status CreateOrOpenIndexDirectory(const fs::path& given_dir, int shards, IndexMa
       manifest->shards = shards;
       return Status::Ok();
     }
-    if (!fs::exists(index_dir / layout::kManifestFile, error)) {
-      return Status::Error(given_dir.string() + " is not empty and is not a newsfacet index; choose a new directory");
-    }
+    if (!fs::exists(index_dir / layout::kManifestFile, error)) return NotAnIndex(given_dir, ForeignEntry(index_dir));
   }
   Status status = IndexLock::Acquire(given_dir, lock);
   if (!status.ok()) return status;
