@@ -46,6 +46,6 @@ for target in "${targets[@]}"; do
     printf 'title:kremli* NEAR putin person:"Andrei Karlov" country:TR event:assassination' >"$seeds/fields"
   fi
   echo "fuzzing $target for ${seconds}s" >&2
-  "build-fuzz/${target}_fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  "build-fuzz/${target}_fuzzer" -max_total_time="$seconds" -max_len=65536 -timeout=60 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="build-fuzz/crashes/${target}-" "$corpus_dir" "$seeds"
 done
