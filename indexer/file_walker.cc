@@ -13,6 +13,14 @@ namespace {
 
 using DirectoryIdentity = std::pair<dev_t, ino_t>;
 
+std::string KindOf(mode_t mode) {
+  if (S_ISFIFO(mode)) return "a FIFO";
+  if (S_ISCHR(mode)) return "a character device";
+  if (S_ISBLK(mode)) return "a block device";
+  if (S_ISSOCK(mode)) return "a socket";
+  return "not a file";
+}
+
 class Walker {
  public:
   Walker(std::filesystem::path root, const std::filesystem::path& exclude)
@@ -80,6 +88,10 @@ class Walker {
         }
         result_.files.push_back({path, child_relative, format, static_cast<uint64_t>(info.st_size),
                                  static_cast<int64_t>(info.st_mtim.tv_sec) * 1000000000 + info.st_mtim.tv_nsec});
+      } else if (FormatOfPath(path) != FileFormat::kUnsupported) {
+        // Never opened: reading a FIFO blocks until a writer comes, and a
+        // device such as /dev/zero never ends.
+        result_.problems.push_back({child_relative, 0, "not a regular file (" + KindOf(info.st_mode) + "); skipped"});
       }
     }
     if (error) {

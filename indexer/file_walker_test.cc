@@ -1,5 +1,7 @@
 #include "file_walker.h"
 
+#include <sys/stat.h>
+
 #include <map>
 
 #include <doctest/doctest.h>
@@ -61,4 +63,18 @@ TEST_CASE("walker: the index directory inside the articles is passed over") {
   dir.Write("a.txt", "x");
   dir.Write("index/shard-0/junk.txt", "x");
   CHECK(Paths(WalkArticleFiles(dir.path(), dir / "index")) == std::vector<std::string>{"a.txt"});
+}
+
+TEST_CASE("walker: a FIFO and a link to a device named like articles are reported, never opened") {
+  TempDir dir;
+  dir.Write("a.txt", "x");
+  REQUIRE(::mkfifo((dir / "pipe.txt").c_str(), 0644) == 0);
+  std::filesystem::create_symlink("/dev/zero", dir / "zero.txt");
+  WalkResult walk = WalkArticleFiles(dir.path());
+  CHECK(Paths(walk) == std::vector<std::string>{"a.txt"});
+  std::map<std::string, std::string> problems;
+  for (const ReadProblem& problem : walk.problems) problems[problem.path] = problem.message;
+  REQUIRE(problems.size() == 2);
+  CHECK(problems["pipe.txt"].find("a FIFO") != std::string::npos);
+  CHECK(problems["zero.txt"].find("a character device") != std::string::npos);
 }

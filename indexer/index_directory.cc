@@ -5,12 +5,14 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include "index_layout.h"
 
@@ -28,18 +30,27 @@ std::string ReadSmallFile(const fs::path& path) {
 
 // Written to a temporary name and renamed, so a reader never sees half a file.
 Status WriteFileAtomically(const fs::path& path, const std::string& content) {
-  fs::path temporary = path;
-  temporary += ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    out << content;
-    out.flush();
-    if (!out) return Status::Error("cannot write " + temporary.string() + ": " + std::strerror(errno));
+  std::string pattern = path.string() + ".tmp-XXXXXX";
+  const int fd = ::mkstemp(pattern.data());
+  if (fd < 0) return Status::Error("cannot write " + path.string() + ": " + std::strerror(errno));
+  bool written = ::write(fd, content.data(), content.size()) == static_cast<ssize_t>(content.size()) &&
+                 ::fsync(fd) == 0;
+  const int saved_errno = errno;
+  ::close(fd);
+  if (!written || ::rename(pattern.c_str(), path.c_str()) != 0) {
+    const std::string why = std::strerror(written ? errno : saved_errno);
+    ::unlink(pattern.c_str());
+    return Status::Error("cannot write " + path.string() + ": " + why);
   }
-  std::error_code error;
-  fs::rename(temporary, path, error);
-  if (error) return Status::Error("cannot write " + path.string() + ": " + error.message());
   return Status::Ok();
+}
+
+// So that a rename in `dir` survives a power cut.
+void SyncDirectory(const fs::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
 }
 
 std::string NowIso8601() {
@@ -96,34 +107,146 @@ Status IndexLock::Acquire(const fs::path& index_dir, std::unique_ptr<IndexLock>*
 
 IndexLock::~IndexLock() { ::close(fd_); }
 
-Status CreateOrOpenIndexDirectory(const fs::path& index_dir, int shards, IndexManifest* manifest) {
+namespace {
+
+// A new index is built whole in a hidden sibling, ".NAME.creating-XXXXXX",
+// and renamed into place: a creation killed at any point leaves either no
+// index or a whole one, and two creations racing for one directory leave
+// one winner's index, never a mix of both.
+constexpr std::string_view kCreatingInfix = ".creating-";
+
+std::string CreatingPrefix(const fs::path& index_dir) {
+  return "." + index_dir.filename().string() + std::string(kCreatingInfix);
+}
+
+// Removes siblings left by creations that were killed: their lock is free.
+void RemoveAbandonedCreations(const fs::path& index_dir) {
+  const std::string prefix = CreatingPrefix(index_dir);
   std::error_code error;
-  fs::create_directories(index_dir, error);
-  if (error) return Status::Error("cannot create index directory " + index_dir.string() + ": " + error.message());
-  if (fs::exists(index_dir / layout::kManifestFile)) return ParseManifest(index_dir, manifest);
-
-  for (const auto& entry : fs::directory_iterator(index_dir, error)) {
-    std::string name = entry.path().filename().string();
-    if (name != layout::kLockFile) {
-      return Status::Error(index_dir.string() + " is not empty and is not a newsfacet index (found " + name +
-                           "); choose a new directory");
-    }
+  for (const auto& entry : fs::directory_iterator(index_dir.parent_path(), error)) {
+    if (entry.path().filename().string().rfind(prefix, 0) != 0) continue;
+    // A creation takes its lock just after making the directory: one that
+    // is young may not have it yet.
+    std::error_code entry_error;
+    const auto age = fs::file_time_type::clock::now() - fs::last_write_time(entry.path(), entry_error);
+    if (entry_error || age < std::chrono::seconds(5)) continue;
+    const fs::path lock_path = entry.path() / layout::kLockFile;
+    const int fd = ::open(lock_path.c_str(), O_RDWR | O_CLOEXEC);
+    const bool abandoned = fd < 0 || ::flock(fd, LOCK_EX | LOCK_NB) == 0;
+    if (abandoned) fs::remove_all(entry.path(), entry_error);
+    if (fd >= 0) ::close(fd);
   }
-  if (error) return Status::Error("cannot read " + index_dir.string() + ": " + error.message());
+}
 
+// The first entry of `dir` that no index of ours holds alone; "" if none.
+std::string ForeignEntry(const fs::path& dir) {
+  std::error_code error;
+  for (const auto& entry : fs::directory_iterator(dir, error)) {
+    if (entry.path().filename() != layout::kLockFile) return entry.path().filename().string();
+  }
+  return "";
+}
+
+bool HoldsOnlyTheLockFile(const fs::path& dir, std::error_code& error) {
+  return fs::is_directory(dir, error) && ForeignEntry(dir).empty();
+}
+
+Status NotAnIndex(const fs::path& given_dir, const std::string& found) {
+  return Status::Error(given_dir.string() + " is not empty and is not a newsfacet index (found " + found +
+                       "); choose a new directory");
+}
+
+// Everything a new index holds, empty shards and catalog included, so that
+// the renamed directory opens as it is.
+Status PopulateNewIndex(const fs::path& dir, int shards) {
   std::string stub;
   for (int shard = 0; shard < shards; ++shard) {
     stub += "auto " + ShardPath("", shard).string() + "\n";
   }
-  // The stub is written first: the manifest's presence marks a finished setup.
-  Status status = WriteFileAtomically(index_dir / layout::kStubFile, stub);
+  try {
+    for (int shard = 0; shard < shards; ++shard) {
+      Xapian::WritableDatabase(ShardPath(dir, shard).string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS).commit();
+    }
+    Xapian::WritableDatabase(CatalogPath(dir).string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS).commit();
+  } catch (const Xapian::Error& e) {
+    return Status::Error("cannot create the index: " + e.get_description());
+  }
+  Status status = WriteFileAtomically(dir / layout::kStubFile, stub);
   if (!status.ok()) return status;
   nlohmann::json json = {{"layout_version", layout::kLayoutVersion}, {"shards", shards}, {"created", NowIso8601()}};
-  status = WriteFileAtomically(index_dir / layout::kManifestFile, json.dump(2) + "\n");
-  if (!status.ok()) return status;
-  manifest->layout_version = layout::kLayoutVersion;
-  manifest->shards = shards;
+  return WriteFileAtomically(dir / layout::kManifestFile, json.dump(2) + "\n");
+}
+
+enum class Placed { kPlaced, kLost };
+
+// Builds a new index beside `index_dir` and renames it into place, holding
+// its lock throughout (the lock moves with the directory). kLost: another
+// process put its own index there first.
+Status CreateIndexBeside(const fs::path& index_dir, int shards, std::unique_ptr<IndexLock>* lock, Placed* placed) {
+  RemoveAbandonedCreations(index_dir);
+  std::string pattern = (index_dir.parent_path() / (CreatingPrefix(index_dir) + "XXXXXX")).string();
+  if (::mkdtemp(pattern.data()) == nullptr) {
+    return Status::Error("cannot create index directory " + index_dir.string() + ": " + std::strerror(errno));
+  }
+  const fs::path creating = pattern;
+  std::error_code error;
+  Status status = IndexLock::Acquire(creating, lock);
+  if (status.ok()) status = PopulateNewIndex(creating, shards);
+  if (status.ok()) SyncDirectory(creating);
+  if (status.ok() && HoldsOnlyTheLockFile(index_dir, error)) {
+    fs::remove(index_dir / layout::kLockFile, error);  // left by an older newsfacet
+  }
+  // rename() replaces an empty directory, and fails on one that is not.
+  if (status.ok() && ::rename(creating.c_str(), index_dir.c_str()) != 0) {
+    if (errno != ENOTEMPTY && errno != EEXIST) {
+      status = Status::Error("cannot create index directory " + index_dir.string() + ": " + std::strerror(errno));
+    }
+    lock->reset();
+    fs::remove_all(creating, error);
+    *placed = Placed::kLost;
+    return status;
+  }
+  if (!status.ok()) {
+    lock->reset();
+    fs::remove_all(creating, error);
+    return status;
+  }
+  SyncDirectory(index_dir.parent_path());
+  *placed = Placed::kPlaced;
   return Status::Ok();
+}
+
+}  // namespace
+
+Status CreateOrOpenIndexDirectory(const fs::path& given_dir, int shards, IndexManifest* manifest,
+                                  std::unique_ptr<IndexLock>* lock) {
+  std::unique_ptr<IndexLock> local_lock;
+  if (lock == nullptr) lock = &local_lock;
+  fs::path index_dir = fs::absolute(given_dir).lexically_normal();
+  if (index_dir.filename().empty()) index_dir = index_dir.parent_path();  // "INDEX/"
+  std::error_code error;
+  if (!fs::exists(index_dir / layout::kManifestFile, error)) {
+    if (fs::exists(index_dir, error) && !fs::is_directory(index_dir, error)) {
+      return Status::Error(given_dir.string() + " exists and is not a directory; choose a new directory");
+    }
+    if (fs::is_directory(index_dir, error) && !ForeignEntry(index_dir).empty()) {
+      return NotAnIndex(given_dir, ForeignEntry(index_dir));
+    }
+    fs::create_directories(index_dir.parent_path(), error);
+    if (error) return Status::Error("cannot create index directory " + given_dir.string() + ": " + error.message());
+    Placed placed = Placed::kLost;
+    Status status = CreateIndexBeside(index_dir, shards, lock, &placed);
+    if (!status.ok()) return status;
+    if (placed == Placed::kPlaced) {
+      manifest->layout_version = layout::kLayoutVersion;
+      manifest->shards = shards;
+      return Status::Ok();
+    }
+    if (!fs::exists(index_dir / layout::kManifestFile, error)) return NotAnIndex(given_dir, ForeignEntry(index_dir));
+  }
+  Status status = IndexLock::Acquire(given_dir, lock);
+  if (!status.ok()) return status;
+  return ParseManifest(given_dir, manifest);
 }
 
 Status ReadIndexManifest(const fs::path& index_dir, IndexManifest* manifest) {

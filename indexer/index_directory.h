@@ -34,12 +34,15 @@ struct IndexManifest {
   int shards = 0;
 };
 
-// Creates the directory, manifest and stub for a new index of `shards`
-// shards, or reads the manifest of an existing one (whose shard count then
-// wins over `shards`). Fails on a directory that holds something else, or an
-// index of another layout version.
+// Creates a new index of `shards` shards, or reads the manifest of an
+// existing one (whose shard count then wins over `shards`). A new index is
+// built whole beside INDEX_DIR and renamed into place, so a creation killed
+// or raced by another leaves no index or a whole one. With `lock`, returns
+// holding the index lock, taken before anything is written. Fails on a
+// directory that holds something else, an index of another layout version,
+// or (with `lock`) an index another process holds.
 Status CreateOrOpenIndexDirectory(const std::filesystem::path& index_dir, int shards,
-                                  IndexManifest* manifest);
+                                  IndexManifest* manifest, std::unique_ptr<IndexLock>* lock = nullptr);
 
 // Reads the manifest of an existing index (for readers).
 Status ReadIndexManifest(const std::filesystem::path& index_dir, IndexManifest* manifest);

@@ -97,9 +97,7 @@ class IndexRunner {
     }
     IndexManifest manifest;
     Status status = CreateOrOpenIndexDirectory(
-        options_.index_dir, options_.shards > 0 ? options_.shards : DefaultShardCount(), &manifest);
-    if (!status.ok()) return status;
-    status = IndexLock::Acquire(options_.index_dir, &lock_);
+        options_.index_dir, options_.shards > 0 ? options_.shards : DefaultShardCount(), &manifest, &lock_);
     if (!status.ok()) return status;
     try {
       catalog_ = std::make_unique<Catalog>(CatalogPath(options_.index_dir).string());

@@ -151,8 +151,39 @@ void ShardWriter::AddSpelling(const Xapian::Document& doc) {
   }
 }
 
+namespace {
+
+// Entity extraction holds several times its text in tokens and candidates:
+// on a 17 MB article it took the indexer from 94 MB to 420 MB. People,
+// countries and events are what an article is about, which its first
+// megabyte tells (a news article is rarely a tenth of that); all of the
+// text stays searchable.
+constexpr size_t kEntityTextBytes = 1 << 20;
+
+// The body's first kEntityTextBytes, cut at a space so that no word or
+// UTF-8 sequence is split.
+std::string BodyHead(const std::string& body) {
+  size_t cut = body.rfind(' ', kEntityTextBytes);
+  return body.substr(0, cut == std::string::npos ? 0 : cut);
+}
+
+}  // namespace
+
 ArticleEntities ShardWriter::Entities(const Article& article) const {
-  return extractor_ ? extractor_->Extract(article) : ArticleEntities{};
+  if (!extractor_) return ArticleEntities{};
+  if (article.body.size() <= kEntityTextBytes) return extractor_->Extract(article);
+  Article head;
+  head.id = article.id;
+  head.title = article.title;
+  head.body = BodyHead(article.body);
+  head.date = article.date;
+  head.url = article.url;
+  head.source = article.source;
+  head.authors = article.authors;
+  head.language = article.language;
+  head.path = article.path;
+  head.line = article.line;
+  return extractor_->Extract(head);
 }
 
 void ShardWriter::DeleteMatching(const std::string& term, bool keep_this_runs) {

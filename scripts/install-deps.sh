@@ -7,7 +7,9 @@ build_packages=(build-essential cmake pkg-config libxapian-dev xapian-tools libi
                 libcpp-httplib-dev nlohmann-json3-dev doctest-dev libxml2-dev libzstd-dev zlib1g-dev libjemalloc-dev)
 # Browser tests (tests/web/): Debian's Chromium, and Node.js with npm unless a
 # node is already installed (its own npm comes with it).
-test_packages=(python3 python3-jsonschema chromium)
+# strace: the crash-recovery tests kill the indexer at chosen syscalls with it.
+# clang: the fuzz targets (tests/fuzz/, scripts/fuzz.sh) and the sanitizer build.
+test_packages=(python3 python3-jsonschema chromium strace clang)
 if ! command -v node >/dev/null; then test_packages+=(nodejs npm); fi
 
 wanted=("${build_packages[@]}")

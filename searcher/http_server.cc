@@ -1,6 +1,12 @@
 #include "http_server.h"
 
+#include <arpa/inet.h>
 #include <sys/socket.h>
+
+#include <algorithm>
+#include <cctype>
+#include <memory>
+#include <string_view>
 
 #include <chrono>
 #include <cstdio>
@@ -9,6 +15,7 @@
 
 #include <httplib.h>
 
+#include "http_server_threads.h"
 #include "response_json.h"
 
 namespace newsfacet {
@@ -20,18 +27,126 @@ using httplib::Response;
 
 constexpr char kJsonType[] = "application/json; charset=utf-8";
 
+// The page loads its own scripts and styles and talks to its own API,
+// nothing else. Inline style attributes are allowed (the timeline draws its
+// bars with them); inline scripts and <style> elements are not.
+constexpr char kContentSecurityPolicy[] =
+    "default-src 'none'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
 // When the request this thread is serving arrived, for the access log: each
 // connection is served start to end on one pool thread.
 thread_local Clock::time_point t_request_start;
 thread_local bool t_request_started = false;
 
+// JSON's own syntax never uses <, > or &, so escaping them in strings keeps
+// an answer that a browser sniffs or a page embeds from ever being markup.
+std::string EscapeMarkup(std::string json) {
+  if (json.find_first_of("<>&") == std::string::npos) return json;
+  std::string escaped;
+  escaped.reserve(json.size() + 32);
+  for (char c : json) {
+    switch (c) {
+      case '<': escaped += "\\u003c"; break;
+      case '>': escaped += "\\u003e"; break;
+      case '&': escaped += "\\u0026"; break;
+      default: escaped.push_back(c);
+    }
+  }
+  return escaped;
+}
+
+// Bytes a terminal would act on (C0, DEL, C1 as UTF-8) shown as \xHH, so
+// that a request cannot forge or erase access log lines.
+std::string Printable(std::string_view text) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string shown;
+  shown.reserve(text.size());
+  auto escape = [&](unsigned char c) {
+    shown += "\\x";
+    shown.push_back(kHex[c >> 4]);
+    shown.push_back(kHex[c & 0xF]);
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    const unsigned char next = i + 1 < text.size() ? static_cast<unsigned char>(text[i + 1]) : 0;
+    if (c == 0xC2 && next >= 0x80 && next <= 0x9F) {  // a C1 control in UTF-8
+      escape(c);
+      escape(next);
+      ++i;
+    } else if (c < 0x20 || c == 0x7F || c == '\\') {
+      escape(c);
+    } else {
+      shown.push_back(static_cast<char>(c));
+    }
+  }
+  return shown;
+}
+
 void SendJson(Response& res, int status, const nlohmann::json& json) {
   res.status = status;
   res.set_header("Cache-Control", "no-store");
-  res.set_content(DumpJson(json), kJsonType);
+  res.set_content(EscapeMarkup(DumpJson(json)), kJsonType);
 }
 
-void SendError(Response& res, const ApiError& error) { SendJson(res, error.http_status, ErrorJson(error)); }
+// A server-side failure's detail (Xapian's message, the index's path) goes
+// to the log; the client learns only what it can act on.
+void SendError(Response& res, const ApiError& error) {
+  if (error.http_status < 500) return SendJson(res, error.http_status, ErrorJson(error));
+  std::fprintf(stderr, "newsfacet serve: %d %s: %s\n", error.http_status, error.code.c_str(),
+               Printable(error.message).c_str());
+  ApiError shown = error;
+  shown.message = error.http_status == 503 ? "the index cannot be read just now; try again"
+                                           : "internal error; the server log says more";
+  SendJson(res, error.http_status, ErrorJson(shown));
+}
+
+// For a request whose bytes were not all read (a body, a request line past
+// httplib's limit): the rest of it would be read next as a request of its
+// own. httplib closes a connection whose content provider fails, so this
+// provider sends the whole answer and then fails.
+void SendErrorAndClose(Response& res, const ApiError& error) {
+  auto body = std::make_shared<std::string>(EscapeMarkup(DumpJson(ErrorJson(error))));
+  res.status = error.http_status;
+  res.set_header("Cache-Control", "no-store");
+  res.set_header("Connection", "close");
+  res.set_content_provider(body->size(), kJsonType, [body](size_t offset, size_t, httplib::DataSink& sink) {
+    sink.write(body->data() + offset, body->size() - offset);
+    return false;
+  });
+}
+
+bool CarriesBody(const Request& req) {
+  if (req.has_header("Transfer-Encoding")) return true;
+  const std::string length = req.get_header_value("Content-Length");
+  return !length.empty() && length.find_first_not_of('0') != std::string::npos;
+}
+
+bool IsApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
+
+std::string HostWithoutPort(std::string host) {
+  if (!host.empty() && host.front() == '[') {
+    size_t close = host.find(']');
+    return close == std::string::npos ? host : host.substr(0, close + 1);
+  }
+  size_t colon = host.find(':');
+  if (colon != std::string::npos && host.find(':', colon + 1) == std::string::npos) host.resize(colon);
+  return host;
+}
+
+std::string Lowercase(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+bool IsIpLiteral(const std::string& host) {
+  unsigned char address[16];
+  if (!host.empty() && host.front() == '[' && host.back() == ']') {
+    return ::inet_pton(AF_INET6, host.substr(1, host.size() - 2).c_str(), address) == 1;
+  }
+  return ::inet_pton(AF_INET, host.c_str(), address) == 1;
+}
 
 RequestParams ParamsOf(const Request& req) {
   RequestParams params;
@@ -64,10 +179,10 @@ std::string ReadFile(const std::filesystem::path& path) {
 void LogRequest(const Request& req, const Response& res) {
   const double ms = t_request_started ? std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count() : 0;
   t_request_started = false;
-  std::string target = req.target.empty() ? "-" : req.target;
-  if (target.size() > 300) target = target.substr(0, 300) + "...";
-  std::fprintf(stderr, "%s %s %d %.1fms\n", req.method.empty() ? "-" : req.method.c_str(), target.c_str(),
-               res.status, ms);
+  std::string target = req.target.empty() ? "-" : Printable(req.target.substr(0, 300));
+  if (req.target.size() > 300) target += "...";
+  const std::string method = req.method.empty() ? "-" : Printable(req.method.substr(0, 40));
+  std::fprintf(stderr, "%s %s %d %.1fms\n", method.c_str(), target.c_str(), res.status, ms);
 }
 
 }  // namespace
@@ -80,15 +195,93 @@ HttpServer::HttpServer(SearchEngine* engine, HttpServerOptions options)
 
 HttpServer::~HttpServer() = default;
 
+bool HttpServer::HostAllowed(const std::string& header) const {
+  if (header.empty()) return true;  // HTTP/1.0; browsers always send one
+  const std::string host = Lowercase(HostWithoutPort(header));
+  const std::string bound = Lowercase(HostWithoutPort(options_.host.find(':') != std::string::npos
+                                                          ? "[" + options_.host + "]"
+                                                          : options_.host));
+  if (host == bound) return true;
+  const bool loopback = bound.rfind("127.", 0) == 0 || bound == "[::1]" || bound == "localhost";
+  if (loopback && (host == "localhost" || host == "127.0.0.1" || host == "[::1]")) return true;
+  // Bound to every address: any address of this machine may be asked for.
+  // A name may not: DNS rebinding gives a hostile name a loopback address.
+  if ((bound == "0.0.0.0" || bound == "[::]") && IsIpLiteral(host)) return true;
+  for (const std::string& allowed : options_.allowed_hosts) {
+    if (host == Lowercase(HostWithoutPort(allowed))) return true;
+  }
+  return false;
+}
+
+void HttpServer::InstallGuards() {
+  httplib::Server& server = *server_;
+  server.set_pre_routing_handler([this](const Request& req, Response& res) {
+    t_request_start = Clock::now();
+    t_request_started = true;
+    // httplib cuts whatever a handler answers to the ranges asked for, even
+    // a JSON answer, and many ranges multiply it. This is the one hook
+    // before that, and `req` is httplib's own mutable request.
+    auto& ranges = const_cast<Request&>(req).ranges;
+    if (ranges.size() > 1 || IsApiPath(req.path)) ranges.clear();
+    if (!HostAllowed(req.get_header_value("Host"))) {
+      SendErrorAndClose(res, {403, "bad_request",
+                              "this server answers requests for " + options_.host +
+                                  "; to serve another host name, start it with --allowed-host NAME"});
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (req.method != "GET" && req.method != "HEAD") {
+      res.set_header("Allow", "GET, HEAD");
+      ApiError error = ApiError::MethodNotAllowed(Printable(req.method.substr(0, 40)) +
+                                                  " is not allowed: this server only answers GET");
+      CarriesBody(req) ? SendErrorAndClose(res, error) : SendError(res, error);
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    if (CarriesBody(req)) {
+      SendErrorAndClose(res, {413, "bad_request", "this server takes no request bodies: send GET without one"});
+      return httplib::Server::HandlerResponse::Handled;
+    }
+    return httplib::Server::HandlerResponse::Unhandled;
+  });
+  server.set_post_routing_handler([](const Request&, Response& res) {
+    res.set_header("X-Content-Type-Options", "nosniff");
+    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+    res.set_header("X-Frame-Options", "DENY");
+    res.set_header("Referrer-Policy", "no-referrer");
+  });
+  // Failures httplib detects before routing (an unreadable request line, a
+  // URI past its 8 kB limit) arrive here without a body: give them one.
+  // The method is unknown then (it may be HEAD), and the request may not
+  // have been read to its end, so the connection is closed after it.
+  server.set_error_handler(httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {
+    if (!res.body.empty() || res.content_length_ > 0) return httplib::Server::HandlerResponse::Unhandled;
+    ApiError error = {res.status, "bad_request", "the request could not be read as HTTP"};
+    if (res.status == 414) {
+      error = ApiError::QueryTooLong("the request is longer than 8 kB; a query may have at most " +
+                                     std::to_string(kMaxQueryChars) + " characters");
+    } else if (res.status == 404) {
+      error = ApiError::NotFound("nothing here");
+    }
+    if (req.method.empty()) {
+      SendErrorAndClose(res, error);
+    } else if (req.method != "HEAD") {
+      SendError(res, error);
+    }
+    return httplib::Server::HandlerResponse::Handled;
+  }));
+  server.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
+    SendError(res, {500, "internal_error", "internal error"});
+  });
+}
+
 void HttpServer::InstallRoutes() {
   httplib::Server& server = *server_;
-  const int threads = options_.threads;
-  server.new_task_queue = [threads] { return new httplib::ThreadPool(static_cast<size_t>(threads)); };
+  const size_t threads = static_cast<size_t>(options_.threads);
+  server.new_task_queue = [threads] { return new HttpServerThreads(threads, std::max<size_t>(threads * 16, 256)); };
   server.set_keep_alive_max_count(1000);
   server.set_keep_alive_timeout(5);
-  server.set_read_timeout(10);
-  server.set_write_timeout(10);
-  server.set_payload_max_length(64 * 1024);  // GET only: a body is never needed
+  server.set_read_timeout(5);
+  server.set_write_timeout(5);
+  server.set_payload_max_length(64 * 1024);
   server.set_tcp_nodelay(true);
   // SO_REUSEADDR, not httplib's default SO_REUSEPORT: a second server on a
   // port in use must fail, not quietly take half its connections. The
@@ -98,32 +291,7 @@ void HttpServer::InstallRoutes() {
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listen_fd_ = fd;
   });
-
-  server.set_pre_routing_handler([](const Request& req, Response& res) {
-    t_request_start = Clock::now();
-    t_request_started = true;
-    if (req.method == "GET" || req.method == "HEAD") return httplib::Server::HandlerResponse::Unhandled;
-    res.set_header("Allow", "GET, HEAD");
-    SendError(res, ApiError::MethodNotAllowed(req.method + " is not allowed: this server only answers GET"));
-    return httplib::Server::HandlerResponse::Handled;
-  });
-  // Failures httplib detects before routing (an unreadable request line, a
-  // URI past its 8 kB limit) arrive here without a body: give them one.
-  server.set_error_handler(httplib::Server::HandlerWithResponse([](const Request&, Response& res) {
-    if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-    if (res.status == 414) {
-      SendError(res, ApiError::QueryTooLong("the request is longer than 8 kB; a query may have at most " +
-                                            std::to_string(kMaxQueryChars) + " characters"));
-    } else if (res.status == 404) {
-      SendError(res, ApiError::NotFound("nothing here"));
-    } else {
-      SendError(res, {res.status, "bad_request", "the request could not be read as HTTP"});
-    }
-    return httplib::Server::HandlerResponse::Handled;
-  }));
-  server.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
-    SendError(res, {500, "internal_error", "internal error"});
-  });
+  InstallGuards();
   if (!options_.quiet) server.set_logger(LogRequest);
 
   server.Get("/api/search", Guarded([this](const Request& req, Response& res) {
@@ -173,7 +341,6 @@ void HttpServer::InstallRoutes() {
   server.Get("/.*", Guarded([this](const Request& req, Response& res) {
     std::optional<std::filesystem::path> file = static_files_.Resolve(req.path);
     if (!file) return SendError(res, ApiError::NotFound("no file " + req.path.substr(0, 100)));
-    res.set_header("X-Content-Type-Options", "nosniff");
     res.set_content(ReadFile(*file), ContentTypeFor(*file).c_str());
   }));
 }

@@ -10,11 +10,20 @@
 //
 // Every refusal is a 4xx JSON error (api_error.h); other methods get 405.
 // Exceptions stop at this boundary: a request can fail, the server cannot.
+//
+// Hardened for a hostile network, since a browser on this machine is one:
+// a request with a body is refused (413) and its connection closed, so the
+// body is never run as a request; API responses ignore Range, static files
+// take at most one; a Host header naming another site (DNS rebinding) is
+// refused; every response carries nosniff and a strict Content-Security-
+// Policy; 5xx messages carry no file-system paths (those go to the log);
+// JSON escapes <, > and &; the access log escapes control characters.
 #pragma once
 
 #include <filesystem>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "search_engine.h"
 #include "static_files.h"
@@ -36,6 +45,9 @@ struct HttpServerOptions {
   // connection to close. Threads are cheap here: the engine runs only as
   // many searches at once as there are cores (EngineOptions::max_parallel).
   int threads = 64;
+  // Host header values accepted besides the bound address (and localhost,
+  // when bound to a loopback address), with or without a port.
+  std::vector<std::string> allowed_hosts;
 };
 
 class HttpServer {
@@ -56,6 +68,8 @@ class HttpServer {
 
  private:
   void InstallRoutes();
+  void InstallGuards();
+  bool HostAllowed(const std::string& host) const;
 
   SearchEngine* engine_;
   HttpServerOptions options_;

@@ -3,6 +3,9 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
+#include <cstdlib>
+#include <sstream>
 #include <cstdio>
 #include <ctime>
 #include <thread>
@@ -27,18 +30,27 @@ Options:
   --host ADDR     address to listen on (default 127.0.0.1: this machine only;
                   0.0.0.0 serves the network, without any authentication)
   --web DIR       the front end's files (default: the source tree's web/)
-  --threads N     connections served at once (default 64)
+  --threads N     connection threads kept ready (default 64); more are
+                  started while all are busy, up to 16 times as many
+  --allowed-host NAME[,NAME...]
+                  Host header values to answer besides the bound address
+                  (and localhost): the names this server is reached by.
+                  Others are refused, so that a web page cannot reach the
+                  server through a name of its own (DNS rebinding)
   --count-limit N matches a search looks at for its total and facet counts
                   (default 100000): exact up to it, flagged as inexact past it
   --quiet         no access log (one line per request on stderr otherwise)
   --help          show this help
 
 Once listening it prints "newsfacet: serving http://HOST:PORT/" on stdout.
-SIGINT (Ctrl-C) or SIGTERM stops it after the requests in flight.
+SIGINT (Ctrl-C) or SIGTERM stops it after the requests in flight, within
+2 seconds whatever clients do.
 
 Exit status: 0 stopped by a signal; 2 could not start (bad arguments, an
 unusable index, the port taken).
 )";
+
+constexpr auto kStopGrace = std::chrono::milliseconds(1500);
 
 std::filesystem::path DefaultWebDirectory() { return NEWSFACET_DEFAULT_WEB_DIR; }
 
@@ -46,7 +58,7 @@ std::filesystem::path DefaultWebDirectory() { return NEWSFACET_DEFAULT_WEB_DIR; 
 
 int RunServeCommand(const std::vector<std::string>& args) {
   CommandLine command_line;
-  Status status = CommandLine::Parse(args, {"--help", "--quiet"}, {"--index", "--port", "--host", "--web", "--threads", "--count-limit"},
+  Status status = CommandLine::Parse(args, {"--help", "--quiet"}, {"--index", "--port", "--host", "--web", "--threads", "--count-limit", "--allowed-host"},
                                      &command_line);
   if (status.ok() && command_line.Has("--help")) {
     std::fputs(kUsage, stdout);
@@ -57,6 +69,12 @@ int RunServeCommand(const std::vector<std::string>& args) {
   options.web_dir = command_line.Value("--web").value_or(DefaultWebDirectory().string());
   options.host = command_line.Value("--host").value_or("127.0.0.1");
   if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
+  if (status.ok() && command_line.Value("--allowed-host")) {
+    std::stringstream names(*command_line.Value("--allowed-host"));
+    for (std::string name; std::getline(names, name, ',');) {
+      if (!name.empty()) options.allowed_hosts.push_back(name);
+    }
+  }
   if (status.ok() && !command_line.positional().empty()) status = Status::Error("unexpected argument " + command_line.positional()[0]);
   if (status.ok() && command_line.Value("--port")) {
     const std::string port = *command_line.Value("--port");
@@ -115,11 +133,21 @@ int RunServeCommand(const std::vector<std::string>& args) {
   std::thread signal_waiter([&] {
     const timespec poll = {0, 100 * 1000 * 1000};
     bool stopping = false;
+    std::chrono::steady_clock::time_point stop_asked;
     while (!finished) {
       int signal = sigtimedwait(&stop_signals, nullptr, &poll);
       if (!stopping && (signal == SIGINT || signal == SIGTERM)) {
         std::fprintf(stderr, "newsfacet serve: stopping (%s)\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
         stopping = true;
+        stop_asked = std::chrono::steady_clock::now();
+      }
+      // A client trickling bytes holds its thread in a read that httplib
+      // only leaves between requests; the server writes nothing that needs
+      // an orderly end, so past the grace period it just exits.
+      if (stopping && std::chrono::steady_clock::now() - stop_asked > kStopGrace) {
+        std::fprintf(stderr, "newsfacet serve: stopped; connections still open were closed\n");
+        std::fflush(stderr);
+        std::_Exit(kExitOk);
       }
       // Again until Run() returns: a stop that lands before the server is
       // listening does nothing.

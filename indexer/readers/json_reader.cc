@@ -11,17 +11,52 @@ namespace {
 
 using Json = nlohmann::json;
 
+// Deeper than any article record needs; nesting is what a hostile or broken
+// file uses to exhaust the stack of whatever walks the tree recursively
+// (nlohmann's dump(), its comparisons, our field lookups).
+constexpr int kMaxJsonDepth = 64;
+
+// True when objects and arrays in `text` nest deeper than kMaxJsonDepth.
+// Checked before parsing, so a hostile file costs one pass and no tree.
+bool NestsTooDeep(std::string_view text) {
+  int depth = 0;
+  bool in_string = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') {
+        ++i;
+      } else if (c == '"') {
+        in_string = false;
+      }
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '{' || c == '[') {
+      if (++depth > kMaxJsonDepth) return true;
+    } else if (c == '}' || c == ']') {
+      --depth;
+    }
+  }
+  return false;
+}
+
+std::string TooDeepMessage() {
+  return "JSON nested deeper than " + std::to_string(kMaxJsonDepth) + " levels; skipped";
+}
+
 // A string field under the first of `names` that holds a non-empty string
 // (or a number, for ids and timestamps). Scrapers leave nulls and empty
 // strings in fields they failed to fill, so those fall through to the next name.
-std::string FirstString(const Json& record, std::initializer_list<const char*> names) {
+// Only one level of nesting is looked into: {"source": {"name": "Reuters"}}.
+std::string FirstString(const Json& record, std::initializer_list<const char*> names,
+                        bool look_inside_objects = true) {
   for (const char* name : names) {
     auto it = record.find(name);
     if (it == record.end()) continue;
     if (it->is_string() && !it->get_ref<const std::string&>().empty()) return it->get<std::string>();
     if (it->is_number_integer()) return std::to_string(it->get<long long>());
-    if (it->is_object()) {  // {"source": {"name": "Reuters"}}
-      std::string nested = FirstString(*it, {"name", "title", "id"});
+    if (look_inside_objects && it->is_object()) {
+      std::string nested = FirstString(*it, {"name", "title", "id"}, /*look_inside_objects=*/false);
       if (!nested.empty()) return nested;
     }
   }
@@ -37,7 +72,7 @@ std::vector<std::string> Authors(const Json& record) {
       authors.push_back(it->get<std::string>());
     } else if (it->is_array()) {
       for (const Json& author : *it) {
-        std::string one = author.is_object() ? FirstString(author, {"name"})
+        std::string one = author.is_object() ? FirstString(author, {"name"}, false)
                           : author.is_string() ? author.get<std::string>()
                                                : "";
         if (!one.empty()) authors.push_back(std::move(one));
@@ -108,6 +143,10 @@ RecordResult ArticleFromJsonRecord(const Json& record, const std::string& relati
 
 ReadResult ReadJsonArticles(std::string_view utf8, const std::string& relative_path) {
   ReadResult result;
+  if (NestsTooDeep(utf8)) {
+    result.problems.push_back({relative_path, 0, TooDeepMessage()});
+    return result;
+  }
   Json parsed = Json::parse(utf8, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
     result.problems.push_back({relative_path, 0, ParseErrorMessage(utf8, false)});
@@ -134,6 +173,10 @@ ReadResult ReadJsonArticles(std::string_view utf8, const std::string& relative_p
 ReadResult ReadJsonLine(std::string_view line_text, const std::string& relative_path, int line) {
   ReadResult result;
   if (line_text.find_first_not_of(" \t\r") == std::string_view::npos) return result;
+  if (NestsTooDeep(line_text)) {
+    result.problems.push_back({relative_path, line, TooDeepMessage()});
+    return result;
+  }
   Json parsed = Json::parse(line_text, nullptr, /*allow_exceptions=*/false);
   if (parsed.is_discarded()) {
     result.problems.push_back({relative_path, line, ParseErrorMessage(line_text, true)});

@@ -88,3 +88,31 @@ TEST_CASE("jsonl: a blank line is nothing, a broken line a problem naming its li
   REQUIRE(broken.problems.size() == 1);
   CHECK(broken.problems[0].line == 4);
 }
+
+TEST_CASE("json nested 50,000 deep is reported as a problem, not a stack overflow") {
+  const int depth = 50000;
+  std::string nested;
+  for (int i = 0; i < depth; ++i) nested += "{\"title\":";
+  nested += "\"x\"";
+  nested += std::string(depth, '}');
+  auto file = ReadJsonArticles(nested, "deep.json");
+  CHECK(file.articles.empty());
+  REQUIRE(file.problems.size() == 1);
+  CHECK(file.problems[0].message.find("nested deeper than") != std::string::npos);
+
+  auto line = ReadJsonLine("{\"title\":\"ok\",\"source\":" + nested + "}", "feed.jsonl", 3);
+  CHECK(line.articles.empty());
+  REQUIRE(line.problems.size() == 1);
+  CHECK(line.problems[0].line == 3);
+}
+
+TEST_CASE("json nesting within the limit is read, brackets inside strings do not count") {
+  std::string nested;
+  for (int i = 0; i < 40; ++i) nested += "{\"name\":";
+  nested += "\"deep\"" + std::string(40, '}');
+  auto result = ReadJsonArticles("{\"title\":\"t [[[{{{\",\"text\":\"b \\\"{{{{\",\"source\":" + nested + "}",
+                                 "ok.json");
+  REQUIRE(result.articles.size() == 1);
+  CHECK(result.articles[0].title == "t [[[{{{");
+  CHECK(result.articles[0].source.empty());  // only one level of nesting is looked into
+}

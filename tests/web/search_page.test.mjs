@@ -26,6 +26,10 @@ async function open(t, path = "", { viewport } = {}) {
   if (viewport) await page.setViewportSize(viewport);
   const problems = [];
   page.on("pageerror", error => problems.push(`page error: ${error.message}`));
+  // The server's Content-Security-Policy must let the page do all it does.
+  page.on("console", message => {
+    if (/Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
   page.on("dialog", dialog => { problems.push(`dialog: ${dialog.message()}`); dialog.dismiss().catch(() => {}); });
   t.after(async () => {
     await page.close();

@@ -1,0 +1,187 @@
+// End to end: the indexer and the compactor killed (kill -9) at each
+// rename and fsync they make, and two indexers racing to create one index.
+// Whatever the moment, running the same command again opens the index and
+// finishes the job, and nothing is lost.
+//
+// The kills are made by strace's syscall tampering (-e inject=...:signal=KILL),
+// so the code under test is the shipped binary, unchanged.
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+#include <xapian.h>
+
+#include <chrono>
+#include <set>
+
+#include "process.h"
+
+using namespace newsfacet::testing;
+using Json = nlohmann::json;
+namespace fs = std::filesystem;
+
+namespace {
+
+constexpr const char* kDurabilitySyscalls = "rename,renameat,renameat2,fsync,fdatasync";
+
+// Runs `program ARGS...` to the end; returns its exit code (128 + signal).
+int RunProgram(const std::string& program, const std::vector<std::string>& args, const fs::path& log) {
+  std::fflush(nullptr);
+  pid_t pid = ::fork();
+  if (pid == 0) {
+    int fd = ::open(log.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+    ::dup2(fd, STDOUT_FILENO);
+    ::dup2(fd, STDERR_FILENO);
+    std::vector<std::string> copies = args;
+    std::vector<char*> argv = {const_cast<char*>(program.c_str())};
+    for (std::string& arg : copies) argv.push_back(arg.data());
+    argv.push_back(nullptr);
+    ::execvp(program.c_str(), argv.data());
+    ::_exit(127);
+  }
+  return WaitExitCode(pid);
+}
+
+bool StraceCanTrace() {
+  TempDir scratch;
+  if (RunProgram("strace", {"-f", "-o", "/dev/null", "true"}, scratch / "log") == 0) return true;
+  MESSAGE("skipped: strace is not installed or may not trace here (scripts/install-deps.sh --test installs it)");
+  return false;
+}
+
+// `newsfacet ARGS...` under strace, killed at the `nth` call of one of the
+// rename/fsync syscalls (counted per thread and per syscall). True when the
+// kill happened; false when the command ran to its end first.
+bool RunKilledAtSyscall(int nth, const std::vector<std::string>& args, const fs::path& log) {
+  std::vector<std::string> strace = {"-f", "-o", "/dev/null", "-e", "trace=" + std::string(kDurabilitySyscalls),
+                                     "-e", "inject=" + std::string(kDurabilitySyscalls) + ":signal=KILL:when=" +
+                                               std::to_string(nth),
+                                     NEWSFACET_BINARY};
+  strace.insert(strace.end(), args.begin(), args.end());
+  int code = RunProgram("strace", strace, log);
+  if (code == 128 + SIGKILL) return true;
+  INFO(Slurp(log));
+  CHECK(code == 0);
+  return false;
+}
+
+std::set<std::string> ExportedIds(const fs::path& index) {
+  ProcessResult run = RunNewsfacet({"export", "--index", index.string()});
+  INFO(run.err);
+  CHECK(run.exit_code == 0);
+  std::set<std::string> ids;
+  for (const std::string& line : Lines(run.out)) ids.insert(Json::parse(line)["id"].get<std::string>());
+  return ids;
+}
+
+Xapian::doccount DocumentsInIndex(const fs::path& index) { return Xapian::Database(index.string()).get_doccount(); }
+
+void WriteSmallArticles(const TempDir& dir, int count) {
+  for (int i = 0; i < count; ++i) {
+    dir.Write("tiny/" + std::to_string(i) + ".txt",
+              "Story number " + std::to_string(i) + "\n\nAnkara officials said talks resume on day " +
+                  std::to_string(i) + ".");
+  }
+}
+
+constexpr int kMaxKills = 400;  // far above the calls a small run makes
+
+}  // namespace
+
+TEST_CASE("an indexer killed at any rename or fsync of creation or commit leaves an index the next run finishes") {
+  if (!StraceCanTrace()) return;
+  TempDir dir;
+  const fs::path corpus = SourceDir() / "corpus";
+  const std::vector<std::string> index_args = {"index", corpus.string(), "--index", (dir / "index").string(),
+                                               "--shards", "2", "--commit-every", "40k", "--quiet"};
+  std::set<std::string> expected;
+  {
+    TempDir reference;
+    REQUIRE(RunNewsfacet({"index", corpus.string(), "--index", (reference / "index").string(), "--quiet"})
+                .exit_code == 0);
+    expected = ExportedIds(reference / "index");
+  }
+  REQUIRE(expected.size() > 10);
+  int kills = 0;
+  for (int nth = 1; nth <= kMaxKills; ++nth) {
+    fs::remove_all(dir / "index");
+    if (!RunKilledAtSyscall(nth, index_args, dir / "strace.log")) break;
+    ++kills;
+    CAPTURE(nth);
+    ProcessResult rerun = RunNewsfacet(index_args);
+    INFO("re-run: " << rerun.err);
+    REQUIRE(rerun.exit_code == 0);
+    CHECK(ExportedIds(dir / "index") == expected);
+    CHECK(DocumentsInIndex(dir / "index") == expected.size());
+  }
+  MESSAGE(kills << " kill points tried");
+  CHECK(kills > 5);
+  CHECK(kills < kMaxKills);
+}
+
+TEST_CASE("a compaction killed at any rename or fsync leaves an index that opens whole, and compacts again") {
+  if (!StraceCanTrace()) return;
+  TempDir dir;
+  const fs::path built = dir / "built";
+  REQUIRE(RunNewsfacet({"index", (SourceDir() / "corpus").string(), "--index", built.string(), "--shards", "2",
+                        "--quiet"})
+              .exit_code == 0);
+  const std::set<std::string> expected = ExportedIds(built);
+  const fs::path index = dir / "index";
+  int kills = 0;
+  for (int nth = 1; nth <= kMaxKills; ++nth) {
+    fs::remove_all(index);
+    fs::copy(built, index, fs::copy_options::recursive);
+    if (!RunKilledAtSyscall(nth, {"compact", "--index", index.string()}, dir / "strace.log")) break;
+    ++kills;
+    CAPTURE(nth);
+    CHECK(ExportedIds(index) == expected);  // opens between the kill and the next compaction
+    ProcessResult again = RunNewsfacet({"compact", "--index", index.string()});
+    INFO("compact again: " << again.err);
+    REQUIRE(again.exit_code == 0);
+    CHECK(ExportedIds(index) == expected);
+  }
+  MESSAGE(kills << " kill points tried");
+  CHECK(kills > 2);
+  CHECK(kills < kMaxKills);
+}
+
+TEST_CASE("two indexers racing to create one new index lose no article, whichever wins") {
+  TempDir dir;
+  const int articles = 49;
+  WriteSmallArticles(dir, articles);
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  int tries = 0;
+  while (tries < 40 && std::chrono::steady_clock::now() < deadline) {
+    ++tries;
+    const fs::path index = dir / ("index-" + std::to_string(tries));
+    auto start = [&](const char* shards, const char* name) {
+      return StartNewsfacet({"index", (dir / "tiny").string(), "--index", index.string(), "--shards", shards,
+                             "--no-entities", "--quiet"},
+                            dir / (std::string(name) + ".out"), dir / (std::string(name) + ".err"));
+    };
+    pid_t first = start("2", "first");
+    pid_t second = start("5", "second");
+    int first_code = WaitExitCode(first), second_code = WaitExitCode(second);
+    CAPTURE(tries);
+    INFO("first: " << Slurp(dir / "first.err") << " second: " << Slurp(dir / "second.err"));
+    CHECK((first_code == 0 || first_code == 2));
+    CHECK((second_code == 0 || second_code == 2));
+    CHECK((first_code == 0 || second_code == 0));
+    // Whoever lost, one more run leaves the index complete and consistent.
+    ProcessResult rerun = RunNewsfacet({"index", (dir / "tiny").string(), "--index", index.string(), "--json"});
+    REQUIRE(rerun.exit_code == 0);
+    CHECK(ExportedIds(index).size() == static_cast<size_t>(articles));
+    CHECK(DocumentsInIndex(index) == static_cast<Xapian::doccount>(articles));
+    Json manifest = Json::parse(Slurp(index / "newsfacet.json"));
+    int shard_dirs = 0;
+    for (const auto& entry : fs::directory_iterator(index)) {
+      if (entry.path().filename().string().rfind("shard-", 0) == 0) ++shard_dirs;
+    }
+    CHECK(manifest["shards"].get<int>() == shard_dirs);
+    fs::remove_all(index);
+  }
+  MESSAGE(tries << " races run");
+  for (const auto& entry : fs::directory_iterator(dir.path())) {
+    CHECK_MESSAGE(entry.path().filename().string().find(".creating-") == std::string::npos,
+                  "a creation left " << entry.path());
+  }
+}
