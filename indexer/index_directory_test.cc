@@ -33,6 +33,7 @@ TEST_CASE("index directory: an index of an older layout is refused, with a messa
           std::string::npos);
     CHECK(status.message().find("index the articles again into a new directory") != std::string::npos);
   }
+}
 
 namespace {
 
