@@ -57,9 +57,10 @@ int RunExportCommand(const std::vector<std::string>& args) {
         continue;
       }
       if (!with_body) line.erase("body");
-      const bool names_organisation = std::any_of(
-          line.value("people", nlohmann::json::array()).begin(), line.value("people", nlohmann::json::array()).end(),
-          [&](const nlohmann::json& p) { return p.is_object() && not_people.count(p.value("id", "")); });
+      const nlohmann::json stored_people = line.value("people", nlohmann::json::array());
+      const bool names_organisation = std::any_of(stored_people.begin(), stored_people.end(), [&](const nlohmann::json& p) {
+        return p.is_object() && not_people.count(p.value("id", ""));
+      });
       if (line.contains("unresolved_surnames") || names_organisation) {
         // Lone surnames the index now resolves join the article's people;
         // names the index holds as organisations leave them.

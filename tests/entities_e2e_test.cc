@@ -86,6 +86,17 @@ TEST_CASE("the user's seeds: one person per spelling variant, surnames resolved,
   CHECK(values[putin] == std::pair<std::string, int>{"Vladimir Putin", 3});
   CHECK(values[attacker] == std::pair<std::string, int>{"Mevlüt Mert Altıntaş", 2});
   CHECK(values[erdogan].second == 2);
+
+  // Organisations: "the State Department", "the state-run Anadolu agency"; no person among them.
+  ProcessResult organisations =
+      RunNewsfacet({"entities", "--index", (dir / "index").string(), "--facet", "organisations", "--json"});
+  REQUIRE(organisations.exit_code == 0);
+  const Json organisation_listing = Json::parse(organisations.out);
+  std::set<std::string> organisation_ids;
+  for (const Json& value : organisation_listing["values"]) organisation_ids.insert(value["id"].get<std::string>());
+  CHECK(organisation_ids.count("state-department"));
+  CHECK(organisation_ids.count("anadolu"));
+  for (const std::string& person : {karlov, putin, attacker, erdogan}) CHECK_FALSE(organisation_ids.count(person));
 }
 
 TEST_CASE("the sample corpus: spelling variants merge, namesakes stay apart, sports and metaphors raise no events") {
@@ -133,4 +144,25 @@ TEST_CASE("a lone surname resolves to the full name that dominates it in the ind
   CHECK(Values(articles["nancy.txt"], "people", "id") == std::set<std::string>{PersonKey("Nancy Reagan")});
   // Two full names with an even share: the lone surname stays unresolved.
   CHECK(Values(articles["smith-lone.txt"], "people", "id").empty());
+}
+
+TEST_CASE("firms named after people are organisations, in their own article and wherever the index names them") {
+  TempDir dir;
+  dir.Write("articles/results.txt",
+            "Broker results\n\nNEW YORK - Merrill Lynch and Co Inc said its profit rose, and Morgan Stanley and Co "
+            "said its own fell. John Phelan, chairman of the exchange, said trading was calm.\n");
+  dir.Write("articles/deal.txt",
+            "Broker results\n\nNEW YORK - Merrill Lynch and Co Inc said it would sell a unit.\n");
+  dir.Write("articles/analyst.txt",
+            "Bond prices\n\nNEW YORK - Merrill Lynch said bond prices would rise, and Paul Volcker said little.\n");
+  Index(dir / "articles", dir / "index");
+  std::map<std::string, Json> articles = ExportById(dir / "index");
+  CHECK(Values(articles["results.txt"], "people", "id") == std::set<std::string>{PersonKey("John Phelan")});
+  CHECK(Values(articles["results.txt"], "organisations", "id") ==
+        std::set<std::string>{"merrill-lynch", "morgan-stanley"});
+  // Here "Merrill Lynch said" alone looks like a person: the index knows better.
+  CHECK(Values(articles["analyst.txt"], "people", "id") == std::set<std::string>{PersonKey("Paul Volcker")});
+  ProcessResult people = RunNewsfacet({"entities", "--index", (dir / "index").string(), "--facet", "people"});
+  REQUIRE(people.exit_code == 0);
+  CHECK(people.out.find("Merrill") == std::string::npos);
 }
