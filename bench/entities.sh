@@ -21,7 +21,7 @@ if [[ ! -d $shared/conll2003 || ! -d $shared/reuters21578 ]]; then
 fi
 
 cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build-bench --target entity_eval -j"$(nproc)" >/dev/null 2>&1 || { echo "bench/entities: build failed (cmake --build build-bench --target entity_eval)" >&2; exit 2; }
+cmake --build build-bench --target entity_eval newsfacet -j"$(nproc)" >/dev/null 2>&1 || { echo "bench/entities: build failed (cmake --build build-bench --target entity_eval newsfacet)" >&2; exit 2; }
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -32,6 +32,7 @@ reuters=("$shared"/reuters21578/reuters-*.jsonl)
 {
   for split in testb testa; do
     build-bench/entity_eval conll "$shared/conll2003/eng.$split" --misses "$misses" > "$work/nf-$split.json"
+    build-bench/entity_eval tagger "$shared/conll2003/eng.$split" > "$work/tagger-$split.json"
     node bench/compromise_eval.mjs conll "$shared/conll2003/eng.$split" > "$work/cmp-$split.json"
   done
   build-bench/entity_eval reuters "$shared/reuters21578/gold-train.jsonl" "$shared/reuters21578/all-places-strings.lc.txt" \
@@ -55,6 +56,10 @@ print(row("newsfacet   salient countries", nf["salient_countries"]))
 print(row("every gazetteer mention baseline", nf["every_mention_baseline"]))
 print(row("compromise  places()", cmp["countries"]))
 print(f"  newsfacet recall of gold people among person facets: {nf['people_recall']:.1f} ({nf['people_gold']} gold)")
+print("Name tagger alone, CoNLL-2003 (exact spans, sentence by sentence)")
+for split in ("testb", "testa"):
+    t = load(f"tagger-{split}")
+    print(f"  eng.{split}  " + "  ".join(f"{k.upper()} F1 {t[k]['f1']:5.1f}" for k in ("per", "org", "loc", "misc")))
 if misses:
     for name in ("nf-testb",):
         d = load(name)
@@ -63,7 +68,7 @@ if misses:
     print("Top country false positives:", nf.get("top_false_positive_countries"))
     print("Top country false negatives:", nf.get("top_false_negative_countries"))
     print("Top missed people:", nf.get("top_missed_people"))
-summary = {"conll_testb_per": load("nf-testb")["per"], "compromise_conll_testb_per": load("cmp-testb")["per"],
+summary = {"conll_testb_per": load("nf-testb")["per"], "tagger_testb": load("tagger-testb"), "compromise_conll_testb_per": load("cmp-testb")["per"],
            "reuters_countries": nf["salient_countries"], "reuters_baseline": nf["every_mention_baseline"],
            "compromise_reuters_countries": cmp["countries"], "reuters_people_recall": nf["people_recall"]}
 print("JSON " + json.dumps(summary))
@@ -96,3 +101,15 @@ print(f"  Reuters: results tables with earnings {c['results_table_with_earnings_
       f" takeover headlines with acquisition {c['takeover_title_with_acquisition_pct']:.1f}% of {c['takeover_title_stories']}")
 print("  Reuters stories per event: " + ", ".join(f"{k} {v}" for k, v in sorted(c["stories_with"].items(), key=lambda kv: -kv[1])))
 PY
+
+# The people facet as a user sees it on all of Reuters: the 100 most frequent
+# values (written to build-bench/people-top100.txt, to be read for
+# non-persons), and how many of the stories that name Reagan carry Ronald Reagan.
+mkdir "$work/reuters"
+ln -s "$(cd "$shared/reuters21578" && pwd)"/reuters-*.jsonl "$work/reuters/"
+build-bench/newsfacet index "$work/reuters" --index "$work/reuters-index" --quiet
+build-bench/newsfacet entities --index "$work/reuters-index" --facet people --limit 100 > build-bench/people-top100.txt
+reagan_facet=$(build-bench/newsfacet search --index "$work/reuters-index" --person "Ronald Reagan" --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["value"])')
+reagan_text=$(build-bench/newsfacet search --index "$work/reuters-index" reagan --json | python3 -c 'import json,sys; print(json.load(sys.stdin)["total"]["value"])')
+echo "People facet, all of Reuters: top 100 in build-bench/people-top100.txt;" \
+  "Ronald Reagan on $reagan_facet of the $reagan_text stories matching 'reagan'"

@@ -23,15 +23,6 @@ bool IsEventOrPlaceWord(std::string_view folded) {
                           "capital", "post", "times", "news"});
 }
 
-std::string SpanText(const std::vector<Token>& tokens, size_t begin, size_t end) {
-  std::string text;
-  for (size_t i = begin; i < end; ++i) {
-    if (i > begin && tokens[i].space_before) text.push_back(' ');
-    text += (i + 1 == end) ? tokens[i].TextWithoutPossessive() : std::string_view(tokens[i].text);
-  }
-  return text;
-}
-
 }  // namespace
 
 bool OrganisationFinder::IsLegalForm(const Token& token) const {

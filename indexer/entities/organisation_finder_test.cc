@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "entity_model_fixture.h"
+
 #include "data_files.h"
 #include "entities/entity_extractor.h"
 
@@ -13,15 +15,7 @@ using namespace newsfacet;
 
 namespace {
 
-const EntityModel& Model() {
-  static const std::unique_ptr<EntityModel> model = [] {
-    std::unique_ptr<EntityModel> loaded;
-    Status status = EntityModel::Load(DataDirectory(), &loaded);
-    REQUIRE_MESSAGE(status.ok(), status.message());
-    return loaded;
-  }();
-  return *model;
-}
+const EntityModel& Model() { return testing::SharedEntityModel(); }
 
 struct Found {
   std::set<std::string> organisations;  // ids

@@ -47,15 +47,6 @@ bool IsContraction(const Token& token) {
 
 bool IsInitial(const Token& token) { return token.is_word && token.text.size() == 1 && token.capitalized; }
 
-std::string SpanText(const std::vector<Token>& tokens, size_t begin, size_t end) {
-  std::string text;
-  for (size_t i = begin; i < end; ++i) {
-    if (i > begin && tokens[i].space_before) text.push_back(' ');
-    text += (i + 1 == end) ? tokens[i].TextWithoutPossessive() : std::string_view(tokens[i].text);
-  }
-  return text;
-}
-
 }  // namespace
 
 bool PersonFinder::StartsChunk(const std::vector<Token>& tokens, size_t i, bool title_all_caps) const {

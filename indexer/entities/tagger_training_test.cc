@@ -6,6 +6,8 @@
 
 #include <doctest/doctest.h>
 
+#include "entity_model_fixture.h"
+
 #include "data_files.h"
 #include "entities/entity_extractor.h"
 #include "entities/name_tagger.h"
@@ -14,15 +16,7 @@ using namespace newsfacet;
 
 namespace {
 
-const EntityModel& Model() {
-  static const std::unique_ptr<EntityModel> model = [] {
-    std::unique_ptr<EntityModel> loaded;
-    Status status = EntityModel::Load(DataDirectory(), &loaded, EntityModel::kWithoutTagger);
-    REQUIRE_MESSAGE(status.ok(), status.message());
-    return loaded;
-  }();
-  return *model;
-}
+const EntityModel& Model() { return testing::SharedEntityModel(EntityModel::kWithoutTagger); }
 
 std::vector<TrainingSentence> Read(const std::string& conll) {
   auto path = std::filesystem::temp_directory_path() / "newsfacet-tagger-training-test.conll";

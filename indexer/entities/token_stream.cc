@@ -406,4 +406,13 @@ TokenStream Tokenize(std::string_view title, std::string_view body) {
   return stream;
 }
 
+std::string SpanText(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  std::string text;
+  for (size_t i = begin; i < end; ++i) {
+    if (i > begin && tokens[i].space_before) text.push_back(' ');
+    text += (i + 1 == end) ? tokens[i].TextWithoutPossessive() : std::string_view(tokens[i].text);
+  }
+  return text;
+}
+
 }  // namespace newsfacet

@@ -58,4 +58,8 @@ struct TokenStream {
 // The lead is the first two sentences of the body.
 TokenStream Tokenize(std::string_view title, std::string_view body);
 
+// Tokens [begin, end) as written, spaced as in the text, a final
+// possessive dropped: a name's spelling ("Kremlin's" -> "Kremlin").
+std::string SpanText(const std::vector<Token>& tokens, size_t begin, size_t end);
+
 }  // namespace newsfacet
