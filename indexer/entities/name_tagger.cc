@@ -1,17 +1,47 @@
 #include "name_tagger.h"
 
+#include <algorithm>
+
 namespace newsfacet {
+
+namespace {
+
+// Whether a token may be part of a name: a capitalised word, or a small
+// word or mark between two ("Bank of England", "Smith & Wesson"). Every
+// other token is tagged O without asking the model, which splits a
+// sentence into short stretches that Viterbi decodes apart, exactly as if
+// the O had been decoded.
+bool MayBeName(const std::vector<Token>& tokens, size_t begin, size_t end, size_t i) {
+  if (tokens[i].capitalized) return true;
+  return i > begin && i + 1 < end && tokens[i - 1].capitalized && tokens[i + 1].capitalized;
+}
+
+}  // namespace
 
 std::vector<int> NameTagger::TagSentence(const std::vector<Token>& tokens, size_t begin, size_t end) const {
   const bool caps = IsCapsSentence(tokens, begin, end);
-  std::vector<TagScores> emissions(end - begin);
+  const std::vector<uint32_t> flags = features_.SentenceFlags(tokens, begin, end);
+  std::vector<int> tags(end - begin, kOutside);
+  std::vector<TagScores> emissions;
   std::vector<FeatureId> features;
-  for (size_t i = begin; i < end; ++i) {
-    emissions[i - begin].fill(0);
-    features_.Extract(tokens, begin, end, i, caps, &features);
-    model_.AddEmissions(features, &emissions[i - begin]);
+  for (size_t stretch = begin; stretch < end;) {
+    if (!MayBeName(tokens, begin, end, stretch)) {
+      ++stretch;
+      continue;
+    }
+    size_t stretch_end = stretch + 1;
+    while (stretch_end < end && MayBeName(tokens, begin, end, stretch_end)) ++stretch_end;
+    emissions.assign(stretch_end - stretch, TagScores{});
+    for (size_t i = stretch; i < stretch_end; ++i) {
+      features_.Extract(tokens, begin, end, i, caps, flags, &features);
+      model_.AddEmissions(features, &emissions[i - stretch]);
+    }
+    const int previous = stretch == begin ? kTagCount : kOutside;
+    std::vector<int> best = BestTags(emissions, model_.transitions(), previous, stretch_end < end);
+    std::copy(best.begin(), best.end(), tags.begin() + static_cast<std::ptrdiff_t>(stretch - begin));
+    stretch = stretch_end;
   }
-  return BestTags(emissions, model_.transitions());
+  return tags;
 }
 
 std::vector<NameSpan> SpansOf(const std::vector<int>& tags, size_t offset) {

@@ -110,8 +110,15 @@ uint32_t TaggerFeatures::WordFlags(const Token& token) const {
   return flags;
 }
 
+std::vector<uint32_t> TaggerFeatures::SentenceFlags(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  std::vector<uint32_t> flags(end - begin);
+  for (size_t i = begin; i < end; ++i) flags[i - begin] = WordFlags(tokens[i]);
+  return flags;
+}
+
 void TaggerFeatures::Extract(const std::vector<Token>& tokens, size_t sentence_begin, size_t sentence_end, size_t i,
-                             bool caps_sentence, std::vector<FeatureId>* features) const {
+                             bool caps_sentence, const std::vector<uint32_t>& sentence_flags,
+                             std::vector<FeatureId>* features) const {
   features->clear();
   const Token& token = tokens[i];
   auto word_at = [&](ptrdiff_t offset) -> uint64_t {
@@ -153,7 +160,7 @@ void TaggerFeatures::Extract(const std::vector<Token>& tokens, size_t sentence_b
   auto add_flags = [&](uint32_t template_id, ptrdiff_t offset) {
     ptrdiff_t at = static_cast<ptrdiff_t>(i) + offset;
     if (at < static_cast<ptrdiff_t>(sentence_begin) || at >= static_cast<ptrdiff_t>(sentence_end)) return;
-    uint32_t flags = WordFlags(tokens[at]);
+    const uint32_t flags = sentence_flags[at - sentence_begin];
     for (uint32_t bit = 0; bit < kFlagCount; ++bit) {
       if (flags & (1u << bit)) features->push_back(Feature(template_id, bit));
     }

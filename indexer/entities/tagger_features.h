@@ -24,11 +24,17 @@ class TaggerFeatures {
   TaggerFeatures(const NameLexicon& lexicon, const CountryGazetteer& countries)
       : lexicon_(lexicon), countries_(countries) {}
 
+  // What the word lists say of each token of the sentence [begin, end), as
+  // bits: computed once per sentence, read by Extract for a token and its
+  // neighbours.
+  std::vector<uint32_t> SentenceFlags(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+
   // Appends to `features` (cleared first) the features of tokens[i] within
-  // its sentence [sentence_begin, sentence_end). `caps_sentence`: the
-  // sentence is written in capitals, so capitals say nothing there.
+  // its sentence [sentence_begin, sentence_end), whose SentenceFlags are
+  // `flags`. `caps_sentence`: the sentence is written in capitals, so
+  // capitals say nothing there.
   void Extract(const std::vector<Token>& tokens, size_t sentence_begin, size_t sentence_end, size_t i,
-               bool caps_sentence, std::vector<FeatureId>* features) const;
+               bool caps_sentence, const std::vector<uint32_t>& flags, std::vector<FeatureId>* features) const;
 
  private:
   uint32_t WordFlags(const Token& token) const;

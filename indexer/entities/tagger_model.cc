@@ -175,7 +175,8 @@ void TaggerModel::AddEmissions(const std::vector<FeatureId>& features, TagScores
   for (int t = 0; t < kTagCount; ++t) (*scores)[t] += static_cast<float>(sums[t]) * scale_;
 }
 
-std::vector<int> BestTags(const std::vector<TagScores>& emissions, const Transitions& transitions) {
+std::vector<int> BestTags(const std::vector<TagScores>& emissions, const Transitions& transitions, int previous,
+                          bool outside_after) {
   const size_t n = emissions.size();
   std::vector<int> tags(n, kOutside);
   if (n == 0) return tags;
@@ -187,7 +188,7 @@ std::vector<int> BestTags(const std::vector<TagScores>& emissions, const Transit
   std::vector<TagScores> best(n);
   std::vector<std::array<int8_t, kTagCount>> from(n);
   for (int t = 0; t < kTagCount; ++t) {
-    best[0][t] = allowed(kTagCount, t) ? transitions[kTagCount][t] + emissions[0][t] : kImpossible;
+    best[0][t] = allowed(previous, t) ? transitions[previous][t] + emissions[0][t] : kImpossible;
   }
   for (size_t i = 1; i < n; ++i) {
     for (int t = 0; t < kTagCount; ++t) {
@@ -203,6 +204,11 @@ std::vector<int> BestTags(const std::vector<TagScores>& emissions, const Transit
       }
       best[i][t] = top == kImpossible ? kImpossible : top + emissions[i][t];
       from[i][t] = static_cast<int8_t>(arg);
+    }
+  }
+  if (outside_after) {
+    for (int t = 0; t < kTagCount; ++t) {
+      if (best[n - 1][t] != kImpossible) best[n - 1][t] += transitions[t][kOutside];
     }
   }
   int tag = static_cast<int>(std::max_element(best[n - 1].begin(), best[n - 1].end()) - best[n - 1].begin());

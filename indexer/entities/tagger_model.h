@@ -57,7 +57,10 @@ class TaggerModel {
 };
 
 // The best tag sequence for one sentence under the transitions, never an
-// I- tag that does not continue a B- or I- of the same type.
-std::vector<int> BestTags(const std::vector<TagScores>& emissions, const Transitions& transitions);
+// I- tag that does not continue a B- or I- of the same type. For a stretch
+// of a sentence: `previous` is the tag before it (kTagCount: the sentence
+// starts here), and `outside_after` says an O follows it.
+std::vector<int> BestTags(const std::vector<TagScores>& emissions, const Transitions& transitions,
+                          int previous = kTagCount, bool outside_after = false);
 
 }  // namespace newsfacet
