@@ -1,5 +1,6 @@
 #include "entity_extractor.h"
 
+#include <algorithm>
 #include <set>
 
 #include "entities/token_stream.h"
@@ -25,9 +26,22 @@ namespace {
 
 // A person candidate inside an organisation's name, or spelt as one the
 // article names elsewhere ("Merrill Lynch said" beside "Merrill Lynch and
-// Co Inc"), is that organisation.
-void MarkOrganisations(const std::vector<OrganisationSpan>& organisations, std::vector<PersonSpan>& spans) {
+// Co Inc"), is that organisation. But a name the tagger alone calls an
+// organisation, where the person rules found a person on their own
+// evidence ("Governor Aminu Lawal said"), is that person.
+void MarkOrganisations(std::vector<OrganisationSpan>& organisations, std::vector<PersonSpan>& spans) {
   if (organisations.empty()) return;
+  auto overlaps = [](const OrganisationSpan& organisation, const PersonSpan& span) {
+    return organisation.begin < span.end && span.begin < organisation.end;
+  };
+  organisations.erase(std::remove_if(organisations.begin(), organisations.end(),
+                                     [&](const OrganisationSpan& organisation) {
+                                       if (organisation.structural) return false;
+                                       return std::any_of(spans.begin(), spans.end(), [&](const PersonSpan& span) {
+                                         return span.accepted && span.name_words >= 2 && overlaps(organisation, span);
+                                       });
+                                     }),
+                      organisations.end());
   std::set<std::string> ids;
   for (const OrganisationSpan& organisation : organisations) ids.insert(OrganisationKey(organisation.name));
   size_t next = 0;

@@ -14,13 +14,25 @@ bool IsOneOf(std::string_view word, std::initializer_list<std::string_view> word
   return std::find(words.begin(), words.end(), word) != words.end();
 }
 
+// Words that end the name of a place or a facility ("Black Sea", "Niger
+// State", "Heathrow Airport"), which the lexicon counts with organisations'.
+bool IsPlaceWord(std::string_view folded) {
+  return IsOneOf(folded, {"sea", "ocean", "river", "lake", "gulf", "bay", "island", "islands", "mountains", "valley",
+                          "state", "province", "region", "county", "district", "airport", "arena", "avenue", "base",
+                          "boulevard", "bridge", "building", "camp", "canal", "castle", "cathedral", "checkpoint",
+                          "crossing", "dam", "desert", "field", "hall", "harbor", "harbour", "highway", "mall",
+                          "mosque", "motorway", "mount", "mountain", "palace", "park", "peninsula", "plaza", "port",
+                          "square", "stadium", "street", "road", "temple", "tower"});
+}
+
 // Organisation words that name competitions, prizes or places rather than bodies.
 bool IsEventOrPlaceWord(std::string_view folded) {
   return IsOneOf(folded, {"award", "awards", "championship", "championships", "classic", "cup", "derby", "festival",
                           "games", "invitational", "marathon", "masters", "olympic", "olympics", "open",
                           "premiership", "prize", "rally", "series", "serie", "summit", "tour", "trophy",
                           "bundesliga", "liga", "city", "grand", "prix", "real", "united", "energy", "oil", "gas",
-                          "capital", "post", "times", "news"});
+                          "capital", "post", "times", "news"}) ||
+         IsPlaceWord(folded);
 }
 
 }  // namespace
@@ -75,6 +87,25 @@ size_t OrganisationFinder::RunStart(const std::vector<Token>& tokens, size_t end
   return begin;
 }
 
+// "... of England", "... for the Environment": the capitalised words that
+// "of" or "for" (and "the") bring after an organisation's word, from `end`.
+size_t OrganisationFinder::ExtendThroughOf(const std::vector<Token>& tokens, size_t end) const {
+  if (end + 1 >= tokens.size() || (tokens[end].folded != "of" && tokens[end].folded != "for")) return end;
+  size_t next = end + 1;
+  if (tokens[next].folded == "the" && next + 1 < tokens.size()) ++next;
+  if (!tokens[next].capitalized || tokens[next].sentence != tokens[end].sentence) return end;
+  const CountryGazetteer::Form* form = nullptr;
+  if (countries_.Match(tokens, next, &form) > 0 && form->kind == CountryGazetteer::FormKind::kDemonym) return end;
+  const size_t first = next;
+  // "Bank of England Governor Mark Carney": a title or a given name ends the name.
+  while (next < tokens.size() && tokens[next].capitalized && tokens[next].is_word &&
+         tokens[next].sentence == tokens[end].sentence && !lexicon_.StartsTitle(tokens[next].word()) &&
+         !lexicon_.IsFirstName(tokens[next].word())) {
+    ++next;
+  }
+  return next == first ? end : next;
+}
+
 void OrganisationFinder::AddSpan(const std::vector<Token>& tokens, size_t begin, size_t end, bool structural,
                                  std::vector<OrganisationSpan>* spans) const {
   if (begin < end && tokens[begin].folded == "the") ++begin;
@@ -91,6 +122,7 @@ void OrganisationFinder::AddSpan(const std::vector<Token>& tokens, size_t begin,
   while (end > begin && (!tokens[end - 1].is_word || !tokens[end - 1].capitalized) && tokens[end - 1].text != ".") --end;
   if (begin >= end) return;
   if (!structural) {
+    if (IsPlaceWord(tokens[end - 1].folded)) return;  // "Black Sea", "Niger State"
     size_t words = 0;
     for (size_t k = begin; k < end; ++k) words += tokens[k].is_word;
     const Token& first = tokens[begin];
@@ -136,11 +168,13 @@ std::vector<OrganisationSpan> OrganisationFinder::Find(const TokenStream& stream
       }
       continue;
     }
-    // "State Department", "Salomon Brothers", "Bank of England".
+    // "State Department", "Salomon Brothers", "Bank of England", "Network
+    // for Epidemic Response".
     if (HeadsOrganisation(token) && !(i + 1 < tokens.size() && tokens[i + 1].capitalized &&
                                       tokens[i + 1].sentence == token.sentence)) {
       size_t begin = RunStart(tokens, i + 1);
-      if (begin < i) take(begin, i + 1, true);
+      size_t end = ExtendThroughOf(tokens, i + 1);
+      if (begin < i || end > i + 1) take(begin, end, true);
       continue;
     }
     // "the state-run Anadolu agency".

@@ -40,6 +40,7 @@ class OrganisationFinder {
 
  private:
   bool LinksRun(const Token& before, const Token& link, const Token& last) const;
+  size_t ExtendThroughOf(const std::vector<Token>& tokens, size_t end) const;
   size_t RunStart(const std::vector<Token>& tokens, size_t end) const;
   bool IsLegalForm(const Token& token) const;
   bool HeadsOrganisation(const Token& token) const;

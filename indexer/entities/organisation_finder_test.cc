@@ -57,4 +57,13 @@ TEST_CASE("organisations: agencies, banks and ministries; not competitions or pl
   CHECK(Extract("The Bank of England held rates, and the Finance Ministry agreed.").organisations ==
         std::set<std::string>{"bank-of-england", "finance-ministry"});
   CHECK(Extract("Brazil won the World Cup in Mexico City.").organisations.empty());
+  CHECK(Extract("Ships crossed the Black Sea, and voters in Niger State went to the polls.").organisations.empty());
+  CHECK(Extract("Maria Gomez leads the South American Network for Epidemic Response.").organisations ==
+        std::set<std::string>{"south-american-network-for-epidemic-response"});
+}
+
+TEST_CASE("organisations: a person the rules find on their own evidence is not the tagger's organisation") {
+  Found found = Extract("Governor Aminu Lawal said 11 people had died in the floods.");
+  CHECK(found.people == std::set<std::string>{"aminu-lawal"});
+  CHECK(found.organisations.empty());
 }
