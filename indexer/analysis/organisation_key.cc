@@ -17,7 +17,7 @@ std::vector<std::string> Words(std::string_view name) {
     if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
       current.push_back(c);
     } else if (c == '.' || c == '\'') {
-      // "U.S." -> "us", "McDonald's" -> "mcdonalds"
+      // "U.S." -> "us", "O'Neill" -> "oneill" (a possessive is already gone)
     } else if (c == '&') {
       if (!current.empty()) words.push_back(std::move(current));
       current.clear();

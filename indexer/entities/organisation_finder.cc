@@ -51,10 +51,13 @@ bool OrganisationFinder::HeadsOrganisation(const Token& token) const {
 // Whether `link` joins the capitalised `before` to the run that ends with
 // `last`: "Bank of England", "Ministry for the Environment", "Smith Barney,
 // Harris Upham and Co", but not "John Smith of Morgan Stanley".
-bool OrganisationFinder::LinksRun(const Token& before, const Token& link, const Token& last) const {
+bool OrganisationFinder::LinksRun(const Token& before, const Token& link, const Token& last,
+                                  bool legal_form_after) const {
   if (link.folded == "of" || link.folded == "for") return HeadsOrganisation(before);
   if (link.folded == "the") return before.folded == "of" || before.folded == "for";
-  if (link.folded == "and") return before.capitalized && (HeadsOrganisation(last) || IsLegalForm(last));
+  if (link.folded == "and") {
+    return before.capitalized && (HeadsOrganisation(last) || IsLegalForm(last) || legal_form_after);
+  }
   return false;
 }
 
@@ -62,6 +65,13 @@ bool OrganisationFinder::LinksRun(const Token& before, const Token& link, const 
 // through "of", "for", "and", "&" and "the" between capitals ("Bank of
 // England", "Ministry of Foreign Affairs"). `end` when there is none.
 size_t OrganisationFinder::RunStart(const std::vector<Token>& tokens, size_t end) const {
+  // "Standard and Poor's Corp", "Goldman, Sachs and Co": the legal form after the run holds it together.
+  size_t after = end;
+  while (after < tokens.size() && (tokens[after].folded == "and" || tokens[after].text == "&" ||
+                                   tokens[after].text == ",")) {
+    ++after;
+  }
+  const bool legal_form_after = after < tokens.size() && IsLegalForm(tokens[after]);
   size_t begin = end;
   while (begin > 0) {
     const Token& token = tokens[begin - 1];
@@ -69,10 +79,10 @@ size_t OrganisationFinder::RunStart(const std::vector<Token>& tokens, size_t end
     if (token.is_word && token.capitalized && !lexicon_.IsTitle(token.word())) {
       --begin;
     } else if (token.is_word && begin >= 2 && begin < end && tokens[begin - 2].sentence == token.sentence &&
-               LinksRun(tokens[begin - 2], token, tokens[end - 1])) {
+               LinksRun(tokens[begin - 2], token, tokens[end - 1], legal_form_after)) {
       --begin;
     } else if ((token.text == "&" || token.text == "-" || token.text == "." ||
-                (token.text == "," && IsLegalForm(tokens[end - 1]))) &&
+                (token.text == "," && (IsLegalForm(tokens[end - 1]) || legal_form_after))) &&
                begin >= 2 && begin < end && tokens[begin - 2].capitalized) {
       --begin;
     } else {
@@ -80,8 +90,11 @@ size_t OrganisationFinder::RunStart(const std::vector<Token>& tokens, size_t end
     }
   }
   // Runs start at a capital; a sentence's first word starts one only when it is not a common opener.
-  while (begin < end && (!tokens[begin].is_word || !tokens[begin].capitalized ||
-                         (tokens[begin].sentence_start && lexicon_.IsNonNameWord(tokens[begin].word())))) {
+  auto opener = [&](size_t i) {  // "But", "The": not "Standard" of "Standard and Poor's"
+    return tokens[i].sentence_start && lexicon_.IsNonNameWord(tokens[i].word()) &&
+           !(i + 1 < end && tokens[i + 1].is_word && !tokens[i + 1].capitalized);
+  };
+  while (begin < end && (!tokens[begin].is_word || !tokens[begin].capitalized || opener(begin))) {
     ++begin;
   }
   return begin;
@@ -113,7 +126,7 @@ void OrganisationFinder::AddSpan(const std::vector<Token>& tokens, size_t begin,
   const CountryGazetteer::Form* form = nullptr;
   if (size_t place = countries_.Match(tokens, begin, &form); place > 0) {
     size_t words = 0;
-    for (size_t k = begin + place; k < end; ++k) words += tokens[k].is_word;
+    for (size_t k = begin + place; k < end; ++k) words += tokens[k].is_word && !IsLegalForm(tokens[k]);
     if (words >= 2) begin += place;
     else if (words == 0) return;  // the whole run is a place
   }
@@ -162,7 +175,7 @@ std::vector<OrganisationSpan> OrganisationFinder::Find(const TokenStream& stream
       }
       size_t end = i + 1;
       while (end < tokens.size() && (IsLegalForm(tokens[end]) || tokens[end].text == ".")) ++end;
-      if (name_end < i && name_end > 0) {
+      if (name_end > 0) {
         size_t begin = RunStart(tokens, name_end);
         if (begin < name_end) take(begin, end, true);
       }

@@ -39,7 +39,7 @@ class OrganisationFinder {
   std::vector<OrganisationSpan> Find(const TokenStream& stream, const std::vector<NameSpan>& names) const;
 
  private:
-  bool LinksRun(const Token& before, const Token& link, const Token& last) const;
+  bool LinksRun(const Token& before, const Token& link, const Token& last, bool legal_form_after) const;
   size_t ExtendThroughOf(const std::vector<Token>& tokens, size_t end) const;
   size_t RunStart(const std::vector<Token>& tokens, size_t end) const;
   bool IsLegalForm(const Token& token) const;

@@ -50,6 +50,8 @@ TEST_CASE("organisations: a leading country, a short form and a unit join one va
   CHECK(found.organisations == std::set<std::string>{"state-department"});
   found = Extract("Merrill Lynch Capital Markets led the issue for Merrill Lynch and Co Inc.");
   CHECK(found.organisations == std::set<std::string>{"merrill-lynch"});
+  found = Extract("Standard and Poor's Corp cut the rating, said Goldman, Sachs and Co and British Petroleum Co Plc.");
+  CHECK(found.organisations == std::set<std::string>{"standard-and-poor", "goldman-sachs", "british-petroleum"});
 }
 
 TEST_CASE("organisations: agencies, banks and ministries; not competitions or places") {
