@@ -76,7 +76,11 @@ size_t OrganisationFinder::RunStart(const std::vector<Token>& tokens, size_t end
   while (begin > 0) {
     const Token& token = tokens[begin - 1];
     if (token.sentence != tokens[end - 1].sentence) break;
-    if (token.is_word && token.capitalized && !lexicon_.IsTitle(token.word())) {
+    // A title starts no organisation's name unless a word that is no given
+    // name follows it ("General Motors", not "Chairman John Smith").
+    const bool title = lexicon_.IsTitle(token.word()) &&
+                       (begin == end || lexicon_.IsFirstName(tokens[begin].word()) || tokens[begin].text == ".");
+    if (token.is_word && token.capitalized && !title) {
       --begin;
     } else if (token.is_word && begin >= 2 && begin < end && tokens[begin - 2].sentence == token.sentence &&
                LinksRun(tokens[begin - 2], token, tokens[end - 1], legal_form_after)) {

@@ -52,6 +52,7 @@ TEST_CASE("organisations: a leading country, a short form and a unit join one va
   CHECK(found.organisations == std::set<std::string>{"merrill-lynch"});
   found = Extract("Standard and Poor's Corp cut the rating, said Goldman, Sachs and Co and British Petroleum Co Plc.");
   CHECK(found.organisations == std::set<std::string>{"standard-and-poor", "goldman-sachs", "british-petroleum"});
+  CHECK(Extract("Shares of General Motors Corp rose.").organisations == std::set<std::string>{"general-motors"});
 }
 
 TEST_CASE("organisations: agencies, banks and ministries; not competitions or places") {
