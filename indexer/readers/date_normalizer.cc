@@ -64,9 +64,15 @@ constexpr std::array<NamedZone, 12> kZones = {{
     {"CST", -360}, {"CDT", -300}, {"MST", -420}, {"MDT", -360}, {"PST", -480}, {"PDT", -420}}};
 // clang-format on
 
+// The value of a run of digits, saturating at a value no date field reaches
+// (a run of 20 digits must not overflow).
 std::int64_t DigitsValue(std::string_view digits) {
+  constexpr std::int64_t kSaturated = std::int64_t{1} << 53;
   std::int64_t value = 0;
-  for (const char c : digits) value = value * 10 + (c - '0');
+  for (const char c : digits) {
+    value = value * 10 + (c - '0');
+    if (value >= kSaturated) return kSaturated;
+  }
   return value;
 }
 

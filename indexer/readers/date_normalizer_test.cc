@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
 #include <string_view>
 
 using newsfacet::NormalizeDate;
@@ -156,4 +157,9 @@ TEST_CASE("dates: the sortable day is the date's digits") {
   CHECK(SortableDay("") == "");
   CHECK(SortableDay("2016") == "");
   CHECK(SortableDay("not a date") == "");
+}
+
+TEST_CASE("dates: a run of digits too long for any date is refused, not overflowed") {
+  CHECK(NormalizeDate("20299999900000146701") == "");
+  CHECK(NormalizeDate(std::string(40, '9')) == "");
 }
