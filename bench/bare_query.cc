@@ -107,7 +107,7 @@ int main(int argc, char** argv) {
       enquire.set_sort_by_value_then_relevance(0, request.sort == newsfacet::SortOrder::kDateDescending);
     }
     Xapian::MSet mset = enquire.get_mset(0, 10);
-    for (auto it = mset.begin(); it != mset.end(); ++it) (void)LoadArticleJson(it.get_document());
+    for (auto it = mset.begin(); it != mset.end(); ++it) (void)newsfacet::LoadArticleJson(it.get_document());
     latencies_ms.push_back(std::chrono::duration<double, std::milli>(Clock::now() - query_start).count());
   }
   const double elapsed = std::chrono::duration<double>(Clock::now() - start).count();
