@@ -48,7 +48,8 @@ void MarkOrganisations(std::vector<OrganisationSpan>& organisations, std::vector
   for (PersonSpan& span : spans) {
     while (next < organisations.size() && organisations[next].end <= span.begin) ++next;
     bool inside = next < organisations.size() && organisations[next].begin <= span.begin &&
-                  span.end <= organisations[next].end;
+                  span.end <= organisations[next].end &&
+                  !(organisations[next].leader_body && span.begin == organisations[next].begin);
     if (inside || (span.name_words >= 2 && ids.count(OrganisationKey(span.name)))) {
       span.organisation = true;
       span.accepted = false;

@@ -80,6 +80,7 @@ Status NameLexicon::Load(const std::filesystem::path& data_dir, NameLexicon* lex
   Insert(cues.value("attribution_verbs", nlohmann::json::array()), lexicon->attribution_verbs_);
   Insert(cues.value("name_particles", nlohmann::json::array()), lexicon->particles_);
   Insert(cues.value("suffixes", nlohmann::json::array()), lexicon->suffixes_);
+  Insert(cues.value("governing_words", nlohmann::json::array()), lexicon->governing_words_);
   return Status::Ok();
 }
 

@@ -29,6 +29,9 @@ class NameLexicon {
   bool IsAttributionVerb(HashedWord word) const { return attribution_verbs_.Contains(word); }
   bool IsParticle(HashedWord word) const { return particles_.Contains(word); }
   bool IsSuffix(HashedWord word) const { return suffixes_.Contains(word); }
+  // Words that, after a lone surname, name that person's government or
+  // circle: "the Reagan administration", "a Thatcher aide".
+  bool IsGoverningWord(HashedWord word) const { return governing_words_.Contains(word); }
   // Titles may be several words ("foreign minister"): `words` joined by spaces.
   bool IsTitle(HashedWord words) const { return titles_.Contains(words); }
   size_t LongestTitleWords() const { return longest_title_words_; }
@@ -43,7 +46,7 @@ class NameLexicon {
 
  private:
   WordTable first_names_, ambiguous_first_names_, organization_words_, non_name_words_, attribution_verbs_,
-      particles_, suffixes_, titles_, title_first_words_, title_last_words_;
+      particles_, suffixes_, governing_words_, titles_, title_first_words_, title_last_words_;
   size_t longest_title_words_ = 1;
 };
 

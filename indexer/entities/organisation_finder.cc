@@ -164,6 +164,9 @@ std::vector<OrganisationSpan> OrganisationFinder::Find(const TokenStream& stream
     size_t before = spans.size();
     AddSpan(tokens, begin, end, structural, &spans);
     if (spans.size() > before) {
+      OrganisationSpan& added = spans.back();
+      added.leader_body = added.end == added.begin + 2 && tokens[added.begin].capitalized &&
+                          lexicon_.IsGoverningWord(tokens[added.begin + 1].word());
       for (size_t k = begin; k < end; ++k) covered[k] = true;
     }
   };

@@ -29,6 +29,9 @@ struct OrganisationSpan {
   size_t begin = 0, end = 0;  // tokens of the name
   std::string name;           // as written, without a leading country or "The"
   bool structural = false;    // found by structure, not only by the tagger
+  // "Reagan Administration", "Thatcher Government": one name and a
+  // governing word; the name still names the leader.
+  bool leader_body = false;
 };
 
 class OrganisationFinder {

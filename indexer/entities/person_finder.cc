@@ -1,6 +1,7 @@
 #include "person_finder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -25,6 +26,8 @@ constexpr double kSurnameAlone = 1.5;
 constexpr double kListNeighbour = 1.5;
 constexpr double kSentenceStartAlone = -1.0;
 constexpr double kTaggedPerson = 2.0;
+// Enough to leave a lone surname for the index-wide step, never to make a person alone.
+constexpr double kGoverningWordAfter = 1.5;  // "the Reagan administration"
 
 bool IsNumber(const Token& token) {
   return token.is_word && !token.text.empty() && std::all_of(token.text.begin(), token.text.end(), ::isdigit);
@@ -248,6 +251,9 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
   if (after < tokens.size() && tokens[after].is_word && lexicon_.IsAttributionVerb(tokens[after].word())) {
     evidence += kAttribution;
   }
+  if (end == begin + 1 && GoverningWordAfter(tokens, end)) {
+    evidence += kGoverningWordAfter;
+  }
   // Before: "22-year-old", "said", "according to".
   if (begin >= 5 && tokens[begin - 1].folded == "old" && tokens[begin - 2].text == "-" &&
       tokens[begin - 3].folded == "year" && tokens[begin - 4].text == "-" && IsNumber(tokens[begin - 5])) {
@@ -261,6 +267,10 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
     evidence += kAttribution;
   }
   return evidence;
+}
+
+bool PersonFinder::GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const {
+  return end < tokens.size() && tokens[end].is_word && lexicon_.IsGoverningWord(tokens[end].word());
 }
 
 // Fills in the span's words and evidence; false when it cannot be a person
@@ -305,7 +315,7 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
 }
 
 void PersonFinder::WeighTaggedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names,
-                                    std::vector<PersonSpan>& spans) const {
+                                    bool all_caps_title, std::vector<PersonSpan>& spans) const {
   if (names.empty()) return;
   std::vector<NameType> type_at(tokens.size(), NameType{0});
   for (const NameSpan& name : names) {
@@ -325,19 +335,46 @@ void PersonFinder::WeighTaggedNames(const std::vector<Token>& tokens, const std:
     if (words > 0 && people == words && (span.name_words >= 2 || span.evidence > 0)) {
       span.evidence += kTaggedPerson;
       span.accepted = span.evidence >= kAccept;
-    } else if (organisations * 2 > words && !span.title_cue) {
+    } else if (organisations * 2 > words && !span.title_cue && !GoverningWordAfter(tokens, span.end) &&
+               !(all_caps_title && tokens[span.begin].part == TextPart::kTitle)) {
+      // ("Reagan Administration" is an organisation the tagger sees whole;
+      // "Reagan" in it still names the man.)
       span.organisation = true;
       span.accepted = false;
     }
   }
 }
 
+// An all-capitals headline says nothing by its capitals, but a lone word
+// after a title or speaking first is a surname: "PRESIDENT REAGAN VOWS NO
+// TAX RATE INCREASE", "VOLCKER SAYS FED POLICY ...". Many wire stories are
+// a headline alone. Such a word only ever names someone the article or the
+// index names in full; chunks stay in token order.
+void PersonFinder::AddHeadlineSurnames(const std::vector<Token>& tokens, std::vector<Chunk>& chunks) const {
+  std::vector<Chunk> found;
+  for (size_t i = 0; i < tokens.size() && tokens[i].part == TextPart::kTitle; ++i) {
+    const Token& token = tokens[i];
+    if (!token.is_word || token.folded.size() < 3 || !std::isalpha(static_cast<unsigned char>(token.folded[0])) ||
+        lexicon_.IsNonNameWord(token.word()) || lexicon_.IsOrganizationWord(token.word()) ||
+        lexicon_.IsTitle(token.word()) || lexicon_.IsAttributionVerb(token.word())) {
+      continue;
+    }
+    const bool after_title = TitleBefore(tokens, i);
+    const bool after_possessive = tokens[i - 1].possessive ||
+                                  (i >= 2 && tokens[i - 1].folded == "s" && tokens[i - 2].text == "'");  // "U.K.'S"
+    const bool opens = i == 0 || !tokens[i - 1].is_word || after_possessive;
+    const bool speaks = i + 1 < tokens.size() && tokens[i + 1].part == TextPart::kTitle && tokens[i + 1].is_word &&
+                        lexicon_.IsAttributionVerb(tokens[i + 1].word());
+    if (after_title || (opens && speaks)) found.push_back({i, i + 1, after_title});
+  }
+  if (found.empty()) return;
+  found.insert(found.end(), chunks.begin(), chunks.end());
+  std::stable_sort(found.begin(), found.end(), [](const Chunk& a, const Chunk& b) { return a.begin < b.begin; });
+  chunks = std::move(found);
+}
+
 std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const std::vector<NameSpan>& names) const {
   const std::vector<Token>& tokens = stream.tokens;
-  struct Chunk {
-    size_t begin, end;
-    bool title_cue;
-  };
   std::vector<Chunk> chunks;
   WordTable lone_words;  // words standing alone as a name somewhere
   // Which capitalised words the article also writes in lower case ("Trade"
@@ -371,6 +408,11 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const
            tokens[chunk.end - 1].text != ".") {
       --chunk.end;
     }
+    // "Reagan Administration", "Thatcher Government": the body is not part of the name.
+    // ("Federal Aviation Administration" keeps its organisation word and stays no one.)
+    if (chunk.end - chunk.begin == 2 && tokens[chunk.end - 1].is_word && lexicon_.IsGoverningWord(tokens[chunk.end - 1].word())) {
+      --chunk.end;
+    }
     // A place run into the name ends it: "Lebed Chechnya peace plan".
     for (size_t k = chunk.begin + 1; k < chunk.end; ++k) {
       const CountryGazetteer::Form* form = nullptr;
@@ -394,6 +436,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const
     }
     chunks.push_back(chunk);
   }
+  if (stream.title_all_caps) AddHeadlineSurnames(tokens, chunks);
   std::vector<PersonSpan> spans;
   for (const Chunk& chunk : chunks) {
     PersonSpan span;
@@ -416,7 +459,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const
     }
     spans.push_back(std::move(span));
   }
-  WeighTaggedNames(tokens, names, spans);
+  WeighTaggedNames(tokens, names, stream.title_all_caps, spans);
   // People come in lists: "Putin, Erdogan and Rouhani", team sheets. An
   // unproven full name beside a proven one, with only a comma, semicolon or
   // "and" between, is taken as one more person (twice: lists run on).

@@ -63,9 +63,16 @@ class PersonFinder {
   size_t TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue) const;
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  bool GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const;
+  struct Chunk {  // a run of tokens that may name a person
+    size_t begin, end;
+    bool title_cue;
+  };
+  void AddHeadlineSurnames(const std::vector<Token>& tokens, std::vector<Chunk>& chunks) const;
   bool TitleBefore(const std::vector<Token>& tokens, size_t begin) const;
   bool ContinuesOrganization(const std::vector<Token>& tokens, size_t begin) const;
-  void WeighTaggedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names,
+  // The tagger's word on an all-capitals headline is not taken against a person.
+  void WeighTaggedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names, bool all_caps_title,
                         std::vector<PersonSpan>& spans) const;
   bool IsHyphenedPair(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   size_t NameWordsIn(const std::vector<Token>& tokens, size_t begin, size_t end) const;

@@ -24,8 +24,9 @@ struct Found {
   std::set<std::string> unresolved;  // surname keys left for the index-wide step
 };
 
-Found Extract(const std::string& body) {
+Found Extract(const std::string& body, const std::string& title = "") {
   Article article;
+  article.title = title;
   article.body = body;
   ArticleEntities entities = EntityExtractor(Model()).Extract(article);
   Found found;
@@ -52,6 +53,20 @@ TEST_CASE("people: contractions and continents do not start names") {
 TEST_CASE("people: a lone surname leaves the article only with a cue that it is a person") {
   CHECK(Extract("Erdogan claims the plot failed.").unresolved == std::set<std::string>{PersonKey("Erdogan")});
   CHECK(Extract("Shares of Apple rose, and Oscar season began.").unresolved.empty());
+}
+
+TEST_CASE("people: a leader's government or circle names the leader by surname") {
+  CHECK(Extract("Congress opposed a plan of the Reagan administration on fees.").unresolved ==
+        std::set<std::string>{PersonKey("Reagan")});
+  CHECK(Extract("In March the Reagan Administration cut the quota.").unresolved ==
+        std::set<std::string>{PersonKey("Reagan")});
+  Found found = Extract("A senior Thatcher aide said the vote would be close.");
+  CHECK(found.unresolved == std::set<std::string>{PersonKey("Thatcher")});
+  CHECK(found.people.empty());
+  // Never a person by itself, nor a place's government.
+  CHECK(Extract("The Ontario government said it would appeal.").people.empty());
+  CHECK(Extract("The Jordan government said it would appeal.").unresolved.empty());
+  CHECK(Extract("In March the Federal Aviation Administration grounded the jets.").unresolved.empty());
 }
 
 TEST_CASE("surname resolution: the only full name, or one holding 80% of the articles, and never a tie") {
@@ -81,4 +96,19 @@ TEST_CASE("people: two names joined by a hyphen are two parties, not one person"
   // A double-barrelled surname after a first name stays whole.
   CHECK(Extract("Bank of England Governor Robin Leigh-Pemberton said rates would hold.").people ==
         std::set<std::string>{"Robin Leigh-Pemberton"});
+}
+
+TEST_CASE("people: an all-capitals headline names a surname after a title or speaking first") {
+  CHECK(Extract("", "PRESIDENT REAGAN VOWS NO TAX RATE INCREASE").unresolved == std::set<std::string>{PersonKey("Reagan")});
+  CHECK(Extract("", "VOLCKER SAYS FED POLICY NOT RESPONSIBLE FOR PRIME RATE RISE").unresolved ==
+        std::set<std::string>{PersonKey("Volcker")});
+  CHECK(Extract("", "U.K.'S LAWSON SEES STERLING STABLE").unresolved == std::set<std::string>{PersonKey("Lawson")});
+  // The body's full name takes the headline's surname.
+  CHECK(Extract("Paul Volcker told Congress rates would hold.", "VOLCKER SAYS RATES TO HOLD").people ==
+        std::set<std::string>{"Paul Volcker"});
+  CHECK(Extract("", "JAPAN SAYS TRADE SURPLUS FELL").unresolved.empty());
+  CHECK(Extract("", "BANK SAYS PROFIT ROSE").unresolved.empty());
+  CHECK(Extract("", "HOUSE PASSES TRADE BILL, REAGAN SAYS VETO LIKELY").unresolved ==
+        std::set<std::string>{PersonKey("Reagan")});
+  CHECK(Extract("", "DOLLAR FALLS AS TRADERS SEE NO END").unresolved.empty());
 }

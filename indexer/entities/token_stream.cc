@@ -55,22 +55,55 @@ bool IsClosingQuote(const Token& token) {
   return t.size() == 3 && (t == "\xE2\x80\x9D" || t == "\xE2\x80\x99");
 }
 
+// A byline or a heading: a line this short (in tokens) is not wrapped prose.
+constexpr size_t kShortLineTokens = 4;
+
+// Text wrapped at a fixed width, as wire copy and mail are: at least three
+// lines, none longer than kWrapWidth bytes, and half of them at least
+// kWrappedLine long. Text with a sentence or a paragraph per line has
+// longer lines.
+constexpr size_t kWrapWidth = 100;
+constexpr size_t kWrappedLine = 40;
+bool IsHardWrapped(std::string_view text) {
+  size_t lines = 0, long_lines = 0;
+  while (!text.empty()) {
+    size_t end = std::min(text.find('\n'), text.size());
+    std::string_view line = text.substr(0, end);
+    while (!line.empty() && (line.back() == ' ' || line.back() == '\r' || line.back() == '\t')) line.remove_suffix(1);
+    if (line.size() > kWrapWidth) return false;
+    if (line.find_first_not_of(" \t") != std::string_view::npos) {
+      ++lines;
+      if (line.size() >= kWrappedLine) ++long_lines;
+    }
+    text.remove_prefix(std::min(end + 1, text.size()));
+  }
+  return lines >= 3 && long_lines * 2 >= lines;
+}
+
 // Sentences from the tokens themselves: cheaper than a second ICU pass, and
 // unlike ICU's it does not end a sentence at every line break, which wire
 // copy uses to wrap lines ("shot in the\nback").
-void AssignSentences(std::vector<Token>& tokens, size_t first, int& sentence, TextPart part) {
+void AssignSentences(std::vector<Token>& tokens, size_t first, int& sentence, TextPart part, bool hard_wrapped) {
   int sentence_in_part = 0;
   bool starts = true;
   const Token* last_word = nullptr;
+  size_t line_start = first;  // the first token of the current line
   for (size_t i = first; i < tokens.size(); ++i) {
     Token& token = tokens[i];
     if (i > first && token.is_word) {
       const Token& previous = tokens[i - 1];
       bool boundary = token.newlines_before >= 2;
       // A line break ends a sentence when the line before does not run on:
-      // it ends in a capitalised word, a number or punctuation ("Nadim Ladki\nAL-AIN").
+      // it ends in punctuation, a number or a capitalised word ("Nadim
+      // Ladki\nAL-AIN"). In hard-wrapped text a long line ending in a
+      // capitalised word is prose wrapped in a name ("chairman Paul\nVolcker
+      // said"); only a short line (a byline) or capitals that shout (a
+      // dateline) end a sentence there.
       if (token.newlines_before == 1 && (token.capitalized || std::isdigit(static_cast<unsigned char>(token.text[0])))) {
-        boundary = boundary || !previous.is_word || previous.capitalized || std::isdigit(static_cast<unsigned char>(previous.text[0]));
+        const bool previous_capitalized = previous.is_word && previous.capitalized;
+        const bool wrapped_name = hard_wrapped && i - line_start > kShortLineTokens && !token.all_caps;
+        boundary = boundary || !previous.is_word || std::isdigit(static_cast<unsigned char>(previous.text[0])) ||
+                   (previous_capitalized && !wrapped_name);
         if (previous.text == ",") boundary = false;
       }
       size_t k = i - 1;
@@ -86,6 +119,7 @@ void AssignSentences(std::vector<Token>& tokens, size_t first, int& sentence, Te
         starts = true;
       }
     }
+    if (token.newlines_before > 0) line_start = i;
     token.sentence = sentence;
     token.part = part == TextPart::kTitle ? TextPart::kTitle : sentence_in_part < kLeadSentences ? TextPart::kLead : TextPart::kBody;
     if (token.is_word) {
@@ -385,7 +419,7 @@ void TokenizePart(std::string_view text, TextPart part, int& sentence, TokenStre
                        (piece.substr(piece.size() - 2) == "'s" || piece.substr(piece.size() - 2) == "'S" ||
                         (piece.size() >= 4 && piece.substr(piece.size() - 4) == "\xE2\x80\x99s"));
   }
-  AssignSentences(stream.tokens, first_token, sentence, part);
+  AssignSentences(stream.tokens, first_token, sentence, part, IsHardWrapped(text));
   ++sentence;  // the next part starts a new sentence
 }
 

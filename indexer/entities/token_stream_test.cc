@@ -58,6 +58,25 @@ TEST_CASE("tokens: sentences break after full stops but not after Mr.") {
   CHECK_FALSE(Find(stream, "Putin").sentence_start);
 }
 
+TEST_CASE("tokens: a wrapped line does not end a sentence, a byline line does") {
+  const std::string paragraph =
+      "Bankers said there are no plans for the finance minister to\n"
+      "meet commercial bankers during his trip to Washington. He will\n"
+      "explain Brazil's actions to Federal Reserve Board chairman Paul\n"
+      "Volcker and to the International Monetary Fund on Friday.\n";
+  TokenStream wrapped = Tokenize("", paragraph);
+  CHECK(Find(wrapped, "Volcker").sentence == Find(wrapped, "Paul").sentence);
+  CHECK_FALSE(Find(wrapped, "Volcker").sentence_start);
+  TokenStream byline = Tokenize("", "By Nadim Ladki\nAL-AIN, United Arab Emirates - Police said.\n" + paragraph);
+  CHECK(Find(byline, "AL").sentence == Find(byline, "Ladki").sentence + 1);
+  // A sentence per line, as some sources give text: a line's last name ends it.
+  TokenStream per_line = Tokenize("",
+      "The squad the coach named on Thursday for the qualifying game against the visitors on Saturday is as follows: Chris Sutton\n"
+      "Defenders were named later by the coach, who said he was pleased with the squad he had\n"
+      "The match will be played at the national stadium in the capital on Saturday afternoon.\n");
+  CHECK(Find(per_line, "Defenders").sentence == Find(per_line, "Sutton").sentence + 1);
+}
+
 TEST_CASE("tokens: title, lead (two sentences) and body are told apart") {
   TokenStream stream = Tokenize("Envoy shot", "First one. Second one. Third one.");
   CHECK(Find(stream, "Envoy").part == TextPart::kTitle);

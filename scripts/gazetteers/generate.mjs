@@ -319,6 +319,7 @@ const cues = {
   attribution_verbs: uniqueSorted(cueRules.attribution_verbs),
   name_particles: uniqueSorted(cueRules.name_particles),
   suffixes: uniqueSorted(cueRules.suffixes),
+  governing_words: uniqueSorted(cueRules.governing_words),
   ambiguous_first_names: uniqueSorted([...ambiguousNames]),
 };
 
