@@ -191,7 +191,8 @@ int main(int argc, char** argv) {
   if (args.size() >= 3 && args[0] == "--explain") {
     ReadNamed(args[1], std::set<std::string>(args.begin() + 2, args.end()), [&](const std::string& name, const Article& article) {
       std::cout << "== " << name << ": " << article.title << "\n"
-                << model->events().Explain(Tokenize(article.title, article.body)) << "\n";
+                << model->events().Explain(Tokenize(article.title, article.body), {nullptr, nullptr, EventDetector::YearOf(article.date)})
+                << "\n";
     });
     return 0;
   }
