@@ -324,3 +324,14 @@ TEST_CASE("events: a film about an assassination and a sports disciplinary verdi
                                            "The coach was found guilty of misconduct at a disciplinary hearing and banned from the touchline.")))
                   .count("conviction"));
 }
+
+TEST_CASE("events: a man named Richter and a player's injury lay-off are no earthquake and no job cuts") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("Bulk mailer Richter settles",
+                                           "Scott Richter agreed to pay a fine. Richter said his firm obeyed the law.")))
+                  .count("natural_disaster"));
+  CHECK(Ids(detector.Detect(Tokenize("Quake shakes coast", "A quake measuring 6.1 on the Richter scale shook the coast on Monday.")))
+            .count("natural_disaster"));
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("Striker faces lengthy injury lay-off", "The striker will be out for six weeks.")))
+                  .count("layoffs"));
+}
