@@ -76,11 +76,15 @@ PY
 
 # Event facet: precision per type on the hand-judged articles of
 # tests/data/events_eval.jsonl (tuning half, held-out half, all), the miss
-# rate on its no-event half, and how many Reuters results tables and takeover
-# headlines get earnings and acquisition.
+# rate on its no-event half, precision on the held-out and tuning samples
+# drawn after it (events_heldout.jsonl, events_dev.jsonl), and how many
+# Reuters results tables and takeover headlines get earnings and acquisition.
 cmake --build build-bench --target event_eval -j"$(nproc)" >/dev/null 2>&1 || { echo "bench/entities: build failed (cmake --build build-bench --target event_eval)" >&2; exit 2; }
 for split in tune test all; do
   build-bench/event_eval tests/data/events_eval.jsonl "$shared" --split "$split" > "$work/ev-$split.json"
+done
+for sample in heldout dev; do
+  build-bench/event_eval "tests/data/events_$sample.jsonl" "$shared" --split all > "$work/ev-$sample.json"
 done
 build-bench/event_eval --coverage "${reuters[@]}" > "$work/ev-coverage.json"
 python3 - "$work" <<'PY'
@@ -96,6 +100,12 @@ for split in ("tune", "test", "all"):
 r = json.load(open(f"{work}/ev-all.json"))
 for event, c in sorted(r["by_type"].items(), key=lambda kv: -kv[1]["reported"]):
     print(f"    {event:<18} {c['precision']:5.1f}  ({c['correct']}/{c['reported']})")
+for sample in ("heldout", "dev"):
+    r = json.load(open(f"{work}/ev-{sample}.json"))
+    o = r["overall"]
+    print(f"  tests/data/events_{sample}.jsonl: {r['articles']} articles  precision {o['precision']:5.1f}"
+          f" ({o['correct']}/{o['reported']})  recall {r['recall']:5.1f}  types with 10+: " +
+          ", ".join(f"{k} {v['precision']:.1f}" for k, v in r["by_type"].items() if v["reported"] >= 10))
 c = json.load(open(f"{work}/ev-coverage.json"))
 print(f"  Reuters: results tables with earnings {c['results_table_with_earnings_pct']:.1f}% of {c['results_table_stories']},"
       f" takeover headlines with acquisition {c['takeover_title_with_acquisition_pct']:.1f}% of {c['takeover_title_stories']}")

@@ -8,10 +8,11 @@
 //   event_eval --explain CORPORA_DIR CORPUS/ID...
 //       every trigger match and score behind the events of the articles
 //       ("reuters/reuters-1280", "bbc/tech/320.txt")
-//   event_eval --coverage REUTERS_STORY.jsonl...
+//   event_eval --coverage [--list] REUTERS_STORY.jsonl...
 //       salient events per type over every story, and how many stories with
 //       a results table ("Shr ... vs") or a takeover headline get earnings or
-//       acquisition
+//       acquisition; --list prints on stderr the headlines of the stories
+//       given `agreement` and of the takeover headlines without `acquisition`
 //
 // Articles are read by the indexer's own readers and run through the whole
 // entity extractor, as an index run would. Prints one JSON object; with
@@ -150,7 +151,7 @@ int Evaluate(const EntityModel& model, const std::string& eval_path, const std::
 
 // Reuters' own layout marks two kinds of business story without any tag:
 // a results table ("Shr 1.20 dlrs vs 1.05 dlrs") and a takeover headline.
-int Coverage(const EntityModel& model, const std::vector<std::string>& files) {
+int Coverage(const EntityModel& model, const std::vector<std::string>& files, bool list) {
   static const std::regex kResultsTable(R"((^|\s)(Shr|Oper shr|Shr loss)\s[^\n]*\bvs\b)");
   static const std::regex kTakeoverTitle(R"(\b(ACQUI\w*|MERGE\w*|TAKEOVER|TENDER|BUYOUT|STAKE|TO BUY|BUYS)\b)");
   EntityExtractor extractor(model);
@@ -161,6 +162,7 @@ int Coverage(const EntityModel& model, const std::vector<std::string>& files) {
       ++stories;
       const std::set<std::string> events = SalientEvents(extractor, article);
       for (const std::string& event : events) ++stories_with[event];
+      if (list && events.count("agreement")) std::cerr << "agreement\t" << article.id << "\t" << article.title << "\n";
       if (std::regex_search(article.body, kResultsTable)) {
         ++results;
         results_with_earnings += events.count("earnings") > 0;
@@ -168,6 +170,7 @@ int Coverage(const EntityModel& model, const std::vector<std::string>& files) {
       if (std::regex_search(article.title, kTakeoverTitle)) {
         ++takeovers;
         takeovers_with_acquisition += events.count("acquisition") > 0;
+        if (list && !events.count("acquisition")) std::cerr << "takeover_without_acquisition\t" << article.id << "\t" << article.title << "\n";
       }
     });
   }
@@ -191,16 +194,18 @@ int main(int argc, char** argv) {
   if (args.size() >= 3 && args[0] == "--explain") {
     ReadNamed(args[1], std::set<std::string>(args.begin() + 2, args.end()), [&](const std::string& name, const Article& article) {
       std::cout << "== " << name << ": " << article.title << "\n"
-                << model->events().Explain(Tokenize(article.title, article.body)) << "\n";
+                << model->events().Explain(Tokenize(article.title, article.body), {nullptr, nullptr, EventDetector::YearOf(article.date)})
+                << "\n";
     });
     return 0;
   }
   if (!args.empty() && args[0] == "--coverage") {
-    return Coverage(*model, std::vector<std::string>(args.begin() + 1, args.end()));
+    const bool list = args.size() > 1 && args[1] == "--list";
+    return Coverage(*model, std::vector<std::string>(args.begin() + (list ? 2 : 1), args.end()), list);
   }
   if (args.size() < 2) {
     std::cerr << "usage: event_eval EVAL.jsonl CORPORA_DIR [--split tune|test|all] [--list]\n"
-                 "       event_eval --coverage REUTERS_STORY.jsonl...\n";
+                 "       event_eval --coverage [--list] REUTERS_STORY.jsonl...\n";
     return 2;
   }
   std::string split = "all";

@@ -82,7 +82,8 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   entities.organisations = CountOrganisations(organisation_spans);
   entities.unresolved_surnames = std::move(people.unresolved_surnames);
   entities.countries = model_.countries().Find(stream, inside_person, article.date);
-  entities.events = model_.events().Detect(stream, {&entities.organisations, &entities.countries});
+  entities.events = model_.events().Detect(stream, {&entities.organisations, &entities.countries,
+                                                   EventDetector::YearOf(article.date)});
   return entities;
 }
 

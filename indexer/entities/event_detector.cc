@@ -198,7 +198,7 @@ Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
   std::map<std::string, int> index_of;
   for (const auto& event : vocabulary["events"]) {
     index_of[event.value("id", "")] = static_cast<int>(events_.size());
-    events_.push_back({event.value("id", ""), event.value("label", ""), {}});
+    events_.push_back({event.value("id", ""), event.value("label", ""), {}, {}});
   }
   std::string error;
   for (const auto& event : vocabulary["events"]) {
@@ -206,6 +206,11 @@ Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
     for (const auto& implied : event.value("implies", nlohmann::json::array())) {
       if (implied.is_string() && index_of.count(implied.get<std::string>())) {
         events_[static_cast<size_t>(owner)].implies.push_back(index_of[implied.get<std::string>()]);
+      }
+    }
+    for (const auto& superseded : event.value("supersedes", nlohmann::json::array())) {
+      if (superseded.is_string() && index_of.count(superseded.get<std::string>())) {
+        events_[static_cast<size_t>(owner)].supersedes.push_back(index_of[superseded.get<std::string>()]);
       }
     }
     for (const auto& trigger : event.value("triggers", nlohmann::json::array())) {
@@ -239,6 +244,8 @@ Status EventDetector::LoadGuards(const nlohmann::json& vocabulary, const std::ma
     guard.min_score = guard_json.value("min_score", guard_json.value("threshold", 1.0));
     guard.factor = guard_json.value("factor", 0.0);
     guard.organisation_weight = guard_json.value("organisation_weight", 0.0);
+    if (guard_json.value("years", "") == "earlier") guard.earlier_year_within = guard_json.value("within", 5);
+    if (guard.earlier_year_within > 0 && guard.article_scope) return Status::Error("\"years\" is for sentence guards only");
     if (guard.factor < 0 || guard.factor > 1) return Status::Error("a guard's factor must be from 0 to 1 (guards only discount)");
     for (const auto& event : guard_json.value("events", nlohmann::json::array())) {
       if (event.is_string() && index_of.count(event.get<std::string>())) guard.events.push_back(index_of.at(event.get<std::string>()));
@@ -254,6 +261,33 @@ Status EventDetector::LoadGuards(const nlohmann::json& vocabulary, const std::ma
     }
   }
   return Status::Ok();
+}
+
+int EventDetector::YearOf(std::string_view iso_date) {
+  if (iso_date.size() < 4 || !std::all_of(iso_date.begin(), iso_date.begin() + 4, ::isdigit)) return 0;
+  return std::stoi(std::string(iso_date.substr(0, 4)));
+}
+
+std::vector<size_t> EventDetector::FindEarlierYears(const std::vector<const Token*>& words, int article_year) {
+  std::vector<size_t> years;
+  for (size_t w = 0; w < words.size(); ++w) {
+    const std::string& text = words[w]->folded;
+    if (text.size() != 4 || !std::all_of(text.begin(), text.end(), ::isdigit)) continue;
+    const int year = std::stoi(text);
+    // An undated article's own year is unknown, so any year named may be
+    // past; an article that names no year loses nothing.
+    if (year < 1900 || year > 2099 || (article_year != 0 && year >= article_year)) continue;
+    years.push_back(w);
+  }
+  return years;
+}
+
+bool EventDetector::NearEarlierYear(const std::vector<const Token*>& words, const GuardState& guards, const Match& match,
+                                    int within) const {
+  const size_t from = match.first > static_cast<size_t>(within) ? match.first - static_cast<size_t>(within) : 0;
+  auto year = std::lower_bound(guards.earlier_years.begin(), guards.earlier_years.end(), from);
+  return year != guards.earlier_years.end() && *year <= match.last + static_cast<size_t>(within) &&
+         words[*year]->sentence == words[match.first]->sentence;
 }
 
 bool EventDetector::Guarded(const Guard& guard, int event) const {
@@ -295,6 +329,7 @@ EventDetector::GuardState EventDetector::FindGuards(const std::vector<const Toke
       unless[static_cast<size_t>(pattern.owner)] += pattern.weight * PartWeight(words[first]->part);
     });
   }
+  state.earlier_years = FindEarlierYears(words, participants.article_year);
   const size_t organisations = participants.organisations ? participants.organisations->size() : 0;
   size_t salient_countries = 0;
   if (participants.countries) {
@@ -343,6 +378,10 @@ std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vec
     }
     for (size_t g = 0; g < guards_.size(); ++g) {
       if (guards.article_guard_holds[g] && Guarded(guards_[g], match.event)) apply(guards_[g]);
+      if (guards_[g].earlier_year_within > 0 && !guards.earlier_years.empty() && Guarded(guards_[g], match.event) &&
+          NearEarlierYear(words, guards, match, guards_[g].earlier_year_within)) {
+        apply(guards_[g]);
+      }
     }
     const TextPart part = words[match.first]->part;
     const double mention = match.weight * sense * PartWeight(part), facet = mention * background;
@@ -360,6 +399,7 @@ std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vec
     if (facet <= 0) continue;
     score.facet += facet;
     score.anchor = std::max(score.anchor, match.weight * sense * background);
+    if (part == TextPart::kTitle) score.title += facet;
     if (part != TextPart::kBody) {
       score.prominent += facet;
       score.prominent_anchor = std::max(score.prominent_anchor, match.weight * sense * background);
@@ -445,6 +485,13 @@ std::vector<EventMention> EventDetector::Detect(const TokenStream& stream, const
     }
     mentioned[e] = std::max(mentioned[e], level);
     mentions[e] = std::max(mentions[e], scores[e].mentions);
+  }
+  for (size_t e = 0; e < events_.size(); ++e) {
+    if (mentioned[e] != 2) continue;
+    for (int superseded : events_[e].supersedes) {
+      const size_t s = static_cast<size_t>(superseded);
+      if (mentioned[s] == 2 && scores[s].title <= 0) mentioned[s] = 1;
+    }
   }
   std::vector<EventMention> found;
   for (size_t e = 0; e < events_.size(); ++e) {

@@ -44,6 +44,9 @@ namespace newsfacet {
 struct EventParticipants {
   const std::vector<OrganisationMention>* organisations = nullptr;
   const std::vector<CountryMention>* countries = nullptr;
+  // The year the article is dated (0: unknown), for telling a year named
+  // in a sentence as past: "the 2000 crash" in a 2004 story is background.
+  int article_year = 0;
 };
 
 class EventDetector {
@@ -58,6 +61,9 @@ class EventDetector {
   // per trigger match (event, words, text part, weight, what the guards
   // left of it for the mention and for the facet), then each event's scores.
   std::string Explain(const TokenStream& stream, const EventParticipants& participants = {}) const;
+
+  // The year of an ISO 8601 date ("1987-03-02 ..." -> 1987), or 0.
+  static int YearOf(std::string_view iso_date);
 
   // The display label of an event id ("peace_talks" -> "Peace talks"), or "".
   const std::string& LabelOf(const std::string& id) const;
@@ -87,6 +93,9 @@ class EventDetector {
   struct Event {
     std::string id, label;
     std::vector<int> implies;
+    // Events this one's report makes background unless the title names
+    // them too: a verdict story tells of the arrest and trial behind it.
+    std::vector<int> supersedes;
   };
   struct Guard {
     bool article_scope = false;
@@ -101,6 +110,10 @@ class EventDetector {
     // this much (each salient country adds unless_country_weight).
     double unless_min_score = 0;
     double unless_country_weight = 0;
+    // Sentence scope: the guard also holds for a match with a year before
+    // the article's (any year, when the article is undated) within this
+    // many words of it, in its sentence ("the rail crash in 2000"); 0: off.
+    int earlier_year_within = 0;
   };
   struct Match {
     int event;
@@ -110,7 +123,7 @@ class EventDetector {
   // Per event: its score with every guard (the facet), with sense guards
   // only (the mention), and where the facet score comes from.
   struct EventScore {
-    double facet = 0, mention = 0, prominent = 0;
+    double facet = 0, mention = 0, prominent = 0, title = 0;
     double anchor = 0;  // the strongest single match, guarded, before position weights
     double prominent_anchor = 0;  // the same, in the title and lead
     int sentences = 0, mentions = 0;
@@ -120,6 +133,7 @@ class EventDetector {
   struct GuardState {
     std::map<int, std::vector<int>> sentence_guards;  // sentence -> guard indexes
     std::vector<bool> article_guard_holds;
+    std::vector<size_t> earlier_years;  // word indexes of years before the article's, in order
   };
   // Every word some trigger or guard starts with, numbered: a word of an
   // article is looked up once, whatever pattern sets then try it.
@@ -152,6 +166,9 @@ class EventDetector {
   Status LoadGuards(const nlohmann::json& vocabulary, const std::map<std::string, int>& index_of);
   GuardState FindGuards(const std::vector<const Token*>& words, const std::vector<uint32_t>& slots,
                         const EventParticipants& participants) const;
+  static std::vector<size_t> FindEarlierYears(const std::vector<const Token*>& words, int article_year);
+  bool NearEarlierYear(const std::vector<const Token*>& words, const GuardState& guards, const Match& match,
+                       int within) const;
   std::vector<EventScore> ScoreEvents(const std::vector<const Token*>& words, std::vector<Match> matches,
                                       const GuardState& guards, std::string* trace = nullptr) const;
   std::vector<Match> FindTriggers(const std::vector<const Token*>& words, const std::vector<uint32_t>& slots) const;

@@ -251,3 +251,87 @@ TEST_CASE("events: the article's organisations and countries decide a company de
   CHECK_FALSE(Ids(detector.Detect(stream, {&companies, nullptr})).count("agreement"));
   CHECK(Ids(detector.Detect(stream, {&companies, &states})).count("agreement"));
 }
+
+TEST_CASE("events: a year before the article's next to the event dates it as background; the article's own year does not") {
+  const EventDetector& detector = ShippedVocabulary();
+  const TokenStream charged = Tokenize("Five engineers charged",
+                                       "Five engineers were charged on Monday over the rail crash in 1998 that killed four people.");
+  CHECK_FALSE(Ids(detector.Detect(charged, {nullptr, nullptr, 2004})).count("accident"));
+  CHECK_FALSE(Ids(detector.Detect(charged)).count("accident"));  // undated: any year named may be past
+  CHECK(Mentioned(detector.Detect(charged, {nullptr, nullptr, 2004})).count("accident"));
+  const TokenStream derailed = Tokenize("Four die as train derails",
+                                        "A train derailed near the station on Monday, the worst rail crash of 1998, killing four people.");
+  CHECK(Ids(detector.Detect(derailed, {nullptr, nullptr, 1998})).count("accident"));
+}
+
+TEST_CASE("events: a verdict story's arrest is background unless the title names it") {
+  const EventDetector& detector = ShippedVocabulary();
+  std::vector<EventMention> events = detector.Detect(Tokenize(
+      "Blogger jailed for eight years",
+      "A court sentenced the blogger to eight years in prison on Sunday. He was arrested at his home after posting articles."));
+  CHECK(Ids(events).count("conviction"));
+  CHECK_FALSE(Ids(events).count("arrest"));
+  CHECK(Mentioned(events).count("arrest"));
+}
+
+TEST_CASE("events: an election expected but not yet called is not reported") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("Parties prepare for election",
+                                           "The parties are preparing for a general election widely expected in May.\n\n"
+                                           "Campaign chiefs met to plan their posters ahead of the election.")))
+                  .count("election"));
+  CHECK(Ids(detector.Detect(Tokenize("Voters go to the polls", "Polls opened on Sunday in the general election, officials said.")))
+            .count("election"));
+}
+
+TEST_CASE("events: takeover speculation and a deal of an earlier month are not the story's acquisition") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("HARLOW SHARES JUMP ON TAKEOVER SPECULATION",
+                                           "Shares of Harlow Corp rose sharply on speculation that a rival would bid for the company, traders said.")))
+                  .count("acquisition"));
+  std::set<std::string> named = Ids(detector.Detect(Tokenize(
+      "PACIFIC AIR NAMES NEW CHAIRMAN",
+      "Pacific Air Corp said it appointed John Smith chairman. Pacific Air acquired Coastal Airways for 300 mln dlrs last December.")));
+  CHECK(named.count("appointment"));
+  CHECK_FALSE(named.count("acquisition"));
+}
+
+TEST_CASE("events: a results note's gain from a sale is bookkeeping, not an acquisition") {
+  const EventDetector& detector = ShippedVocabulary();
+  std::set<std::string> found = Ids(detector.Detect(Tokenize(
+      "DELTA PAPER 3RD QTR NET",
+      "Shr 50 cts vs 35 cts Net 42.7 mln vs 29.9 mln NOTE: Nine-month earnings include a gain of nine cts a share from the sale "
+      "of the company's stake in a chemicals maker.")));
+  CHECK(found.count("earnings"));
+  CHECK_FALSE(found.count("acquisition"));
+}
+
+TEST_CASE("events: troops' uprising is a coup, not a protest") {
+  const EventDetector& detector = ShippedVocabulary();
+  std::set<std::string> found = Ids(detector.Detect(Tokenize(
+      "ARMY UNITS END UPRISING",
+      "Rebellious troops at a provincial garrison called off an uprising against the government, the army command said.")));
+  CHECK(found.count("coup"));
+  CHECK_FALSE(found.count("protest"));
+}
+
+TEST_CASE("events: a film about an assassination and a sports disciplinary verdict report neither") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("Film premieres in the capital",
+                                           "A film about the assassination of an envoy premiered in the capital on Friday.")))
+                  .count("assassination"));
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("Coach banned for six weeks",
+                                           "The coach was found guilty of misconduct at a disciplinary hearing and banned from the touchline.")))
+                  .count("conviction"));
+}
+
+TEST_CASE("events: a man named Richter and a player's injury lay-off are no earthquake and no job cuts") {
+  const EventDetector& detector = ShippedVocabulary();
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("Bulk mailer Richter settles",
+                                           "Scott Richter agreed to pay a fine. Richter said his firm obeyed the law.")))
+                  .count("natural_disaster"));
+  CHECK(Ids(detector.Detect(Tokenize("Quake shakes coast", "A quake measuring 6.1 on the Richter scale shook the coast on Monday.")))
+            .count("natural_disaster"));
+  CHECK_FALSE(Ids(detector.Detect(Tokenize("Striker faces lengthy injury lay-off", "The striker will be out for six weeks.")))
+                  .count("layoffs"));
+}
