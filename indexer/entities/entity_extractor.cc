@@ -28,7 +28,8 @@ namespace {
 // article names elsewhere ("Merrill Lynch said" beside "Merrill Lynch and
 // Co Inc"), is that organisation. But a name the tagger alone calls an
 // organisation, where the person rules found a person on their own
-// evidence ("Governor Aminu Lawal said"), is that person.
+// evidence ("Governor Aminu Lawal said") or after a title ("Minister of
+// Energy and Mines Subroto"), is that person.
 void MarkOrganisations(std::vector<OrganisationSpan>& organisations, std::vector<PersonSpan>& spans) {
   if (organisations.empty()) return;
   auto overlaps = [](const OrganisationSpan& organisation, const PersonSpan& span) {
@@ -38,7 +39,8 @@ void MarkOrganisations(std::vector<OrganisationSpan>& organisations, std::vector
                                      [&](const OrganisationSpan& organisation) {
                                        if (organisation.structural) return false;
                                        return std::any_of(spans.begin(), spans.end(), [&](const PersonSpan& span) {
-                                         return span.accepted && span.name_words >= 2 && overlaps(organisation, span);
+                                         return ((span.accepted && span.name_words >= 2) || span.title_cue) &&
+                                                overlaps(organisation, span);
                                        });
                                      }),
                       organisations.end());

@@ -32,6 +32,11 @@ class NameLexicon {
   // Words that, after a lone surname, name that person's government or
   // circle: "the Reagan administration", "a Thatcher aide".
   bool IsGoverningWord(HashedWord word) const { return governing_words_.Contains(word); }
+  // Present-tense verbs a headline speaks with ("VOLCKER SEES ..."), besides
+  // the attribution verbs. Kept apart from those: the tagger's features use them.
+  bool IsHeadlineVerb(HashedWord word) const { return headline_verbs_.Contains(word) || IsAttributionVerb(word); }
+  // Words that make a capitalised run a treaty or a law ("Multi-Fibre Agreement").
+  bool IsDocumentWord(HashedWord word) const { return document_words_.Contains(word); }
   // Titles may be several words ("foreign minister"): `words` joined by spaces.
   bool IsTitle(HashedWord words) const { return titles_.Contains(words); }
   size_t LongestTitleWords() const { return longest_title_words_; }
@@ -46,7 +51,7 @@ class NameLexicon {
 
  private:
   WordTable first_names_, ambiguous_first_names_, organization_words_, non_name_words_, attribution_verbs_,
-      particles_, suffixes_, governing_words_, titles_, title_first_words_, title_last_words_;
+      particles_, suffixes_, governing_words_, headline_verbs_, document_words_, titles_, title_first_words_, title_last_words_;
   size_t longest_title_words_ = 1;
 };
 

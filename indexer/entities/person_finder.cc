@@ -160,12 +160,26 @@ size_t PersonFinder::TitleInto(const std::vector<Token>& tokens, size_t begin, s
   return begin;
 }
 
+// "Minister of Energy and Mines Subroto": the word at `begin` ends the
+// office a title before it names.
+bool PersonFinder::EndsPortfolio(const std::vector<Token>& tokens, size_t begin) const {
+  if (begin < 4 || (tokens[begin - 1].folded != "and" && tokens[begin - 1].text != "&")) return false;
+  size_t k = begin - 2;
+  const size_t last_capital = k;
+  while (k > 0 && tokens[k].is_word && tokens[k].capitalized) --k;
+  if (k == last_capital || k == 0 || tokens[k].folded != "of") return false;
+  return tokens[k - 1].is_word && lexicon_.EndsTitle(tokens[k - 1].word());
+}
+
 // Drops what precedes the name: "But", "Russian", "Foreign Minister",
 // "Mr.", a stray hyphen; any title found sets `title_cue`.
 size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue) const {
   if (size_t after_title = TitleInto(tokens, begin, end); after_title != begin) {
     *title_cue = true;
     begin = after_title;
+  } else if (EndsPortfolio(tokens, begin) && NameWordsIn(tokens, begin, end) >= 2) {
+    *title_cue = true;
+    ++begin;
   }
   while (begin < end) {
     const Token& token = tokens[begin];
@@ -269,6 +283,21 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
   return evidence;
 }
 
+// Whether ", Oct 19" (a dateline's date) follows the token before `end`.
+bool PersonFinder::InDateline(const std::vector<Token>& tokens, size_t end) const {
+  size_t k = end;
+  if (k < tokens.size() && tokens[k].text == ".") ++k;  // "W. Va."
+  if (k + 2 >= tokens.size() || tokens[k].text != ",") return false;
+  static const std::set<std::string> kMonths = {
+      "jan", "january", "feb", "february", "mar", "march", "apr", "april", "may", "jun", "june", "jul", "july",
+      "aug", "august", "sep", "sept", "september", "oct", "october", "nov", "november", "dec", "december"};
+  size_t month = k + 1;
+  if (!tokens[month].capitalized || !kMonths.count(tokens[month].folded)) return false;
+  size_t day = month + 1;
+  if (day < tokens.size() && tokens[day].text == ".") ++day;
+  return day < tokens.size() && IsNumber(tokens[day]);
+}
+
 bool PersonFinder::GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const {
   return end < tokens.size() && tokens[end].is_word && lexicon_.IsGoverningWord(tokens[end].word());
 }
@@ -282,7 +311,7 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
     const Token& token = tokens[k];
     if (!token.is_word || lexicon_.IsParticle(token.word())) continue;
     ++span->name_words;
-    if (lexicon_.IsOrganizationWord(token.word())) return false;
+    if (lexicon_.IsOrganizationWord(token.word()) || lexicon_.IsDocumentWord(token.word())) return false;
     if (lexicon_.IsNonNameWord(token.word()) || lexicon_.IsTitle(token.word())) all_unknown = false;
   }
   if (span->name_words == 0) return false;
@@ -295,6 +324,8 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   }
   span->name = SpanText(tokens, begin, end);
   if (span->place_name) return true;
+  if (InDateline(tokens, end)) return false;  // "CHARLESTON, W. Va., Oct 19 -"
+
   span->evidence = ContextEvidence(tokens, begin, end);
   if (title_cue) span->evidence += kTitleCue;
   if (span->name_words >= 2) {
@@ -356,7 +387,7 @@ void PersonFinder::AddHeadlineSurnames(const std::vector<Token>& tokens, std::ve
     const Token& token = tokens[i];
     if (!token.is_word || token.folded.size() < 3 || !std::isalpha(static_cast<unsigned char>(token.folded[0])) ||
         lexicon_.IsNonNameWord(token.word()) || lexicon_.IsOrganizationWord(token.word()) ||
-        lexicon_.IsTitle(token.word()) || lexicon_.IsAttributionVerb(token.word())) {
+        lexicon_.IsTitle(token.word()) || lexicon_.IsHeadlineVerb(token.word())) {
       continue;
     }
     const bool after_title = TitleBefore(tokens, i);
@@ -364,8 +395,9 @@ void PersonFinder::AddHeadlineSurnames(const std::vector<Token>& tokens, std::ve
                                   (i >= 2 && tokens[i - 1].folded == "s" && tokens[i - 2].text == "'");  // "U.K.'S"
     const bool opens = i == 0 || !tokens[i - 1].is_word || after_possessive;
     const bool speaks = i + 1 < tokens.size() && tokens[i + 1].part == TextPart::kTitle && tokens[i + 1].is_word &&
-                        lexicon_.IsAttributionVerb(tokens[i + 1].word());
-    if (after_title || (opens && speaks)) found.push_back({i, i + 1, after_title});
+                        lexicon_.IsHeadlineVerb(tokens[i + 1].word());
+    // Speaking first counts as the title would: the headline's only cue.
+    if (after_title || (opens && speaks)) found.push_back({i, i + 1, true});
   }
   if (found.empty()) return;
   found.insert(found.end(), chunks.begin(), chunks.end());

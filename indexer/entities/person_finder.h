@@ -64,6 +64,8 @@ class PersonFinder {
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   bool GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const;
+  bool EndsPortfolio(const std::vector<Token>& tokens, size_t begin) const;
+  bool InDateline(const std::vector<Token>& tokens, size_t end) const;
   struct Chunk {  // a run of tokens that may name a person
     size_t begin, end;
     bool title_cue;

@@ -112,3 +112,10 @@ TEST_CASE("people: an all-capitals headline names a surname after a title or spe
         std::set<std::string>{PersonKey("Reagan")});
   CHECK(Extract("", "DOLLAR FALLS AS TRADERS SEE NO END").unresolved.empty());
 }
+
+TEST_CASE("people: an office's portfolio and a dateline's state are not part of a name") {
+  Found found = Extract("Indonesia's Minister of Energy and Mines Subroto said prices would hold.");
+  CHECK(found.people.empty());
+  CHECK(found.unresolved == std::set<std::string>{PersonKey("Subroto")});
+  CHECK(Extract("CHARLESTON, W. Va., March 2 - The company said profit rose, Va. Smith said.").people.empty());
+}

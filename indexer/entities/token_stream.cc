@@ -34,6 +34,23 @@ icu::BreakIterator& ThreadWordBreaker() {
 }
 
 // Words after which a full stop does not end the sentence.
+// "E.F", "U.S", "W.Va": letters in groups of one or two joined by full stops.
+bool IsInitialism(const std::string& text) {
+  if (text.find('.') == std::string::npos) return false;
+  size_t group = 0;
+  for (char c : text) {
+    if (c == '.') {
+      if (group == 0) return false;
+      group = 0;
+    } else if (std::isalpha(static_cast<unsigned char>(c)) && ++group <= 2) {
+      continue;
+    } else {
+      return false;
+    }
+  }
+  return group > 0;
+}
+
 bool IsAbbreviation(const std::string& folded) {
   static const std::unordered_set<std::string> kAbbreviations = {
       "mr", "mrs", "ms", "dr", "st", "prof", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "maj", "cmdr",
@@ -110,7 +127,8 @@ void AssignSentences(std::vector<Token>& tokens, size_t first, int& sentence, Te
       while (k > first && IsClosingQuote(tokens[k])) --k;
       if (EndsSentence(tokens[k]) && token.space_before && (token.capitalized || std::isdigit(static_cast<unsigned char>(token.text[0])))) {
         bool abbreviation = tokens[k].text == "." && last_word && k > first && &tokens[k - 1] == last_word &&
-                            (IsAbbreviation(last_word->folded) || (last_word->text.size() == 1 && last_word->capitalized));
+                            (IsAbbreviation(last_word->folded) || IsInitialism(last_word->text) ||
+                             (last_word->text.size() == 1 && last_word->capitalized));
         boundary = boundary || !abbreviation;
       }
       if (boundary) {

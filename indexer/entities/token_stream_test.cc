@@ -58,6 +58,12 @@ TEST_CASE("tokens: sentences break after full stops but not after Mr.") {
   CHECK_FALSE(Find(stream, "Putin").sentence_start);
 }
 
+TEST_CASE("tokens: initials joined by full stops do not end a sentence") {
+  TokenStream stream = Tokenize("", "Brokerage firm E.F. Hutton Group Inc said the U.S. unit was sound.");
+  CHECK(Find(stream, "Hutton").sentence == Find(stream, "firm").sentence);
+  CHECK(Find(stream, "unit").sentence == Find(stream, "firm").sentence);
+}
+
 TEST_CASE("tokens: a wrapped line does not end a sentence, a byline line does") {
   const std::string paragraph =
       "Bankers said there are no plans for the finance minister to\n"

@@ -320,6 +320,8 @@ const cues = {
   name_particles: uniqueSorted(cueRules.name_particles),
   suffixes: uniqueSorted(cueRules.suffixes),
   governing_words: uniqueSorted(cueRules.governing_words),
+  headline_verbs: uniqueSorted(cueRules.headline_verbs),
+  document_words: uniqueSorted(cueRules.document_words),
   ambiguous_first_names: uniqueSorted([...ambiguousNames]),
 };
 
