@@ -1,0 +1,69 @@
+#include "near_duplicate.h"
+
+#include <algorithm>
+#include <cstdint>
+#include <limits>
+#include <vector>
+
+#include "search_folding.h"
+#include "stable_hash.h"
+
+namespace newsfacet {
+namespace {
+
+// Lower-case ASCII words and numbers of folded text: "U.S." is "u" "s",
+// "1,200" is "1" "200"; other scripts' bytes stay inside words.
+void AppendWords(std::string_view folded, size_t max_words, std::vector<std::string>* words) {
+  std::string word;
+  auto flush = [&] {
+    if (!word.empty() && words->size() < max_words) words->push_back(word);
+    word.clear();
+  };
+  for (char c : folded) {
+    const unsigned char byte = static_cast<unsigned char>(c);
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || byte >= 0x80) {
+      word.push_back(c);
+    } else if (c >= 'A' && c <= 'Z') {
+      word.push_back(static_cast<char>(c - 'A' + 'a'));
+    } else {
+      flush();
+      if (words->size() >= max_words) return;
+    }
+  }
+  flush();
+}
+
+}  // namespace
+
+std::string NearDuplicateKey(std::string_view title, std::string_view body) {
+  std::vector<std::string> words;
+  AppendWords(FoldForSearch(title), std::numeric_limits<size_t>::max(), &words);
+  const size_t title_words = words.size();
+  AppendWords(FoldForSearch(body.substr(0, std::min<size_t>(body.size(), kLeadWords * 16))),
+              title_words + kLeadWords, &words);
+  if (words.size() < kMinShingles + 2) return "";
+  // Each shingle is hashed once; the kKeyHashes minimum hashes are then
+  // permutations of it (xor with a seed, then a 64-bit mix).
+  uint64_t minimum[kKeyHashes];
+  std::fill(std::begin(minimum), std::end(minimum), std::numeric_limits<uint64_t>::max());
+  for (size_t i = 0; i + 2 < words.size(); ++i) {
+    const std::string shingle = words[i] + ' ' + words[i + 1] + ' ' + words[i + 2];
+    const uint64_t base = StableHash(shingle);
+    for (int k = 0; k < kKeyHashes; ++k) {
+      uint64_t mixed = base ^ (0x9e3779b97f4a7c15ull * static_cast<uint64_t>(k + 1));
+      mixed = (mixed ^ (mixed >> 31)) * 0xbf58476d1ce4e5b9ull;  // splitmix64's finaliser
+      mixed = (mixed ^ (mixed >> 27)) * 0x94d049bb133111ebull;
+      mixed ^= mixed >> 31;
+      minimum[k] = std::min(minimum[k], mixed);
+    }
+  }
+  uint64_t key = kStableHashSeed;
+  for (uint64_t each : minimum) {
+    char bytes[8];
+    for (int b = 0; b < 8; ++b) bytes[b] = static_cast<char>(each >> (8 * b));  // the same on every machine
+    key = StableHash(std::string_view(bytes, sizeof bytes), key);
+  }
+  return HashHex(key);
+}
+
+}  // namespace newsfacet
