@@ -57,7 +57,17 @@ std::string NearDuplicateKey(std::string_view title, std::string_view body) {
       minimum[k] = std::min(minimum[k], mixed);
     }
   }
+  // Templated stories (a market report, an earnings table) share most of
+  // their words and differ in their figures: the same figures are part of
+  // being the same story.
+  std::vector<std::string> figures;
+  for (const std::string& word : words) {
+    if (word[0] >= '0' && word[0] <= '9') figures.push_back(word);
+  }
+  std::sort(figures.begin(), figures.end());
+  figures.erase(std::unique(figures.begin(), figures.end()), figures.end());
   uint64_t key = kStableHashSeed;
+  for (const std::string& figure : figures) key = StableHash(figure + ' ', key);
   for (uint64_t each : minimum) {
     char bytes[8];
     for (int b = 0; b < 8; ++b) bytes[b] = static_cast<char>(each >> (8 * b));  // the same on every machine

@@ -7,8 +7,10 @@
 // first kLeadWords words of the body), folded as search folds text. Two
 // articles get the same key when kKeyHashes independent minimum hashes all
 // agree, which happens with probability J^kKeyHashes for shingle sets of
-// Jaccard similarity J: 0.64 at J = 0.8, 0.01 at J = 0.1. Shingles of three
-// words keep templated stories (earnings tables with other figures) apart.
+// Jaccard similarity J: 0.64 at J = 0.8, 0.01 at J = 0.1. Templated stories
+// (market reports, earnings tables) share most shingles, so the key also
+// holds the set of figures (numbers) in the title and lead: stories with
+// other figures are other stories.
 #pragma once
 
 #include <string>

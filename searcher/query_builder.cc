@@ -131,6 +131,13 @@ std::string Joined(const std::vector<std::string>& words) {
   return text;
 }
 
+// Whether some word of the index starts with the query's last word.
+bool LastWordStartsATerm(const std::string& folded, const Xapian::Database& db) {
+  const std::vector<std::string> words = SplitOnSpace(NormalizeLabel(folded));
+  if (words.empty()) return false;
+  return db.allterms_begin(words.back()) != db.allterms_end(words.back());
+}
+
 // The words of a query that is nothing but -word, -word...; nullopt otherwise.
 std::optional<std::vector<std::string>> OnlyExclusions(const std::string& folded) {
   std::vector<std::string> words = SplitOnSpace(folded);
@@ -330,8 +337,8 @@ void QueryBuilder::ParseText(const SearchScope& scope, const Xapian::Database& d
                                 parser.parse_query(Joined(*excluded), Xapian::QueryParser::FLAG_CJK_NGRAM));
     built->notes.push_back("the query only excludes words: showing every article without them");
   }
-  // A word still being typed is not misspelt yet.
-  if (!partial && HasUnknownWord(built->text, db) && HasSpellingData(db)) {
+  // A word still being typed is not misspelt while some word starts with it.
+  if (HasUnknownWord(built->text, db) && HasSpellingData(db) && !(partial && LastWordStartsATerm(folded, db))) {
     const size_t notes = built->notes.size();  // the second parse would repeat the field notes
     try {
       parser.parse_query(parsed, parsed_flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
