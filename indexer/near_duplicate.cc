@@ -42,21 +42,22 @@ std::string NearDuplicateKey(std::string_view title, std::string_view body) {
   AppendWords(FoldForSearch(body.substr(0, std::min<size_t>(body.size(), kLeadWords * 16))),
               title_words + kLeadWords, &words);
   if (words.size() < kMinShingles + 2) return "";
-  // Each shingle is hashed once; the kKeyHashes minimum hashes are then
-  // permutations of it (xor with a seed, then a 64-bit mix).
-  uint64_t minimum[kKeyHashes];
-  std::fill(std::begin(minimum), std::end(minimum), std::numeric_limits<uint64_t>::max());
+  // The kSketchSize smallest shingle hashes (a bottom-k MinHash sketch).
+  std::vector<uint64_t> smallest;
   for (size_t i = 0; i + 2 < words.size(); ++i) {
-    const std::string shingle = words[i] + ' ' + words[i + 1] + ' ' + words[i + 2];
-    const uint64_t base = StableHash(shingle);
-    for (int k = 0; k < kKeyHashes; ++k) {
-      uint64_t mixed = base ^ (0x9e3779b97f4a7c15ull * static_cast<uint64_t>(k + 1));
-      mixed = (mixed ^ (mixed >> 31)) * 0xbf58476d1ce4e5b9ull;  // splitmix64's finaliser
-      mixed = (mixed ^ (mixed >> 27)) * 0x94d049bb133111ebull;
-      mixed ^= mixed >> 31;
-      minimum[k] = std::min(minimum[k], mixed);
+    uint64_t hash = StableHash(words[i] + ' ' + words[i + 1] + ' ' + words[i + 2]);
+    hash = (hash ^ (hash >> 31)) * 0xbf58476d1ce4e5b9ull;  // splitmix64's finaliser: FNV-1a's
+    hash = (hash ^ (hash >> 27)) * 0x94d049bb133111ebull;  // low bits alone are weak
+    hash ^= hash >> 31;
+    if (std::find(smallest.begin(), smallest.end(), hash) != smallest.end()) continue;
+    if (smallest.size() < kSketchSize) {
+      smallest.push_back(hash);
+    } else {
+      auto largest = std::max_element(smallest.begin(), smallest.end());
+      if (hash < *largest) *largest = hash;
     }
   }
+  std::sort(smallest.begin(), smallest.end());
   // Templated stories (a market report, an earnings table) share most of
   // their words and differ in their figures: the same figures are part of
   // being the same story.
@@ -68,7 +69,7 @@ std::string NearDuplicateKey(std::string_view title, std::string_view body) {
   figures.erase(std::unique(figures.begin(), figures.end()), figures.end());
   uint64_t key = kStableHashSeed;
   for (const std::string& figure : figures) key = StableHash(figure + ' ', key);
-  for (uint64_t each : minimum) {
+  for (uint64_t each : smallest) {
     char bytes[8];
     for (int b = 0; b < 8; ++b) bytes[b] = static_cast<char>(each >> (8 * b));  // the same on every machine
     key = StableHash(std::string_view(bytes, sizeof bytes), key);

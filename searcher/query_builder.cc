@@ -184,7 +184,9 @@ std::string ResolvePersonId(const std::string& value, const Xapian::Database& db
   std::string key = PersonKey(value);
   if (key.empty() || db.term_exists(Term(layout::kPersonPrefix, key))) return key;
   const std::string& resolved = surnames.PersonOf(key);
-  return resolved.empty() ? key : resolved;
+  if (!resolved.empty()) return resolved;
+  std::string only = key.find('-') == std::string::npos ? PersonWithSurname(key, db) : "";
+  return only.empty() ? key : only;
 }
 
 std::string ResolveOrganisationId(const std::string& value, const Xapian::Database& db) {
@@ -360,9 +362,13 @@ void QueryBuilder::AddNamedEntities(const std::string& folded, bool partial, Xap
                                     BuiltQuery* built) const {
   std::optional<std::vector<std::string>> words = PlainWords(folded);
   if (!words || words->empty()) return;
-  const std::vector<EntityWords> found =
-      FindEntityWords(*words, partial ? words->size() - 1 : words->size(), labels_, db, surnames);
+  // A last word still being typed is looked up whole too: "andrei karlov"
+  // names Andrey Karlov whether or not a space follows, "andrei karl" no one.
+  const std::vector<EntityWords> found = FindEntityWords(*words, words->size(), labels_, db, surnames);
   if (found.empty()) return;
+  if (partial && found.back().first + found.back().count == words->size()) {
+    flags &= ~static_cast<unsigned>(Xapian::QueryParser::FLAG_PARTIAL);  // the last word was a whole name
+  }
   std::vector<bool> named(words->size(), false);
   std::vector<Xapian::Query> entities;
   for (const EntityWords& entity : found) {

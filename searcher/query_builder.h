@@ -89,7 +89,8 @@ class QueryBuilder {
 // The id a person filter value names: the value itself when it is an id
 // the index knows ("andrei-karlov"), else PersonKey() of it as a name, or,
 // when no article names that in full, the person a lone surname resolves
-// to ("karlov" -> "andrey-karlov").
+// to ("karlov" -> "andrey-karlov": by the index's surname map, else the
+// one full name with that surname, see PersonWithSurname).
 std::string ResolvePersonId(const std::string& value, const Xapian::Database& db, const SurnameLookup& surnames);
 
 // The id an organisation filter value names: the value itself when it is

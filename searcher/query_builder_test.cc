@@ -220,7 +220,10 @@ TEST_CASE("person: and a person filter take a surname the index resolves to one 
         std::set<std::string>{"ankara-shooting", "gunman-profile", "gunman-funeral"});
   CHECK(Matches({{"person", "altintas"}}) ==
         std::set<std::string>{"ankara-shooting", "gunman-profile", "gunman-funeral"});
-  // A surname several people have names no one.
+  // A surname no article uses alone: the one full name with it.
+  CHECK(Matches({{"q", "person:erdogan"}}) == std::set<std::string>{"syria-talks"});
+  CHECK(Matches({{"person", "Putin"}}) == std::set<std::string>{"karlov-tribute", "syria-talks"});
+  // A surname several people share, none with 80% of their articles, names no one.
   CHECK(Matches({{"q", "person:karlov"}}).empty());
 }
 

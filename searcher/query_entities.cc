@@ -78,6 +78,24 @@ Xapian::Query EntityFacetQuery(Facet facet, const std::string& id, const Surname
                        Xapian::Query(layout::KeyOf(layout::kUnresolvedSurnamePrefix, *surname)));
 }
 
+std::string PersonWithSurname(const std::string& surname_key, const Xapian::Database& db) {
+  if (surname_key.empty()) return "";
+  const std::string prefix(layout::kPersonPrefix);
+  const std::string ending = "-" + surname_key;
+  std::string best;
+  Xapian::doccount best_count = 0, all = 0;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+    const std::string& term = *it;
+    if (term.size() <= prefix.size() + ending.size() || term.compare(term.size() - ending.size(), ending.size(), ending) != 0) {
+      continue;
+    }
+    const Xapian::doccount count = it.get_termfreq();
+    all += count;
+    if (count > best_count) best = term.substr(prefix.size()), best_count = count;
+  }
+  return uint64_t{best_count} * 5 >= uint64_t{all} * 4 ? best : "";
+}
+
 Xapian::doccount EntityArticleCount(Facet facet, const std::string& id, const Xapian::Database& db,
                                     const SurnameLookup& surnames) {
   Xapian::doccount count = db.get_termfreq(layout::KeyOf(FacetTermPrefix(facet), id));

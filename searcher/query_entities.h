@@ -46,6 +46,14 @@ std::vector<EntityWords> FindEntityWords(const std::vector<std::string>& words, 
 // article is about.
 Xapian::Query EntityFacetQuery(Facet facet, const std::string& id, const SurnameLookup& surnames);
 
+// The person a surname alone stands for when the index's surname map has no
+// entry (no article names them by surname alone): the one full name with
+// that surname key ("karlov" -> "andrey-karlov"), or the one holding at
+// least 80% of the articles of all full names with it, as the indexer
+// resolves surnames; "" for none. Reads every person id: for the person:
+// field and person= filters, not for every word of every query.
+std::string PersonWithSurname(const std::string& surname_key, const Xapian::Database& db);
+
 // How many articles carry it.
 Xapian::doccount EntityArticleCount(Facet facet, const std::string& id, const Xapian::Database& db,
                                     const SurnameLookup& surnames);

@@ -101,9 +101,12 @@ TEST_CASE("an entity already filtered on is not offered again, and a syntax quer
   CHECK(IdSet(phrase) == std::set<std::string>{"karlov-tribute"});
 }
 
-TEST_CASE("a word still being typed is not taken for a name") {
-  CHECK(Search({{"q", "america"}, {"partial", "true"}}).query_entities.empty());
-  CHECK(Search({{"q", "america "}, {"partial", "true"}}).query_entities.size() == 1);
+TEST_CASE("while typing, a whole name is taken for the entity and the start of one is not") {
+  SearchResponse whole = Search({{"q", "andrei karlov"}, {"partial", "true"}});
+  CHECK(IdSet(whole) == std::set<std::string>{"ankara-shooting", "karlov-tribute"});
+  CHECK(whole.query_entities.size() == 1);
+  CHECK(Search({{"q", "andrei karl"}, {"partial", "true"}}).query_entities.empty());
+  CHECK(IdSet(Search({{"q", "putin andrey karlov"}, {"partial", "true"}})) == std::set<std::string>{"karlov-tribute"});
 }
 
 TEST_CASE("autocomplete finds a country by its abbreviation, demonym or other name") {

@@ -167,7 +167,9 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
   if (request.collapse) enquire.set_collapse_key(layout::kNearDuplicateSlot);
   const bool any_spy = request.histogram != HistogramInterval::kNone ||
                        std::any_of(spies.begin(), spies.end(), [](const auto& spy) { return spy != nullptr; });
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, whole_index && !any_spy ? 0 : scan_limit);
+  // Collapsing, Xapian counts the distinct stories only by looking at every match.
+  Xapian::MSet mset =
+      enquire.get_mset(request.offset, request.limit, whole_index && !any_spy && !request.collapse ? 0 : scan_limit);
   response->total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
                      mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
 
