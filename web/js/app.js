@@ -197,7 +197,7 @@ function closeFilterSheet() {
 
 const article = new ArticlePanel($("article-panel"), {
   fetchArticle: (shown, signal) => {
-    const params = scopeParams(shown, { dates: false });
+    const params = apiScope(shown, { dates: false });
     const [filter, ...rest] = shown.mark.split(":");
     if (FACET_BY_FILTER[filter] && rest.length) params.append(filter, rest.join(":"));
     return getJson(`/api/article/${encodeURIComponent(shown.article)}`, params, signal);
