@@ -55,7 +55,7 @@ std::set<std::string> IdSet(const SearchResponse& response) {
 TEST_CASE("a person's name in any spelling finds every article carrying the person, and offers the filter") {
   for (const char* spelling : {"andrei karlov", "Andrey Karlov", "andrey karlov"}) {
     SearchResponse response = Search({{"q", spelling}});
-    CHECK_MESSAGE(IdSet(response) == std::set<std::string>{"ankara-shooting", "karlov-tribute"}, spelling);
+    CHECK_MESSAGE((IdSet(response) == std::set<std::string>{"ankara-shooting", "karlov-tribute"}), spelling);
     REQUIRE(response.query_entities.size() == 1);
     CHECK(response.query_entities[0].facet == Facet::kPeople);
     CHECK(response.query_entities[0].id == PersonKey("Andrey Karlov"));
