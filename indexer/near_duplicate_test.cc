@@ -10,7 +10,9 @@ namespace {
 const char* kLead =
     "Brazil's trade surplus doubled in March to 1.2 billion dlrs from 600 mln dlrs in February, "
     "the central bank said. Exports rose to 2.1 billion dlrs while imports fell to 900 mln dlrs, "
-    "officials said, adding that the coffee harvest helped.";
+    "officials said, adding that the coffee harvest helped. The central bank said the surplus was the largest "
+    "since the moratorium on interest payments was declared, and that reserves had begun to recover after "
+    "months of steady decline.";
 
 TEST_CASE("the same story filed twice gets the same key") {
   const std::string key = NearDuplicateKey("BRAZIL'S TRADE SURPLUS DOUBLED IN MARCH", kLead);
