@@ -27,7 +27,7 @@ inline constexpr size_t kSketchSize = 4;
 // Fewer shingles than this say too little to call two articles the same.
 inline constexpr size_t kMinShingles = 20;
 
-// 16 hex digits, or "" for an article too short to have a key (Xapian
+// 12 hex digits, or "" for an article too short to have a key (Xapian
 // collapses nothing on an empty value). Deterministic across runs and
 // machines (stable_hash.h), so the key does not depend on indexing order.
 std::string NearDuplicateKey(std::string_view title, std::string_view body);

@@ -104,7 +104,7 @@ enum ValueSlot : Xapian::valueno {
   kCountriesSlot = 11,  // salient countries only, as kCountryPrefix
   kEventsSlot = 12,     // salient events only, as kEventPrefix
   kOrganisationsSlot = 13,
-  // 16 hex digits shared by near-duplicate articles (indexer/near_duplicate.h),
+  // 12 hex digits shared by near-duplicate articles (indexer/near_duplicate.h),
   // for Enquire::set_collapse_key; absent for an article too short to judge.
   kNearDuplicateSlot = 14,
 };

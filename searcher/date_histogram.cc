@@ -112,8 +112,24 @@ HistogramInterval Wider(HistogramInterval interval) {
 
 void DayCounter::operator()(const Xapian::Document& doc, double) {
   ++seen_;
-  std::string day = doc.get_value(layout::kDateSlot);
-  if (!day.empty()) ++days_[std::move(day)];
+  const std::string day = doc.get_value(layout::kDateSlot);
+  if (day.size() != 8) return;
+  uint32_t number = 0;
+  for (char c : day) {
+    if (c < '0' || c > '9') return;
+    number = number * 10 + static_cast<uint32_t>(c - '0');
+  }
+  ++counts_[number];
+}
+
+std::map<std::string, Xapian::doccount> DayCounter::days() const {
+  std::map<std::string, Xapian::doccount> days;
+  for (const auto& [number, count] : counts_) {
+    char text[16];
+    std::snprintf(text, sizeof text, "%08u", static_cast<unsigned>(number));
+    days.emplace(text, count);
+  }
+  return days;
 }
 
 DateHistogram BuildDateHistogram(const std::map<std::string, Xapian::doccount>& days, HistogramInterval interval,

@@ -4,7 +4,9 @@
 // from the one search it makes.
 #pragma once
 
+#include <cstdint>
 #include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -23,11 +25,12 @@ class DayCounter : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double weight) override;
   // Day "YYYYMMDD" -> matching articles dated that day. Undated ones are left out.
-  const std::map<std::string, Xapian::doccount>& days() const { return days_; }
+  std::map<std::string, Xapian::doccount> days() const;
   Xapian::doccount seen() const { return seen_; }
 
  private:
-  std::map<std::string, Xapian::doccount> days_;
+  // By the day as a number (19870302): called for every match, so no strings.
+  std::unordered_map<uint32_t, Xapian::doccount> counts_;
   Xapian::doccount seen_ = 0;
 };
 

@@ -95,10 +95,10 @@ MaybeError ParseHistogram(const ParamsByName& by_name, HistogramInterval* interv
 MaybeError ParseNearDuplicateKey(const ParamsByName& by_name, std::string* key) {
   const std::string* text = Single(by_name, "near_duplicates_of");
   if (!text) return std::nullopt;
-  const bool hex = text->size() == 16 && std::all_of(text->begin(), text->end(), [](char c) {
+  const bool hex = text->size() == 12 && std::all_of(text->begin(), text->end(), [](char c) {
     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
   });
-  if (!hex) return ApiError::BadParameter("near_duplicates_of must be a hit's near_duplicate_key (16 hex digits)");
+  if (!hex) return ApiError::BadParameter("near_duplicates_of must be a hit's near_duplicate_key (12 hex digits)");
   *key = *text;
   return std::nullopt;
 }

@@ -46,7 +46,7 @@ struct SearchScope {
   // matched as the start of a word ("volc" finds Volcker).
   bool partial = false;
   // Only the near-duplicates of one story: its layout::kNearDuplicateSlot
-  // key, 16 hex digits (from a hit's near_duplicate_key); empty: any.
+  // key, 12 hex digits (from a hit's near_duplicate_key); empty: any.
   std::string near_duplicate_key;
 
   bool HasQuery() const;
