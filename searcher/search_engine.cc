@@ -172,6 +172,13 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
       enquire.get_mset(request.offset, request.limit, whole_index && !any_spy && !request.collapse ? 0 : scan_limit);
   response->total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
                      mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+  if (request.collapse &&
+      mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound()) {
+    // Every match was looked at, so the stories left after collapsing are
+    // exactly the lower bound; Xapian's upper bound and estimate stay loose.
+    const Xapian::doccount stories = mset.get_matches_lower_bound();
+    response->total = {stories, stories, stories, true};
+  }
 
   HighlightTerms terms = CollectHighlightTerms(built, labels_);
   NameOrganisations(labels_, db, nullptr, &terms);
