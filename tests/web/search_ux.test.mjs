@@ -19,7 +19,9 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 const LEAD = "Brazil's trade surplus doubled in March to 1.2 billion dlrs from 600 mln dlrs in February, the central " +
   "bank said. Exports rose to 2.1 billion dlrs while imports fell to 900 mln dlrs, officials said, adding that " +
-  "the coffee harvest and higher soybean prices helped the country's accounts.";
+  "the coffee harvest and higher soybean prices helped the country's accounts. The central bank said the " +
+  "surplus was the largest since the moratorium on interest payments was declared, and that reserves had begun " +
+  "to recover after months of decline.";  // past the 60 words the key reads: the repeat differs only after them
 const WRAPPED = [
   "Federal Reserve Board Chairman Paul Volcker told the Senate Banking",
   "Committee on Wednesday that the central bank would keep a close eye on",
