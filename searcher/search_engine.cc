@@ -168,12 +168,11 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
   const bool any_spy = request.histogram != HistogramInterval::kNone ||
                        std::any_of(spies.begin(), spies.end(), [](const auto& spy) { return spy != nullptr; });
   // Collapsing, Xapian counts the distinct stories only by looking at every match.
-  Xapian::MSet mset =
-      enquire.get_mset(request.offset, request.limit, whole_index && !any_spy && !request.collapse ? 0 : scan_limit);
+  const Xapian::doccount check_at_least = whole_index && !any_spy && !request.collapse ? 0 : scan_limit;
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
   response->total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
                      mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
-  if (request.collapse &&
-      mset.get_uncollapsed_matches_lower_bound() == mset.get_uncollapsed_matches_upper_bound()) {
+  if (request.collapse && mset.get_uncollapsed_matches_upper_bound() <= check_at_least) {
     // Every match was looked at, so the stories left after collapsing are
     // exactly the lower bound; Xapian's upper bound and estimate stay loose.
     const Xapian::doccount stories = mset.get_matches_lower_bound();
