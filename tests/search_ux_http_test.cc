@@ -97,6 +97,11 @@ TEST_CASE("a story filed twice is one hit counting one near-duplicate, unless co
   schemas.Add("search", collapsed);
   REQUIRE(collapsed["hits"].size() == 1);
   CHECK(collapsed["hits"][0]["near_duplicates"] == 1);
+  CHECK(collapsed["total"]["value"] == 1);  // stories, counted exactly
+  CHECK(collapsed["total"]["exact"] == true);
+  Json partial = Get(*t.server, "/api/search?q=grain&partial=true&limit=5");
+  CHECK(partial["total"]["value"] == 23);
+  CHECK(partial["total"]["exact"] == true);
   const std::string key = collapsed["hits"][0]["near_duplicate_key"].get<std::string>();
   Json both = Get(*t.server, "/api/search?q=trade+deficit&collapse=false");
   schemas.Add("search", both);
