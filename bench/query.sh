@@ -4,9 +4,14 @@
 # and the same queries through the bare engine (no facets, snippets or HTTP).
 # See bench/README.md, "Query benchmark".
 #
-#   bench/query.sh [--long] [--seconds N]
+#   bench/query.sh [--long] [--seconds N] [--params 'a=b&c=d'] [--index DIR] [--prebuilt]
 #
 # --long runs each level for 60 s (default 10 s); --seconds N for N s.
+# --params appends parameters to every search (histogram=auto, collapse=false)
+# so that two runs compare them; --index DIR keeps the index there (built
+# when missing) so that such runs search the same one. --prebuilt uses the
+# newsfacet and bare_query already built in the build directory as they are
+# (any build type) instead of configuring it for Release and building.
 # Environment: NEWSFACET_CORPORA (default ../shared/corpora beside the repo),
 # NEWSFACET_BENCH_BUILD (default build-bench/ in the repo), TMPDIR.
 set -euo pipefail
@@ -14,10 +19,16 @@ set -euo pipefail
 usage() { sed -n '2,12s/^# \{0,1\}//p' "$0"; }
 
 SECONDS_PER_LEVEL=10
+EXTRA_PARAMS=
+KEEP_INDEX=
+PREBUILT=
 while (($#)); do
   case $1 in
     --long) SECONDS_PER_LEVEL=60 ;;
     --seconds) SECONDS_PER_LEVEL=${2:?--seconds needs a number}; shift ;;
+    --params) EXTRA_PARAMS=${2:?--params needs parameters}; shift ;;
+    --index) KEEP_INDEX=${2:?--index needs a directory}; shift ;;
+    --prebuilt) PREBUILT=1 ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench/query.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -41,11 +52,15 @@ done
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
-log "building newsfacet and bare_query (Release) in $BUILD_DIR"
-mkdir -p "$BUILD_DIR"
-cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >"$BUILD_DIR/query-bench.log" 2>&1 &&
-  cmake --build "$BUILD_DIR" --target newsfacet bare_query -j"$(nproc)" >>"$BUILD_DIR/query-bench.log" 2>&1 ||
-  { tail -n 40 "$BUILD_DIR/query-bench.log" >&2; exit 1; }
+if [[ -n $PREBUILT ]]; then
+  log "using newsfacet and bare_query as built in $BUILD_DIR"
+else
+  log "building newsfacet and bare_query (Release) in $BUILD_DIR"
+  mkdir -p "$BUILD_DIR"
+  cmake -S . -B "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release >"$BUILD_DIR/query-bench.log" 2>&1 &&
+    cmake --build "$BUILD_DIR" --target newsfacet bare_query -j"$(nproc)" >>"$BUILD_DIR/query-bench.log" 2>&1 ||
+    { tail -n 40 "$BUILD_DIR/query-bench.log" >&2; exit 1; }
+fi
 NEWSFACET=$BUILD_DIR/newsfacet
 BARE=$BUILD_DIR/bare_query
 
@@ -65,18 +80,25 @@ trap cleanup EXIT
 # --- index ------------------------------------------------------------------
 mkdir "$WORK/reuters"
 ln -s "$REUTERS"/reuters-*.jsonl "$WORK/reuters/"
-log "indexing $(ls "$WORK/reuters" | wc -l) Reuters files"
-"$NEWSFACET" index "$WORK/reuters" --index "$WORK/index" --quiet || [[ $? == 1 ]]  # one empty story is refused
-ARTICLES=$("$NEWSFACET" export --index "$WORK/index" | wc -l)
+INDEX=$WORK/index
+if [[ -n $KEEP_INDEX ]]; then
+  INDEX=$(realpath -m "$KEEP_INDEX")
+  [[ -e $INDEX/XAPIANDB ]] && log "searching the index in $INDEX"
+fi
+if [[ ! -e $INDEX/XAPIANDB ]]; then
+  log "indexing $(ls "$WORK/reuters" | wc -l) Reuters files"
+  "$NEWSFACET" index "$WORK/reuters" --index "$INDEX" --quiet || [[ $? == 1 ]]  # one empty story is refused
+fi
+ARTICLES=$("$NEWSFACET" export --index "$INDEX" | wc -l)
 
 # --- queries ----------------------------------------------------------------
 # A fixed, realistic mix: words and phrases from the corpus's own titles,
 # boolean and wildcard queries, each with and without facet filters taken
 # from the index's own most frequent values, and filter-only browsing.
-"$NEWSFACET" entities --index "$WORK/index" --facet people --limit 20 --json >"$WORK/people.json"
-"$NEWSFACET" entities --index "$WORK/index" --facet countries --limit 20 --json >"$WORK/countries.json"
-"$NEWSFACET" entities --index "$WORK/index" --facet events --limit 10 --json >"$WORK/events.json" || true
-python3 - "$WORK" "$REUTERS" <<'PYTHON'
+"$NEWSFACET" entities --index "$INDEX" --facet people --limit 20 --json >"$WORK/people.json"
+"$NEWSFACET" entities --index "$INDEX" --facet countries --limit 20 --json >"$WORK/countries.json"
+"$NEWSFACET" entities --index "$INDEX" --facet events --limit 10 --json >"$WORK/events.json" || true
+python3 - "$WORK" "$REUTERS" "$EXTRA_PARAMS" <<'PYTHON'
 import collections, glob, json, os, random, sys, urllib.parse
 work, reuters = sys.argv[1], sys.argv[2]
 rng = random.Random(1987)
@@ -119,7 +141,8 @@ for _ in range(20):
     filtered.append(browse)
 queries += filtered
 rng.shuffle(queries)
-lines = [urllib.parse.urlencode(q) for q in queries]
+extra = sys.argv[3] if len(sys.argv) > 3 else ""
+lines = [urllib.parse.urlencode(q) + ("&" + extra if extra else "") for q in queries]
 open(os.path.join(work, "queries.txt"), "w").write("\n".join(lines) + "\n")
 with open(os.path.join(work, "queries.lua"), "w") as lua:
     lua.write("local paths = {\n")
@@ -134,7 +157,7 @@ PYTHON
 QUERIES=$(wc -l <"$WORK/queries.txt")
 
 # --- server -----------------------------------------------------------------
-"$NEWSFACET" serve --index "$WORK/index" --port 0 --quiet >"$WORK/serve.out" 2>"$WORK/serve.err" &
+"$NEWSFACET" serve --index "$INDEX" --port 0 --quiet >"$WORK/serve.out" 2>"$WORK/serve.err" &
 SERVER_PID=$!
 URL=
 for _ in $(seq 100); do
@@ -206,7 +229,7 @@ done
 
 log "bare engine: the same $QUERIES queries, top 10, no facets/snippets/HTTP, ${SECONDS_PER_LEVEL}s"
 wait_for_quiet
-BARE_LINE=$("$BARE" "$WORK/index" "$WORK/queries.txt" "$SECONDS_PER_LEVEL")
+BARE_LINE=$("$BARE" "$INDEX" "$WORK/queries.txt" "$SECONDS_PER_LEVEL")
 
 kill "$SAMPLER_PID" 2>/dev/null || true
 SAMPLER_PID=
@@ -215,7 +238,7 @@ RSS_SUMMARY=$(awk 'NF == 2 && $2 > 0 {n++; v[n] = $2; if (min == "" || $2 < min)
   "$WORK/rss.log")
 RSS_SERIES=$(awk 'NF == 2 && $2 > 0 {n++; if (n % 10 == 1) printf "%s%.0f", (n > 1 ? " " : ""), $2 / 1024}' "$WORK/rss.log")
 echo
-echo "Query benchmark: $ARTICLES Reuters articles, $QUERIES queries (facets + snippets on), $(nproc) cores, ${SECONDS_PER_LEVEL}s per level"
+echo "Query benchmark: $ARTICLES Reuters articles, $QUERIES queries (facets + snippets on${EXTRA_PARAMS:+, $EXTRA_PARAMS}), $(nproc) cores, ${SECONDS_PER_LEVEL}s per level"
 echo
 echo "| connections | req/s | p50 | p99 | requests | non-2xx | socket errors | server RSS MB (start → end) | server CPU | others' CPU |"
 echo "|---:|---:|---:|---:|---:|---:|---|---|---:|---:|"

@@ -2,6 +2,7 @@
 
 #include "date_normalizer.h"
 #include "index_layout.h"
+#include "near_duplicate.h"
 #include "search_folding.h"
 #include "stable_hash.h"
 #include "stored_article.h"
@@ -57,6 +58,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const ArticleEnt
   AddEntityTerms(entities, doc);
   const std::string json = ArticleJson(article, entities);
   doc.add_value(layout::kContentHashSlot, HashHex(StableHash(json)));
+  doc.add_value(layout::kNearDuplicateSlot, NearDuplicateKey(article.title, article.body));
   StoreArticleJson(json, doc);
   return doc;
 }

@@ -104,6 +104,9 @@ enum ValueSlot : Xapian::valueno {
   kCountriesSlot = 11,  // salient countries only, as kCountryPrefix
   kEventsSlot = 12,     // salient events only, as kEventPrefix
   kOrganisationsSlot = 13,
+  // 12 hex digits shared by near-duplicate articles (indexer/near_duplicate.h),
+  // for Enquire::set_collapse_key; absent for an article too short to judge.
+  kNearDuplicateSlot = 14,
 };
 
 // Separates facet value ids inside kPeopleSlot, kCountriesSlot, kEventsSlot,

@@ -57,6 +57,36 @@ std::string Upper(std::string_view text) {
 
 }  // namespace
 
+void FacetLabels::AddQueryName(const std::string& code, const std::string& name) {
+  std::string normal = NormalizeLabel(name);
+  if (normal.empty()) return;
+  if (normal.rfind("the ", 0) == 0) AddQueryName(code, normal.substr(4));  // "the kremlin", "kremlin"
+  if (!query_names_.emplace(normal, code).second) return;  // the first country to claim a name keeps it
+  countries_[code].query_names.push_back(normal);
+}
+
+void FacetLabels::AddQueryNames(const std::string& code, const nlohmann::json& entry) {
+  std::vector<std::string> ambiguous;
+  for (const auto& word : ArrayField(entry, "ambiguous")) {
+    if (word.is_string()) ambiguous.push_back(word.get<std::string>());
+  }
+  auto unambiguous = [&](const std::string& name) {
+    return std::find(ambiguous.begin(), ambiguous.end(), name) == ambiguous.end();
+  };
+  for (const std::string& name : countries_[code].names) AddQueryName(code, name);
+  for (const auto& abbreviation : ArrayField(entry, "abbreviations")) {
+    // Capitals only ("UK", "U.S.S.R."): "Ala." or "Pa." would take words.
+    if (!abbreviation.is_string()) continue;
+    const std::string& text = abbreviation.get_ref<const std::string&>();
+    if (std::none_of(text.begin(), text.end(), [](char c) { return c >= 'a' && c <= 'z'; })) AddQueryName(code, text);
+  }
+  for (const char* key : {"demonyms", "metonyms"}) {
+    for (const auto& name : ArrayField(entry, key)) {
+      if (name.is_string() && unambiguous(name.get<std::string>())) AddQueryName(code, name.get<std::string>());
+    }
+  }
+}
+
 FacetLabels FacetLabels::Load(const std::filesystem::path& data_dir, std::vector<std::string>* warnings) {
   FacetLabels labels;
   if (auto json = ReadDataFile(data_dir / "data" / "countries.json", warnings)) {
@@ -65,7 +95,7 @@ FacetLabels FacetLabels::Load(const std::filesystem::path& data_dir, std::vector
       std::string code = StringField(entry, "code");
       std::string name = StringField(entry, "name");
       if (code.empty()) continue;
-      Country country{name.empty() ? code : name, {}};
+      Country country{name.empty() ? code : name, {}, {}};
       if (!name.empty()) country.names.push_back(name);
       // Other names are optional, under whichever key the file uses.
       for (const char* key : {"aliases", "names", "other_names"}) {
@@ -79,6 +109,7 @@ FacetLabels FacetLabels::Load(const std::filesystem::path& data_dir, std::vector
       }
       for (const std::string& each : country.names) labels.country_codes_.emplace(NormalizeLabel(each), code);
       labels.countries_.emplace(code, std::move(country));
+      labels.AddQueryNames(code, entry);
     }
   }
   if (auto json = ReadDataFile(data_dir / "events.json", warnings)) {
@@ -122,7 +153,25 @@ std::optional<std::string> FacetLabels::CountryCode(std::string_view code_or_nam
   if (code_shaped && (countries_.empty() || countries_.count(Upper(code_or_name)))) return Upper(code_or_name);
   auto it = country_codes_.find(NormalizeLabel(code_or_name));
   if (it != country_codes_.end()) return it->second;
-  return std::nullopt;
+  return CountryNamedBy(code_or_name);
+}
+
+std::optional<std::string> FacetLabels::CountryNamedBy(std::string_view words) const {
+  auto it = query_names_.find(NormalizeLabel(words));
+  if (it == query_names_.end()) return std::nullopt;
+  return it->second;
+}
+
+bool FacetLabels::MatchesPrefix(Facet facet, const std::string& id, std::string_view label,
+                                std::string_view prefix) const {
+  if (LabelMatchesPrefix(label, prefix) || LabelMatchesPrefix(id, prefix)) return true;
+  if (facet != Facet::kCountries) return false;
+  auto country = countries_.find(id);
+  if (country == countries_.end()) return false;
+  for (const std::string& name : country->second.query_names) {
+    if (LabelMatchesPrefix(name, prefix)) return true;
+  }
+  return false;
 }
 
 std::vector<std::string> FacetLabels::CountryNames(const std::string& code) const {

@@ -15,6 +15,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
 #include "facet.h"
@@ -41,6 +42,14 @@ class FacetLabels {
   std::optional<std::string> CountryCode(std::string_view code_or_name) const;
   // Every name the country goes by in the table (for marking mentions).
   std::vector<std::string> CountryNames(const std::string& code) const;
+  // The country that words a reader typed name, by its names, its
+  // capitalised abbreviations and its unambiguous demonyms and metonyms, as
+  // the indexer's gazetteer lists them: "britain", "uk", "british", "ussr",
+  // "holland", "the kremlin". Never by a bare code ("in" is no country).
+  std::optional<std::string> CountryNamedBy(std::string_view words) const;
+  // Whether a value's label, id or (for a country) any name above has a
+  // word starting with `prefix`: autocomplete finds Britain from "uk".
+  bool MatchesPrefix(Facet facet, const std::string& id, std::string_view label, std::string_view prefix) const;
 
   bool HasEventTable() const { return !events_.empty(); }
   bool IsKnownEvent(const std::string& id) const { return events_.count(id) > 0; }
@@ -49,9 +58,13 @@ class FacetLabels {
   struct Country {
     std::string name;
     std::vector<std::string> names;  // name first, then any aliases the file lists
+    std::vector<std::string> query_names;  // what CountryNamedBy knows it by, normalised
   };
+  void AddQueryName(const std::string& code, const std::string& name);
+  void AddQueryNames(const std::string& code, const nlohmann::json& entry);
   std::unordered_map<std::string, Country> countries_;         // by code
   std::unordered_map<std::string, std::string> country_codes_;  // NormalizeLabel(name) -> code
+  std::unordered_map<std::string, std::string> query_names_;    // NormalizeLabel(any query name) -> code
   std::unordered_map<std::string, std::string> events_;         // id -> label
 };
 

@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
@@ -324,6 +325,22 @@ void HttpServer::InstallRoutes() {
     if (error) return SendError(res, *error);
     SendJson(res, 200, FacetValuesJson(response));
   }));
+  // Autocomplete: every facet's values matching a prefix, in one request.
+  server.Get("/api/suggest", Guarded([this](const Request& req, Response& res) {
+    const Clock::time_point start = Clock::now();
+    FacetValuesRequest request;
+    MaybeError error = ParseSuggestRequest(ParamsOf(req), &request);
+    if (error) return SendError(res, *error);
+    nlohmann::json facets = nlohmann::json::object();
+    for (Facet facet : kAllFacets) {
+      request.facet = facet;
+      FacetValuesResponse response;
+      if (MaybeError failed = engine_->FacetValues(request, &response)) return SendError(res, *failed);
+      facets[std::string(FacetName(facet))] = FacetValuesJson(response)["values"];
+    }
+    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+    SendJson(res, 200, {{"prefix", request.prefix}, {"facets", facets}, {"took_ms", std::round(ms * 10) / 10}});
+  }));
   server.Get("/api/stats", Guarded([this](const Request&, Response& res) {
     IndexStats stats;
     if (MaybeError error = engine_->Stats(&stats)) return SendError(res, *error);
@@ -336,7 +353,8 @@ void HttpServer::InstallRoutes() {
   }));
   server.Get("/api(/.*)?", Guarded([](const Request& req, Response& res) {
     SendError(res, ApiError::NotFound("no API endpoint " + req.path.substr(0, 100) +
-                                      ": see /api/search, /api/article/{id}, /api/facets/{facet}, /api/stats, /api/health"));
+                                      ": see /api/search, /api/article/{id}, /api/facets/{facet}, /api/suggest, "
+                                      "/api/stats, /api/health"));
   }));
   server.Get("/.*", Guarded([this](const Request& req, Response& res) {
     std::optional<std::filesystem::path> file = static_files_.Resolve(req.path);

@@ -5,6 +5,7 @@
 #include "index_layout.h"
 #include "organisation_key.h"
 #include "person_key.h"
+#include "query_entities.h"
 #include "search_folding.h"
 #include "text_analysis.h"
 
@@ -42,7 +43,7 @@ class EntityField : public Xapian::FieldProcessor {
   Xapian::Query operator()(const std::string& value) override {
     switch (facet_) {
       case Facet::kPeople: {
-        std::string id = ResolvePersonId(value, db_);
+        std::string id = ResolvePersonId(value, db_, surnames_);
         if (!id.empty()) return PersonQuery(id, surnames_);
         break;
       }
@@ -106,6 +107,61 @@ bool HasUnknownWord(const Xapian::Query& query, const Xapian::Database& db) {
   return false;
 }
 
+
+bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+
+std::vector<std::string> SplitOnSpace(const std::string& text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (IsSpace(c)) {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word.push_back(c);
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+std::string Joined(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
+  return text;
+}
+
+// Whether some word of the index starts with the query's last word.
+bool LastWordStartsATerm(const std::string& folded, const Xapian::Database& db) {
+  const std::vector<std::string> words = SplitOnSpace(NormalizeLabel(folded));
+  if (words.empty()) return false;
+  return db.allterms_begin(words.back()) != db.allterms_end(words.back());
+}
+
+// The words of a query that is nothing but -word, -word...; nullopt otherwise.
+std::optional<std::vector<std::string>> OnlyExclusions(const std::string& folded) {
+  std::vector<std::string> words = SplitOnSpace(folded);
+  if (words.empty()) return std::nullopt;
+  for (std::string& word : words) {
+    if (word.size() < 2 || word[0] != '-' || word[1] == '-') return std::nullopt;
+    word.erase(0, 1);
+  }
+  return words;
+}
+
+// The query's words, lower-case, when it is plain words with no syntax
+// (no quotes, brackets, fields, wildcards, +/- or operators); nullopt
+// otherwise: a query written as syntax is searched as written.
+std::optional<std::vector<std::string>> PlainWords(const std::string& folded) {
+  for (const std::string& word : SplitOnSpace(folded)) {
+    if (word[0] == '-' || word[0] == '+') return std::nullopt;
+    for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
+      if (word == op) return std::nullopt;
+    }
+  }
+  if (folded.find_first_of("\"():*") != std::string::npos) return std::nullopt;
+  return SplitOnSpace(NormalizeLabel(folded));
+}
 }  // namespace
 
 namespace {
@@ -121,11 +177,16 @@ bool IsKnownId(const std::string& value, std::string_view prefix, const Xapian::
 
 }  // namespace
 
-std::string ResolvePersonId(const std::string& value, const Xapian::Database& db) {
+std::string ResolvePersonId(const std::string& value, const Xapian::Database& db, const SurnameLookup& surnames) {
   // PersonKey() of an id is not always the id ("al-gore" would lose "al"),
   // so an id the index holds is taken as it is.
   if (IsKnownId(value, layout::kPersonPrefix, db)) return value;
-  return PersonKey(value);
+  std::string key = PersonKey(value);
+  if (key.empty() || db.term_exists(Term(layout::kPersonPrefix, key))) return key;
+  const std::string& resolved = surnames.PersonOf(key);
+  if (!resolved.empty()) return resolved;
+  std::string only = key.find('-') == std::string::npos ? PersonWithSurname(key, db) : "";
+  return only.empty() ? key : only;
 }
 
 std::string ResolveOrganisationId(const std::string& value, const Xapian::Database& db) {
@@ -136,20 +197,19 @@ std::string ResolveOrganisationId(const std::string& value, const Xapian::Databa
 }
 
 Xapian::Query PersonQuery(const std::string& id, const SurnameLookup& surnames) {
-  Xapian::Query named(Term(layout::kPersonPrefix, id));
-  std::optional<std::string> surname = surnames.SurnameFor(id);
-  if (!surname) return named;
-  return Xapian::Query(Xapian::Query::OP_OR, named, Xapian::Query(Term(layout::kUnresolvedSurnamePrefix, *surname)));
+  return EntityFacetQuery(Facet::kPeople, id, surnames);
 }
 
 Xapian::Query BuiltQuery::Combined(std::optional<Facet> without) const {
   Xapian::Query query = text;
   for (Facet facet : kAllFacets) {
     const Xapian::Query& filter = At(facet_filters, facet);
-    if (filter.empty() || facet == without) continue;
+    if (filter.empty() || (facet == without && !At(all_of, facet))) continue;
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   }
-  if (!date_filter.empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, date_filter);
+  for (const Xapian::Query* filter : {&date_filter, &near_duplicate_filter}) {
+    if (!filter->empty()) query = Xapian::Query(Xapian::Query::OP_FILTER, query, *filter);
+  }
   return query;
 }
 
@@ -161,7 +221,7 @@ MaybeError QueryBuilder::Build(const SearchScope& scope, const Xapian::Database&
                                BuiltQuery* built) const {
   if (auto error = ResolveFilters(scope, db, surnames, built)) return error;
   built->text = MatchEverything();
-  if (scope.HasQuery()) ParseText(scope.query, db, surnames, built);
+  if (scope.HasQuery()) ParseText(scope, db, surnames, built);
   return std::nullopt;
 }
 
@@ -175,7 +235,7 @@ MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::
       std::string id;
       switch (facet) {
         case Facet::kPeople:
-          id = ResolvePersonId(value, db);
+          id = ResolvePersonId(value, db, surnames);
           if (id.empty()) return ApiError::BadParameter("person '" + value + "' has no letters in it; give a name");
           break;
         case Facet::kOrganisations:
@@ -208,7 +268,13 @@ MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::
     for (const std::string& id : ids) {
       terms.push_back(facet == Facet::kPeople ? PersonQuery(id, surnames) : Xapian::Query(Term(FacetTermPrefix(facet), id)));
     }
-    At(built->facet_filters, facet) = Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    At(built->all_of, facet) = At(scope.all_of, facet);
+    At(built->facet_filters, facet) =
+        Xapian::Query(At(scope.all_of, facet) ? Xapian::Query::OP_AND : Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+  if (!scope.near_duplicate_key.empty()) {
+    built->near_duplicate_filter = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, layout::kNearDuplicateSlot,
+                                                 scope.near_duplicate_key, scope.near_duplicate_key);
   }
   const std::string& from = scope.from_day;
   const std::string& to = scope.to_day;
@@ -222,7 +288,7 @@ MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::
   return std::nullopt;
 }
 
-void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& db, const SurnameLookup& surnames,
+void QueryBuilder::ParseText(const SearchScope& scope, const Xapian::Database& db, const SurnameLookup& surnames,
                              BuiltQuery* built) const {
   EntityField person(Facet::kPeople, labels_, db, surnames, &built->notes);
   EntityField organisation(Facet::kOrganisations, labels_, db, surnames, &built->notes);
@@ -238,12 +304,16 @@ void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& d
   parser.add_boolean_prefix("country", &country);
   parser.add_boolean_prefix("event", &event);
   parser.set_max_expansion(kMaxWildcardExpansion, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                           Xapian::QueryParser::FLAG_WILDCARD);
+                           Xapian::QueryParser::FLAG_WILDCARD | Xapian::QueryParser::FLAG_PARTIAL);
 
-  const unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
-                         Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+  const std::string folded = FoldForSearch(scope.query);
+  // While typing, the last word may be the start of one ("volc"); once a
+  // space follows it, it is whole.
+  const bool partial = scope.partial && !folded.empty() && !IsSpace(folded.back());
+  unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
+                   Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
+  if (partial) flags |= Xapian::QueryParser::FLAG_PARTIAL;
 
-  const std::string folded = FoldForSearch(query);
   if (std::count(folded.begin(), folded.end(), '"') % 2 == 1) {
     built->notes.push_back("a closing quote is missing: the phrase runs to the end of the query");
   }
@@ -256,13 +326,21 @@ void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& d
                            "), so it was searched as plain words");
     parsed = AsPlainWords(folded);
     parsed_flags = Xapian::QueryParser::FLAG_CJK_NGRAM;
+    if (partial) parsed_flags |= Xapian::QueryParser::FLAG_PARTIAL;
     try {
       built->text = parser.parse_query(parsed, parsed_flags);
     } catch (const Xapian::QueryParserError&) {
       built->text = NoMatch();
     }
   }
-  if (HasUnknownWord(built->text, db) && HasSpellingData(db)) {
+  if (std::optional<std::vector<std::string>> excluded = OnlyExclusions(folded)) {
+    // Xapian reads a query of nothing but -words as those words wanted.
+    built->text = Xapian::Query(Xapian::Query::OP_AND_NOT, MatchEverything(),
+                                parser.parse_query(Joined(*excluded), Xapian::QueryParser::FLAG_CJK_NGRAM));
+    built->notes.push_back("the query only excludes words: showing every article without them");
+  }
+  // A word still being typed is not misspelt while some word starts with it.
+  if (HasUnknownWord(built->text, db) && HasSpellingData(db) && !(partial && LastWordStartsATerm(folded, db))) {
     const size_t notes = built->notes.size();  // the second parse would repeat the field notes
     try {
       parser.parse_query(parsed, parsed_flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
@@ -274,7 +352,58 @@ void QueryBuilder::ParseText(const std::string& query, const Xapian::Database& d
   if (built->text.empty()) {
     built->notes.push_back("the query has no words to search for; showing everything that matches the filters");
     built->text = MatchEverything();
+    return;
   }
+  AddNamedEntities(folded, partial, parser, flags, db, surnames, built);
+}
+
+void QueryBuilder::AddNamedEntities(const std::string& folded, bool partial, Xapian::QueryParser& parser,
+                                    unsigned flags, const Xapian::Database& db, const SurnameLookup& surnames,
+                                    BuiltQuery* built) const {
+  std::optional<std::vector<std::string>> words = PlainWords(folded);
+  if (!words || words->empty()) return;
+  // A last word still being typed is looked up whole too: "andrei karlov"
+  // names Andrey Karlov whether or not a space follows, "andrei karl" no one.
+  const std::vector<EntityWords> found = FindEntityWords(*words, words->size(), labels_, db, surnames);
+  if (found.empty()) return;
+  if (partial && found.back().first + found.back().count == words->size()) {
+    flags &= ~static_cast<unsigned>(Xapian::QueryParser::FLAG_PARTIAL);  // the last word was a whole name
+  }
+  std::vector<bool> named(words->size(), false);
+  std::vector<Xapian::Query> entities;
+  for (const EntityWords& entity : found) {
+    std::fill(named.begin() + entity.first, named.begin() + entity.first + entity.count, true);
+    // The entity's own name as words too, so that articles spelling it
+    // another way rank by how much they say of it.
+    const std::string label = labels_.Label(entity.facet, db, entity.id);
+    Xapian::Query spelled;
+    try {
+      spelled = parser.parse_query(NormalizeLabel(label), Xapian::QueryParser::FLAG_CJK_NGRAM);
+    } catch (const Xapian::QueryParserError&) {
+    }
+    Xapian::Query carrying = EntityFacetQuery(entity.facet, entity.id, surnames);
+    entities.push_back(spelled.empty() ? carrying : Xapian::Query(Xapian::Query::OP_OR, carrying, spelled));
+    const std::vector<std::string>& selected = At(built->filter_ids, entity.facet);
+    if (std::find(selected.begin(), selected.end(), entity.id) == selected.end()) {
+      built->named_entities.push_back(
+          {entity.facet, entity.id, label, EntityArticleCount(entity.facet, entity.id, db, surnames)});
+    }
+  }
+  std::vector<std::string> rest;
+  for (size_t i = 0; i < words->size(); ++i) {
+    if (!named[i]) rest.push_back((*words)[i]);
+  }
+  Xapian::Query others = rest.empty() ? MatchEverything() : Xapian::Query();
+  if (!rest.empty()) {
+    try {
+      others = parser.parse_query(Joined(rest), flags);
+    } catch (const Xapian::QueryParserError&) {
+      return;
+    }
+  }
+  Xapian::Query by_entity(Xapian::Query::OP_AND, entities.begin(), entities.end());
+  if (!others.empty()) by_entity = Xapian::Query(Xapian::Query::OP_AND, others, by_entity);
+  built->text = Xapian::Query(Xapian::Query::OP_OR, built->text, by_entity);
 }
 
 }  // namespace newsfacet

@@ -180,3 +180,72 @@ TEST_CASE("an organisation filter takes any spelling of the name or its id, OR'd
   CHECK(Ids(Build({{"q", "organisation:anadolu-agency"}}).Combined()) == std::set<std::string>{"ankara-shooting"});
   CHECK(Refusal({{"org", "..."}}).message.find("org '...'") != std::string::npos);
 }
+
+TEST_CASE("while typing, the last word also matches as the start of a word; once a space follows, it is whole") {
+  CHECK(Matches({{"q", "altin"}}).empty());
+  CHECK(Matches({{"q", "altin"}, {"partial", "true"}}) ==
+        std::set<std::string>{"ankara-shooting", "gunman-profile", "gunman-funeral"});
+  CHECK(Matches({{"q", "altin "}, {"partial", "true"}}).empty());
+  // Earlier words are whole words even while typing.
+  CHECK(Matches({{"q", "gunm buried"}, {"partial", "true"}}).empty());
+}
+
+TEST_CASE("a query of nothing but -words finds every article without them, not the articles with them") {
+  const std::set<std::string> with = Matches({{"q", "ankara"}});
+  const std::set<std::string> without = Matches({{"q", "-ankara"}});
+  REQUIRE(!with.empty());
+  for (const std::string& id : with) CHECK(without.count(id) == 0);
+  CHECK(with.size() + without.size() == Shared().db.get_doccount());
+  CHECK(Build({{"q", "-ankara"}}).notes.size() == 1);
+  // Beside a word, -word still only excludes.
+  CHECK(Matches({{"q", "shot -ankara"}}).empty());
+}
+
+TEST_CASE("person_op=and keeps the articles naming every person chosen, and the facet keeps its own filter") {
+  const RequestParams both = {{"person", "andrei-karlov"}, {"person", "vladimir-putin"}};
+  CHECK(Matches(both) == std::set<std::string>{"ankara-shooting", "karlov-tribute", "syria-talks"});
+  RequestParams all = both;
+  all.push_back({"person_op", "and"});
+  BuiltQuery built = Build(all);
+  CHECK(Ids(built.Combined()) == std::set<std::string>{"karlov-tribute"});
+  CHECK(Ids(built.Combined(Facet::kPeople)) == std::set<std::string>{"karlov-tribute"});
+  CHECK(Matches({{"country", "RU"}, {"country", "TR"}, {"country_op", "and"}}) ==
+        std::set<std::string>{"ankara-shooting", "syria-talks"});
+  SearchRequest request;
+  CHECK(ParseSearchRequest({{"person_op", "xor"}}, &request)->message.find("and") != std::string::npos);
+}
+
+TEST_CASE("person: and a person filter take a surname the index resolves to one full name") {
+  CHECK(Matches({{"q", "person:altintas"}}) ==
+        std::set<std::string>{"ankara-shooting", "gunman-profile", "gunman-funeral"});
+  CHECK(Matches({{"person", "altintas"}}) ==
+        std::set<std::string>{"ankara-shooting", "gunman-profile", "gunman-funeral"});
+  // A surname no article uses alone: the one full name with it.
+  CHECK(Matches({{"q", "person:erdogan"}}) == std::set<std::string>{"syria-talks"});
+  CHECK(Matches({{"person", "Putin"}}) == std::set<std::string>{"karlov-tribute", "syria-talks"});
+  // A surname several people share, none with 80% of their articles, names no one.
+  CHECK(Matches({{"q", "person:karlov"}}).empty());
+}
+
+TEST_CASE("country: and a country filter take abbreviations, demonyms and metonyms from the gazetteer") {
+  for (const char* name : {"ussr", "USSR", "soviet"}) {
+    BuiltQuery built = Build({{"q", std::string("country:") + name}});
+    CHECK_MESSAGE(built.notes.empty(), name);
+  }
+  CHECK(Matches({{"country", "america"}}) == Matches({{"country", "US"}}));
+  CHECK(Matches({{"q", "country:uk"}}) == Matches({{"q", "country:GB"}}));
+  CHECK(Shared().labels.CountryNamedBy("britain") == "GB");
+  CHECK(Shared().labels.CountryNamedBy("holland") == "NL");
+  CHECK(Shared().labels.CountryNamedBy("downing street") == "GB");
+  CHECK(Shared().labels.CountryNamedBy("the kremlin") == "RU");  // the Soviet Union's lists it as ambiguous
+  CHECK(Shared().labels.CountryNamedBy("in") == std::nullopt);  // a code is not a name
+}
+
+TEST_CASE("near_duplicates_of keeps only the articles with that near-duplicate key") {
+  SearchRequest request;
+  CHECK(ParseSearchRequest({{"near_duplicates_of", "xyz"}}, &request));
+  Xapian::Document doc = Shared().db.get_document(*Shared().db.postlist_begin(layout::KeyOf(layout::kIdPrefix, "syria-talks")));
+  const std::string key = doc.get_value(layout::kNearDuplicateSlot);
+  REQUIRE(key.size() == 12);
+  CHECK(Matches({{"near_duplicates_of", key}}) == std::set<std::string>{"syria-talks"});
+}

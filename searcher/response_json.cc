@@ -32,6 +32,14 @@ double Rounded(double milliseconds) { return std::round(milliseconds * 10) / 10;
 
 Json NullIfEmpty(const std::string& text) { return text.empty() ? Json(nullptr) : Json(text); }
 
+Json HistogramJson(const DateHistogram& histogram) {
+  Json buckets = Json::array();
+  for (const HistogramBucket& bucket : histogram.buckets) {
+    buckets.push_back({{"from", bucket.from}, {"to", bucket.to}, {"count", bucket.count}});
+  }
+  return {{"interval", histogram.interval}, {"exact", histogram.exact}, {"buckets", buckets}};
+}
+
 }  // namespace
 
 Json SearchResponseJson(const SearchResponse& response) {
@@ -41,14 +49,24 @@ Json SearchResponseJson(const SearchResponse& response) {
                  {"date", hit.date},   {"source", hit.source}, {"url", hit.url},
                  {"score", hit.score}, {"snippet", hit.snippet}};
     AddEntities(hit.entities, &json);
+    json["near_duplicates"] = hit.near_duplicates;
+    json["near_duplicate_key"] = NullIfEmpty(hit.near_duplicate_key);
     hits.push_back(std::move(json));
+  }
+  Json query_entities = Json::array();
+  for (const QueryEntity& entity : response.query_entities) {
+    query_entities.push_back({{"facet", std::string(FacetName(entity.facet))},
+                              {"filter", std::string(FacetFilterParameter(entity.facet))},
+                              {"id", entity.id},
+                              {"label", entity.label},
+                              {"articles", entity.articles}});
   }
   Json facets = Json::object();
   for (Facet facet : kAllFacets) {
     if (At(response.has_facet, facet)) facets[std::string(FacetName(facet))] = FacetResultJson(At(response.facets, facet));
   }
   const MatchTotal& total = response.total;
-  return {{"query", response.query},
+  Json json = {{"query", response.query},
           {"sort", response.sort},
           {"offset", response.offset},
           {"limit", response.limit},
@@ -57,7 +75,10 @@ Json SearchResponseJson(const SearchResponse& response) {
           {"facets", facets},
           {"notes", response.notes},
           {"suggestion", NullIfEmpty(response.suggestion)},
+          {"query_entities", query_entities},
           {"took_ms", Rounded(response.took_ms)}};
+  if (response.has_histogram) json["histogram"] = HistogramJson(response.histogram);
+  return json;
 }
 
 Json ArticleResponseJson(const ArticleResponse& response) {

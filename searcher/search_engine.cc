@@ -44,9 +44,12 @@ std::string SortName(SortOrder sort) {
 // True when nothing but `facet`'s own filter narrows the scope: its
 // disjunctive counts are then over the whole index.
 bool OnlyFilteredBy(const SearchScope& scope, std::optional<Facet> facet) {
-  if (scope.HasQuery() || !scope.from_day.empty() || !scope.to_day.empty()) return false;
+  if (scope.HasQuery() || !scope.from_day.empty() || !scope.to_day.empty() || !scope.near_duplicate_key.empty()) {
+    return false;
+  }
   for (Facet other : kAllFacets) {
-    if (other != facet && !At(scope.filters, other).empty()) return false;
+    // A facet whose values are AND'd narrows its own counts too.
+    if ((other != facet || At(scope.all_of, other)) && !At(scope.filters, other).empty()) return false;
   }
   return true;
 }
@@ -135,6 +138,9 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
   response->limit = request.limit;
   response->notes = built.notes;
   response->suggestion = built.suggestion;
+  for (const NamedEntity& named : built.named_entities) {
+    response->query_entities.push_back({named.facet, named.id, named.label, named.articles});
+  }
 
   const bool whole_index = OnlyFilteredBy(request.scope, std::nullopt);
   const Xapian::doccount scan_limit = std::min(db.get_doccount(), options_.count_limit);
@@ -156,10 +162,22 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     At(spies, facet) = std::make_unique<FacetCounter>(facet, &surnames);
     enquire.add_matchspy(At(spies, facet).get());
   }
-  const bool any_spy = std::any_of(spies.begin(), spies.end(), [](const auto& spy) { return spy != nullptr; });
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, whole_index && !any_spy ? 0 : scan_limit);
+  DayCounter days;
+  if (request.histogram != HistogramInterval::kNone) enquire.add_matchspy(&days);
+  if (request.collapse) enquire.set_collapse_key(layout::kNearDuplicateSlot);
+  const bool any_spy = request.histogram != HistogramInterval::kNone ||
+                       std::any_of(spies.begin(), spies.end(), [](const auto& spy) { return spy != nullptr; });
+  // Collapsing, Xapian counts the distinct stories only by looking at every match.
+  const Xapian::doccount check_at_least = whole_index && !any_spy && !request.collapse ? 0 : scan_limit;
+  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
   response->total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
                      mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+  if (request.collapse && mset.get_uncollapsed_matches_upper_bound() <= check_at_least) {
+    // Every match was looked at, so the stories left after collapsing are
+    // exactly the lower bound; Xapian's upper bound and estimate stay loose.
+    const Xapian::doccount stories = mset.get_matches_lower_bound();
+    response->total = {stories, stories, stories, true};
+  }
 
   HighlightTerms terms = CollectHighlightTerms(built, labels_);
   NameOrganisations(labels_, db, nullptr, &terms);
@@ -178,6 +196,8 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     hit.score = it.get_weight();
     hit.entities = EntitiesOf(db, doc, stored.entities, surnames);
     hit.snippet = snippets.Snippet(stored.article.body);
+    hit.near_duplicates = it.get_collapse_count();
+    if (hit.near_duplicates > 0) hit.near_duplicate_key = doc.get_value(layout::kNearDuplicateSlot);
     for (const PersonMention& person : stored.entities.people) {
       At(names_seen, Facet::kPeople).emplace(person.id, person.name);
     }
@@ -187,6 +207,12 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     response->hits.push_back(std::move(hit));
   }
 
+  if (request.histogram != HistogramInterval::kNone) {
+    response->has_histogram = true;
+    response->histogram = BuildDateHistogram(days.days(), request.histogram, request.scope.from_day,
+                                             request.scope.to_day);
+    response->histogram.exact = days.seen() >= mset.get_matches_lower_bound() && response->total.exact;
+  }
   for (Facet facet : kAllFacets) {
     if (!At(request.facets, facet)) continue;
     const std::vector<std::string>& selected = At(built.filter_ids, facet);
@@ -224,7 +250,7 @@ FacetResult SearchEngine::RankFacet(Xapian::Database& db, Facet facet, const Fac
     matching.exact = counts.exact;
     for (const auto& [id, count] : counts.counts) {
       std::string label = label_of(id);
-      if (LabelMatchesPrefix(label, prefix) || LabelMatchesPrefix(id, prefix)) {
+      if (labels_.MatchesPrefix(facet, id, label, prefix)) {
         matching.counts.emplace(id, count);
         labels.emplace(id, std::move(label));
       }

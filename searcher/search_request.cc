@@ -67,6 +67,42 @@ MaybeError ParseBoundedInt(const ParamsByName& by_name, const std::string& name,
   return std::nullopt;
 }
 
+MaybeError ParseBoolean(const ParamsByName& by_name, const std::string& name, bool* value) {
+  const std::string* text = Single(by_name, name);
+  if (!text) return std::nullopt;
+  if (*text != "true" && *text != "false") {
+    return ApiError::BadParameter(name + " must be true or false, not " + Quoted(*text));
+  }
+  *value = *text == "true";
+  return std::nullopt;
+}
+
+MaybeError ParseHistogram(const ParamsByName& by_name, HistogramInterval* interval) {
+  const std::string* text = Single(by_name, "histogram");
+  if (!text) return std::nullopt;
+  static const std::pair<const char*, HistogramInterval> kNames[] = {
+      {"auto", HistogramInterval::kAuto}, {"day", HistogramInterval::kDay},   {"week", HistogramInterval::kWeek},
+      {"month", HistogramInterval::kMonth}, {"year", HistogramInterval::kYear}, {"none", HistogramInterval::kNone}};
+  for (const auto& [name, value] : kNames) {
+    if (*text == name) {
+      *interval = value;
+      return std::nullopt;
+    }
+  }
+  return ApiError::BadParameter("histogram must be auto, day, week, month, year or none, not " + Quoted(*text));
+}
+
+MaybeError ParseNearDuplicateKey(const ParamsByName& by_name, std::string* key) {
+  const std::string* text = Single(by_name, "near_duplicates_of");
+  if (!text) return std::nullopt;
+  const bool hex = text->size() == 12 && std::all_of(text->begin(), text->end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+  });
+  if (!hex) return ApiError::BadParameter("near_duplicates_of must be a hit's near_duplicate_key (12 hex digits)");
+  *key = *text;
+  return std::nullopt;
+}
+
 MaybeError ParseScope(const ParamsByName& by_name, SearchScope* scope) {
   if (const std::string* q = Single(by_name, "q")) {
     size_t chars = CountChars(*q);
@@ -102,10 +138,21 @@ MaybeError ParseScope(const ParamsByName& by_name, SearchScope* scope) {
   if (!scope->from_day.empty() && !scope->to_day.empty() && scope->from_day > scope->to_day) {
     return ApiError::BadParameter("from is after to; swap them");
   }
+  for (Facet facet : kAllFacets) {
+    const std::string name = std::string(FacetFilterParameter(facet)) + "_op";
+    const std::string* op = Single(by_name, name);
+    if (!op) continue;
+    if (*op != "and" && *op != "or") {
+      return ApiError::BadParameter(name + " must be and (every value) or or (any value), not " + Quoted(*op));
+    }
+    At(scope->all_of, facet) = *op == "and";
+  }
+  if (auto error = ParseBoolean(by_name, "partial", &scope->partial)) return error;
   return std::nullopt;
 }
 
-const std::vector<std::string> kScopeParams = {"q", "person", "org", "country", "event", "from", "to"};
+const std::vector<std::string> kScopeParams = {"q",  "person", "org", "country", "event", "from", "to",
+                                               "person_op", "org_op", "country_op", "event_op", "partial"};
 const std::set<std::string> kRepeatable = {"person", "org", "country", "event", "facets"};
 
 std::vector<std::string> With(std::vector<std::string> names, const std::vector<std::string>& more) {
@@ -163,11 +210,16 @@ bool ParseIsoDay(const std::string& text, bool end_of_period, std::string* day) 
 MaybeError ParseSearchRequest(const RequestParams& params, SearchRequest* request) {
   *request = SearchRequest();
   ParamsByName by_name;
-  if (auto error = Collect(params, With(kScopeParams, {"sort", "offset", "limit", "facets", "facet_limit"}),
+  if (auto error = Collect(params,
+                           With(kScopeParams, {"sort", "offset", "limit", "facets", "facet_limit", "histogram",
+                                               "collapse", "near_duplicates_of"}),
                            kRepeatable, &by_name)) {
     return error;
   }
   if (auto error = ParseScope(by_name, &request->scope)) return error;
+  if (auto error = ParseHistogram(by_name, &request->histogram)) return error;
+  if (auto error = ParseBoolean(by_name, "collapse", &request->collapse)) return error;
+  if (auto error = ParseNearDuplicateKey(by_name, &request->scope.near_duplicate_key)) return error;
   request->sort = request->scope.HasQuery() ? SortOrder::kRelevance : SortOrder::kDateDescending;
   if (const std::string* sort = Single(by_name, "sort")) {
     if (*sort == "relevance") {
@@ -213,6 +265,10 @@ MaybeError ParseFacetValuesRequest(Facet facet, const RequestParams& params, Fac
     request->prefix = IsBlank(*prefix) ? "" : *prefix;
   }
   return ParseBoundedInt(by_name, "limit", 1, kMaxFacetLimit, &request->limit);
+}
+
+MaybeError ParseSuggestRequest(const RequestParams& params, FacetValuesRequest* request) {
+  return ParseFacetValuesRequest(Facet::kPeople, params, request);
 }
 
 MaybeError ParseArticleRequest(std::string id, const RequestParams& params, ArticleRequest* request) {

@@ -26,6 +26,11 @@ inline constexpr size_t kMaxFilterValues = 50;  // per facet
 
 enum class SortOrder { kRelevance, kDateAscending, kDateDescending };
 
+// The date histogram a search may return with its hits (date_histogram.h):
+// none, or buckets of a day, week, month or year; kAuto picks the size
+// from the dates in scope.
+enum class HistogramInterval { kNone, kAuto, kDay, kWeek, kMonth, kYear };
+
 // The articles a request is about: a query, facet filters and a date range.
 struct SearchScope {
   std::string query;  // as typed, before folding; may be empty
@@ -34,6 +39,15 @@ struct SearchScope {
   PerFacet<std::vector<std::string>> filters;
   std::string from_day;  // "YYYYMMDD", inclusive; empty: no lower bound
   std::string to_day;    // "YYYYMMDD", inclusive; empty: no upper bound
+  // Per facet: true when an article must have every value of the facet's
+  // filter (person_op=and), false when any one will do (the default).
+  PerFacet<bool> all_of = {false, false, false, false};
+  // True while the reader is still typing: the query's last word is also
+  // matched as the start of a word ("volc" finds Volcker).
+  bool partial = false;
+  // Only the near-duplicates of one story: its layout::kNearDuplicateSlot
+  // key, 12 hex digits (from a hit's near_duplicate_key); empty: any.
+  std::string near_duplicate_key;
 
   bool HasQuery() const;
   bool HasFilters() const;
@@ -47,11 +61,16 @@ struct SearchRequest {
   int limit = kDefaultLimit;
   PerFacet<bool> facets = {true, true, true, true};
   int facet_limit = kDefaultFacetLimit;
+  HistogramInterval histogram = HistogramInterval::kNone;
+  // Near-duplicate stories shown as one hit, the best, with a count of the
+  // others (Xapian's collapse key on layout::kNearDuplicateSlot).
+  bool collapse = true;
 };
 
 // GET /api/facets/{facet}, `newsfacet entities`: a facet's values over the
-// articles in scope, optionally only those whose label has a word starting
-// with `prefix` (autocomplete).
+// articles in scope, optionally only those whose label (or, for a country,
+// another name it goes by: "uk", "ussr") has a word starting with `prefix`
+// (autocomplete). GET /api/suggest asks this of every facet at once.
 struct FacetValuesRequest {
   Facet facet = Facet::kPeople;
   SearchScope scope;
@@ -68,6 +87,8 @@ struct ArticleRequest {
 // Each fills `*request` afresh, or says what is wrong with the first bad parameter.
 MaybeError ParseSearchRequest(const RequestParams& params, SearchRequest* request);
 MaybeError ParseFacetValuesRequest(Facet facet, const RequestParams& params, FacetValuesRequest* request);
+// GET /api/suggest: the same parameters, for every facet; `request->facet` is unset.
+MaybeError ParseSuggestRequest(const RequestParams& params, FacetValuesRequest* request);
 MaybeError ParseArticleRequest(std::string id, const RequestParams& params, ArticleRequest* request);
 
 // "2016-12-19", "2016-12" or "2016" to "YYYYMMDD": the first day of the

@@ -10,6 +10,7 @@
 #include <xapian.h>
 
 #include "article.h"
+#include "date_histogram.h"
 #include "facet.h"
 
 namespace newsfacet {
@@ -45,6 +46,18 @@ struct Hit {
   double score = 0;
   PerFacet<std::vector<EntityRef>> entities;
   std::string snippet;  // HTML, see snippet_builder.h
+  // Near-duplicates of this story collapsed into it (SearchRequest::collapse),
+  // and the key that lists them (near_duplicates_of=); 0 and "" for none.
+  Xapian::doccount near_duplicates = 0;
+  std::string near_duplicate_key;
+};
+
+// An entity the words of the query name, offered as a one-click filter.
+struct QueryEntity {
+  Facet facet = Facet::kPeople;
+  std::string id;
+  std::string label;
+  Xapian::doccount articles = 0;  // carrying it, in the whole index
 };
 
 // How many articles match. Xapian knows the exact number when it looked at
@@ -67,6 +80,9 @@ struct SearchResponse {
   PerFacet<FacetResult> facets;
   std::vector<std::string> notes;
   std::string suggestion;
+  std::vector<QueryEntity> query_entities;
+  bool has_histogram = false;
+  DateHistogram histogram;
   double took_ms = 0;
 };
 

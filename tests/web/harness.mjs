@@ -21,6 +21,8 @@ export const config = {
   corpus: path.resolve(process.env.NEWSFACET_CORPUS || path.join(sourceDir, "corpus")),
   web: path.resolve(process.env.NEWSFACET_WEB || path.join(sourceDir, "web")),
   chromium: process.env.CHROMIUM || "/usr/bin/chromium",
+  // The issue's seed articles (three reports of Andrey Karlov's killing); tests using them skip without.
+  seeds: path.resolve(process.env.NEWSFACET_SEEDS || path.join(sourceDir, "../shared/seeds")),
   screenshots: path.resolve(process.env.NEWSFACET_SCREENSHOTS || path.join(path.dirname(binary), "web-screenshots")),
 };
 
@@ -43,6 +45,17 @@ function ensureIndex() {
   }
   return index;
 }
+
+// An index of the articles in `corpus`, built in a temporary directory.
+export function indexOf(corpus) {
+  const index = path.join(tempDir("newsfacet-web-index-"), "index");
+  const run = spawnSync(config.binary, ["index", corpus, "--index", index], { encoding: "utf8", timeout: 120_000 });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`newsfacet index ${corpus} failed (${run.status}):\n${run.stderr}`);
+  return index;
+}
+
+// A temporary directory to write articles into (removed at exit).
+export const scratchDir = prefix => tempDir(prefix);
 
 // The searcher tests' facet index (tests/facet_test_index.h), written into
 // a temporary directory by the write_facet_test_index tool: hand-made

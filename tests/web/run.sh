@@ -17,12 +17,16 @@ if ((${#missing[@]})); then
   exit 77
 fi
 
-wanted=$(node -p "require('$here/package-lock.json').packages['node_modules/playwright-core'].version")
-installed=$(node -p "try { require('$here/node_modules/playwright-core/package.json').version } catch { '' }")
-if [[ "$installed" != "$wanted" ]]; then
-  echo "installing playwright-core $wanted (npm ci)" >&2
-  npm ci --prefix "$here" --no-audit --no-fund --loglevel=error >&2
-fi
+for package in playwright-core axe-core; do
+  wanted=$(node -p "require('$here/package-lock.json').packages['node_modules/$package'].version")
+  installed=$(node -p "try { require('$here/node_modules/$package/package.json').version } catch { '' }")
+  if [[ "$installed" != "$wanted" ]]; then
+    echo "installing $package $wanted (npm ci)" >&2
+    npm ci --prefix "$here" --no-audit --no-fund --loglevel=error >&2
+    break
+  fi
+done
 
 # One file at a time: each drives its own Chromium and server.
-exec node --test --test-concurrency=1 "$here/search_page.test.mjs" "$here/organisations.test.mjs"
+exec node --test --test-concurrency=1 "$here/search_page.test.mjs" "$here/organisations.test.mjs" \
+  "$here/search_ux.test.mjs"

@@ -5,12 +5,13 @@ import { ArticlePanel } from "./article.js";
 import { formatCount } from "./dom.js";
 import { rememberEntities } from "./entities.js";
 import { FACET_LIMIT, renderActiveFilters, renderFacets } from "./facets.js";
-import { clearError, renderError, renderHits, renderPages, renderStatus } from "./results.js";
+import { restoreFocus, trackFocus } from "./focus.js";
+import { clearError, renderError, renderHits, renderPages, renderStatus, renderTooLong } from "./results.js";
 import { Suggester } from "./suggest.js";
-import { buckets, renderTimeline, setDateBounds, syncDateInputs } from "./timeline.js";
+import { renderTimeline, setDateBounds, syncDateInputs } from "./timeline.js";
 import {
-  FACETS, FACET_BY_FILTER, PAGE_SIZE, effectiveSort, emptyState, filterCount, scopeParams, searchKey,
-  stateFromUrl, urlFromState, withFilter, withoutFilters,
+  FACETS, FACET_BY_FILTER, MAX_QUERY_CHARS, PAGE_SIZE, effectiveSort, emptyState, filterCount, queryTooLong,
+  scopeParams, searchKey, stateFromUrl, urlFromState, withAllOf, withFilter, withoutFilters,
 } from "./url_state.js";
 
 const $ = id => document.getElementById(id);
@@ -21,10 +22,6 @@ let state = stateFromUrl(location.search);
 let searched = null;       // searchKey() of the results on screen (or on their way)
 let searchSeq = 0;
 let searchController = null;
-let timelineKey = null;
-let timelineSeq = 0;
-let timelineController = null;
-let bars = null;
 let pendingScroll = null;  // where to scroll once the results are drawn
 let firstResults = true;
 let openedFrom = "";       // the hit whose article is open, to give the focus back
@@ -38,6 +35,19 @@ const withParams = (params, extra) => {
   for (const [name, value] of Object.entries(extra)) copy.set(name, String(value));
   return copy;
 };
+
+// What the API is asked about: the state's scope, with the query's last word
+// also matched as a prefix (the page searches as the reader types, and
+// "volc" should find Volcker, not nothing).
+function apiScope(shown, options) {
+  const params = scopeParams(shown, options);
+  if (params.has("q")) params.set("partial", "true");
+  return params;
+}
+
+// Every facet's values starting with `prefix`, in one request.
+const suggestions = (prefix, limit) =>
+  getJson("/api/suggest", withParams(scopeParams(state, { query: false }), { prefix, limit })).then(r => r.facets);
 
 const actions = {
   addFilter: (filter, id) => navigate(withFilter(state, filter, id, true)),
@@ -59,17 +69,22 @@ const actions = {
   articleHref: id => urlFromState({ ...state, article: id, mark: "" }),
   pageHref: page => urlFromState({ ...state, page, article: "", mark: "" }),
   goPage: page => navigate({ ...state, page }, { toResults: true }),
+  setAllOf: (filter, all) => navigate(withAllOf(state, filter, all)),
   entitiesNamed: async prefix => {
-    const lists = await Promise.all(FACETS.map(info =>
-      actions.facetValues(info.facet, prefix, 3).then(values => values.map(value => ({ filter: info.filter, value })))));
-    return lists.flat().filter(found => !found.value.selected).slice(0, 5);
+    const facets = await suggestions(prefix, 3);
+    return FACETS.flatMap(info => (facets[info.facet] || []).map(value => ({ filter: info.filter, value })))
+      .filter(found => !found.value.selected).slice(0, 5);
   },
+  nearDuplicates: hit => getJson("/api/search", new URLSearchParams({
+    near_duplicates_of: hit.near_duplicate_key, collapse: "false", facets: "", limit: "20", sort: "date",
+  })).then(r => r.hits.filter(other => other.id !== hit.id)),
   replaceQueryWithFilter: (filter, id) => {
     input.value = "";
     navigate({ ...withFilter(state, filter, id, true), q: "" });
   },
+  // A facet's filter box counts within the current query, as the list does.
   facetValues: (facet, prefix, limit = FACET_LIMIT) =>
-    getJson(`/api/facets/${facet}`, withParams(scopeParams(state, { query: false }), { prefix, limit })).then(r => r.values),
+    getJson(`/api/facets/${facet}`, withParams(apiScope(state), { prefix, limit })).then(r => r.values),
 };
 
 // Every change of what is on screen goes through here: a new history entry
@@ -96,20 +111,23 @@ function update({ scrollTo = null } = {}) {
   renderActiveFilters(state, actions);
 
   const key = searchKey(state);
-  if (key !== searched) {
+  if (queryTooLong(state.q)) {
+    // Refused here, before sending: a plain message, and nothing of the last results beside it.
+    searched = null;
+    ++searchSeq;
+    searchController?.abort();
+    $("main").removeAttribute("aria-busy");
+    renderTooLong([...state.q].length, MAX_QUERY_CHARS);
+    renderFacets({}, state, actions);
+    renderTimeline(null, state, actions);
+  } else if (key !== searched) {
     searched = key;
     pendingScroll = scrollTo;
     runSearch();
   } else if (scrollTo !== null) {
     window.scrollTo(0, scrollTo);
   }
-  const scope = scopeParams(state, { dates: false }).toString();
-  if (scope !== timelineKey) {
-    timelineKey = scope;
-    runTimeline();
-  } else {
-    renderTimeline(bars, state, actions);
-  }
+  restoreFocus();
   if (state.article) openedFrom = state.article;
   article.show(state, `${state.article}?${scopeParams(state)}&${state.mark}`).then(() => {
     if (!state.article && openedFrom) {
@@ -124,12 +142,13 @@ async function runSearch() {
   const seq = ++searchSeq;
   searchController?.abort();
   searchController = new AbortController();
-  const params = scopeParams(state);
+  const params = apiScope(state);
   if (state.sort) params.set("sort", state.sort);
   params.set("offset", String((state.page - 1) * PAGE_SIZE));
   params.set("limit", String(PAGE_SIZE));
   params.set("facets", FACETS.map(f => f.facet).join(","));
   params.set("facet_limit", String(FACET_LIMIT));
+  params.set("histogram", "auto");  // the timeline comes with the results: one request
   const shown = { ...state };
   $("main").setAttribute("aria-busy", "true");
   try {
@@ -142,13 +161,19 @@ async function runSearch() {
     renderStatus(response, shown, actions);
     renderHits(response, shown, actions);
     renderPages(response, shown, actions);
+    renderTimeline(response.histogram, shown, actions);
+    showResultsButton(response.total);
+    restoreFocus();
     if (firstResults) {
       firstResults = false;
       performance.mark("newsfacet:first-results");
     }
   } catch (error) {
     if (isAbort(error) || seq !== searchSeq) return;
-    renderError(error, () => { searched = null; timelineKey = null; update(); });
+    renderError(error, () => { searched = null; update(); });
+    renderFacets({}, shown, actions);  // no counts from an older search beside the error
+    renderTimeline(null, shown, actions);
+    restoreFocus();
   } finally {
     if (seq === searchSeq) {
       $("main").removeAttribute("aria-busy");
@@ -158,35 +183,21 @@ async function runSearch() {
   }
 }
 
-async function runTimeline() {
-  const seq = ++timelineSeq;
-  timelineController?.abort();
-  timelineController = new AbortController();
-  const signal = timelineController.signal;
-  const info = await stats();
-  const range = info?.date_range;
-  if (!range?.first || !range?.last) {
-    if (info) $("dates").hidden = true;  // an index without dates; no answer: try again next time
-    else timelineKey = null;
-    return;
-  }
-  const base = withParams(scopeParams(state, { dates: false }), { limit: 0, facets: "" });
-  const periods = buckets(range.first, range.last);
-  try {
-    const counts = await Promise.all(periods.map(period =>
-      getJson("/api/search", withParams(base, { from: period.from, to: period.to }), signal).then(r => r.total.value)));
-    if (seq !== timelineSeq) return;
-    bars = periods.map((period, i) => ({ ...period, count: counts[i] }));
-  } catch (error) {
-    if (isAbort(error) || seq !== timelineSeq) return;
-    bars = null;  // the search itself reports what went wrong
-  }
-  renderTimeline(bars, state, actions);
+// On phones the filters are a sheet over the results: this button says what
+// they give and closes it.
+function showResultsButton(total) {
+  const noun = total.value === 1 ? "result" : "results";
+  $("show-results").textContent = `Show ${total.exact ? "" : "about "}${formatCount(total.value)} ${noun}`;
+}
+
+function closeFilterSheet() {
+  $("filters-toggle").setAttribute("aria-expanded", "false");
+  $("sidebar").classList.remove("is-open");
 }
 
 const article = new ArticlePanel($("article-panel"), {
   fetchArticle: (shown, signal) => {
-    const params = scopeParams(shown, { dates: false });
+    const params = apiScope(shown, { dates: false });
     const [filter, ...rest] = shown.mark.split(":");
     if (FACET_BY_FILTER[filter] && rest.length) params.append(filter, rest.join(":"));
     return getJson(`/api/article/${encodeURIComponent(shown.article)}`, params, signal);
@@ -197,7 +208,7 @@ const article = new ArticlePanel($("article-panel"), {
 });
 
 const suggester = new Suggester(input, $("suggestions"), {
-  fetchValues: actions.facetValues,
+  fetchSuggestions: suggestions,
   onChoose: (filter, id, token) => {
     clearTimeout(typingTimer);
     const value = input.value;
@@ -245,6 +256,17 @@ $("filters-toggle").addEventListener("click", event => {
   event.currentTarget.setAttribute("aria-expanded", String(open));
   $("sidebar").classList.toggle("is-open", open);
 });
+$("show-results").addEventListener("click", () => {
+  closeFilterSheet();
+  $("results-heading").focus({ preventScroll: true });
+  $("results-heading").scrollIntoView({ block: "start" });
+});
+
+// Esc in the search box closes the suggestions; it never empties the box
+// (the browser's own Esc on a search field would).
+input.addEventListener("keydown", event => {
+  if (event.key === "Escape") event.preventDefault();
+});
 
 window.addEventListener("popstate", event => {
   state = stateFromUrl(location.search);
@@ -291,6 +313,7 @@ stats().then(info => {
   setDateBounds(info.date_range?.first, info.date_range?.last);
 });
 
+trackFocus($("results-heading"));
 history.scrollRestoration = "manual";
 input.value = state.q;
 if (!history.state) history.replaceState({ typing: false, scrollY: 0 }, "", location.href);

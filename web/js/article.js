@@ -5,6 +5,22 @@ import { clear, formatDate, h, highlighted, hostOf, safeHref } from "./dom.js";
 import { entityMark, rememberEntities } from "./entities.js";
 import { FACETS } from "./url_state.js";
 
+// Wire text is often hard-wrapped at ~70 characters: a line break inside a
+// paragraph is a space, so the text reflows to the panel's width. A break
+// after a short line (a table row, a dateline) or before an indented line
+// (a new paragraph) stays, as does every blank line.
+const WRAPPED_LINE = 45;
+export function reflow(text) {
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  let out = lines[0] ?? "";
+  for (let i = 1; i < lines.length; ++i) {
+    const previous = lines[i - 1], line = lines[i];
+    const wrapped = previous.trim().length >= WRAPPED_LINE && line.trim() !== "" && !/^\s/.test(line);
+    out += (wrapped ? " " : "\n") + line;
+  }
+  return out;
+}
+
 export class ArticlePanel {
   constructor(dialog, { fetchArticle, close, addFilter, setMark }) {
     this.dialog = dialog;
@@ -62,12 +78,15 @@ export class ArticlePanel {
     return h("div", { class: "panel__bar" },
       h("span", { class: "panel__kicker" }, "Article"),
       matches,
-      h("button", { type: "button", class: "panel__close", "aria-label": "Close article (Esc)", onclick: this.actions.close }, "×"));
+      h("button", {
+        type: "button", class: "panel__close", "aria-label": "Close article (Esc)", dataset: { focusKey: "close" },
+        onclick: this.actions.close,
+      }, "×"));
   }
 
   render(article, state) {
-    const hadFocus = this.dialog.contains(document.activeElement) ? document.activeElement.dataset.focusKey : "";
-    const body = h("div", { class: "article__body" }, highlighted(article.body_html || article.body));
+    const hadFocus = this.dialog.contains(document.activeElement) ? document.activeElement.dataset.focusKey || "close" : "close";
+    const body = h("div", { class: "article__body" }, highlighted(reflow(article.body_html || article.body)));
     const marks = [...body.querySelectorAll("mark")];
     let current = -1;
     const counter = h("span", { class: "matches__count", "aria-live": "polite" });
@@ -99,7 +118,9 @@ export class ArticlePanel {
         this.entities(article, state),
         body,
         h("p", { class: "article__path" }, article.line ? `${article.path}, line ${article.line}` : article.path))));
-    if (hadFocus) this.dialog.querySelector(`[data-focus-key="${CSS.escape(hadFocus)}"]`)?.focus();
+    // The panel's content was replaced: the focus goes back to what it was
+    // on, or the close button, never to <body>.
+    (this.dialog.querySelector(`[data-focus-key="${CSS.escape(hadFocus)}"]`) || this.dialog.querySelector(".panel__close")).focus();
   }
 
   entities(article, state) {

@@ -50,7 +50,7 @@ export function countryMark(code) {
     const flag = String.fromCodePoint(...[...code].map(c => 0x1f1e6 + c.charCodeAt(0) - 65));
     return h("span", { class: "flag", "aria-hidden": "true" }, flag);
   }
-  return h("span", { class: "code", "aria-hidden": "true" }, code.slice(0, 3));
+  return h("span", { class: "code", "aria-hidden": "true" }, code);  // ISO 3166-3 codes have four letters: SUHH
 }
 
 // The small coloured mark before a value: a flag for countries, a dot otherwise.

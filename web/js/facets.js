@@ -26,6 +26,7 @@ function renderFacet(info, result, state, actions) {
   const selected = state[filter].length;
   const list = h("ul", { class: "facet__values", id: `facet-${facet}-values` });
   const body = h("div", { class: "facet__body", id: bodyId, hidden: ui.collapsed });
+  const allOf = state.all.includes(filter);
   const section = h("section", { class: "facet", dataset: { facet }, "aria-labelledby": `facet-${facet}-heading` },
     h("h2", { class: "facet__heading", id: `facet-${facet}-heading` },
       h("button", {
@@ -38,6 +39,7 @@ function renderFacet(info, result, state, actions) {
       }, h("span", {}, title), selected ? h("span", { class: "facet__badge", "aria-label": `${selected} selected` }, String(selected)) : null,
       h("span", { class: "chevron", "aria-hidden": "true" }))),
     body);
+  if (selected >= 2) body.append(opChoice(info, allOf, actions));
 
   if (!values.length && !ui.filter) {
     body.append(h("p", { class: "facet__none" }, `No ${title.toLowerCase()} in these results.`));
@@ -81,6 +83,20 @@ function renderFacet(info, result, state, actions) {
   return section;
 }
 
+// With two or more values ticked: must an article have any of them (the
+// default) or all? Said in words, and changed with a radio pair.
+function opChoice({ filter, facet, title }, allOf, actions) {
+  const name = `op-${filter}`;
+  const option = (all, text) => h("label", { class: "facet__op-option" },
+    h("input", {
+      type: "radio", name, id: `${name}-${all ? "all" : "any"}`, value: all ? "and" : "or", checked: all === allOf,
+      onchange: () => actions.setAllOf(filter, all),
+    }), text);
+  return h("fieldset", { class: "facet__op", id: `facet-${facet}-op` },
+    h("legend", {}, `Articles with ${title.toLowerCase()}:`),
+    option(false, "any of these"), option(true, "all of these"));
+}
+
 function facetValue(filter, value, actions) {
   const id = `fv-${filter}-${value.id}`.replace(/[^\w-]/g, "_");
   return h("li", {},
@@ -100,19 +116,22 @@ export function renderActiveFilters(state, actions) {
   for (const filter of FILTERS) {
     for (const id of state[filter]) {
       const label = labelOf(filter, id);
+      // Named by its visible text (no aria-label that would differ from it).
       chips.push(h("li", {}, h("button", {
-        type: "button", class: `chip chip--${filter} chip--removable`, "aria-label": `Remove filter ${label}`,
+        type: "button", class: `chip chip--${filter} chip--removable`, dataset: { focusKey: `chip-${filter}-${id}` },
         onclick: () => actions.removeFilter(filter, id),
-      }, entityMark(filter, id), h("span", {}, label), h("span", { class: "chip__x", "aria-hidden": "true" }, "×"))));
+      }, h("span", { class: "visually-hidden" }, "Remove filter "), entityMark(filter, id), h("span", {}, label),
+      h("span", { class: "chip__x", "aria-hidden": "true" }, "×"))));
     }
   }
   if (state.from || state.to) {
     const text = state.from && state.to ? `${formatDate(state.from)} – ${formatDate(state.to)}`
       : state.from ? `From ${formatDate(state.from)}` : `Until ${formatDate(state.to)}`;
     chips.push(h("li", {}, h("button", {
-      type: "button", class: "chip chip--date chip--removable", "aria-label": `Remove date range ${text}`,
+      type: "button", class: "chip chip--date chip--removable", dataset: { focusKey: "chip-dates" },
       onclick: actions.clearDates,
-    }, h("span", {}, text), h("span", { class: "chip__x", "aria-hidden": "true" }, "×"))));
+    }, h("span", { class: "visually-hidden" }, "Remove date range "), h("span", {}, text),
+    h("span", { class: "chip__x", "aria-hidden": "true" }, "×"))));
   }
   if (!chips.length) {
     clear(bar);

@@ -20,7 +20,20 @@ export function renderStatus(response, state, actions) {
   $("status").dataset.total = String(total.value);
 
   const notices = [];
-  if (response.suggestion && response.suggestion !== state.q) {
+  // Entities the query's words name, as one-click filters ("Andrey Karlov — 3 articles").
+  const offered = (response.query_entities || []).filter(entity => !state[entity.filter].includes(entity.id));
+  if (offered.length) {
+    notices.push(h("div", { class: "notice notice--entities" },
+      h("span", { class: "notice__lead" }, "Filter by"),
+      offered.map(entity => h("button", {
+        type: "button", class: `chip chip--${entity.filter} chip--suggested`,
+        dataset: { focusKey: `offer-${entity.filter}-${entity.id}` },
+        onclick: () => actions.addFilter(entity.filter, entity.id),
+      }, entityMark(entity.filter, entity.id), h("span", {}, entity.label),
+      h("span", { class: "chip__count" }, `— ${formatCount(entity.articles)} ${entity.articles === 1 ? "article" : "articles"}`)))));
+  }
+  // With no hits the empty state offers the suggestion itself: once is enough.
+  if (response.suggestion && response.suggestion !== state.q && response.hits.length) {
     notices.push(h("p", { class: "notice" }, "Did you mean ",
       h("a", { href: "#", class: "suggestion", onclick: event => { event.preventDefault(); actions.setQuery(response.suggestion); } },
         response.suggestion), "?"));
@@ -53,7 +66,7 @@ function renderHit(hit, state, actions) {
     }
   }
   return h("article", { class: "hit", dataset: { id: hit.id } },
-    h("h3", { class: "hit__title" },
+    h("h2", { class: "hit__title" },
       h("a", {
         href: actions.articleHref(hit.id),
         onclick: event => {
@@ -68,7 +81,42 @@ function renderHit(hit, state, actions) {
       original ? [h("span", { class: "sep", "aria-hidden": "true" }, "·"),
         h("a", { href: original, class: "hit__original", target: "_blank", rel: "noopener noreferrer" }, "Original ↗")] : null),
     hit.snippet ? h("p", { class: "hit__snippet" }, highlighted(hit.snippet)) : null,
-    chips.length ? h("div", { class: "chips", role: "group", "aria-label": "Filter by" }, chips) : null);
+    chips.length ? h("div", { class: "chips", role: "group", "aria-label": "Filter by" }, chips) : null,
+    hit.near_duplicates ? nearDuplicates(hit, actions) : null);
+}
+
+// "N similar stories": the near-duplicates collapsed into this hit, listed in place when asked for.
+function nearDuplicates(hit, actions) {
+  const listId = `similar-${hit.id}`.replace(/[^\w-]/g, "_");
+  const list = h("ul", { class: "similar__list", id: listId, hidden: true });
+  const noun = hit.near_duplicates === 1 ? "similar story" : "similar stories";
+  const toggle = h("button", {
+    type: "button", class: "link-button similar__toggle", "aria-expanded": "false", "aria-controls": listId,
+    dataset: { focusKey: `similar-toggle-${hit.id}` },
+    onclick: async () => {
+      const open = toggle.getAttribute("aria-expanded") !== "true";
+      toggle.setAttribute("aria-expanded", String(open));
+      list.hidden = !open;
+      if (!open || list.childElementCount) return;
+      list.append(h("li", { class: "muted" }, "Loading…"));
+      try {
+        const others = await actions.nearDuplicates(hit);
+        clear(list, others.map(other => h("li", {},
+          h("a", {
+            href: actions.articleHref(other.id),
+            onclick: event => {
+              if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+              event.preventDefault();
+              actions.openArticle(other.id);
+            },
+          }, other.title || other.id),
+          other.date ? h("span", { class: "muted" }, ` · ${formatDate(other.date)}`) : null)));
+      } catch (error) {
+        clear(list, h("li", { class: "muted" }, error.message));
+      }
+    },
+  }, `${formatCount(hit.near_duplicates)} ${noun}`);
+  return h("div", { class: "similar" }, toggle, list);
 }
 
 function renderEmpty(response, state, actions) {
@@ -133,7 +181,7 @@ export function renderPages(response, state, actions) {
   const link = (page, text, label, extra = "") => page === current
     ? h("span", { class: `page page--current ${extra}`, "aria-current": "page" }, text)
     : h("a", {
-      class: `page ${extra}`, href: actions.pageHref(page), "aria-label": label,
+      class: `page ${extra}`, href: actions.pageHref(page), "aria-label": label, dataset: { focusKey: `page-${text}` },
       onclick: event => { event.preventDefault(); actions.goPage(page); },
     }, text);
   const items = [];
@@ -160,6 +208,23 @@ export function renderError(error, retry) {
     h("h2", {}, error.status === 0 ? "Server unavailable" : "The search could not be run"),
     h("p", { class: "error__message" }, error.message),
     h("button", { type: "button", class: "button button--small", onclick: retry }, "Try again"));
+  box.hidden = false;
+}
+
+// A query past the API's limit, refused before it is sent.
+export function renderTooLong(length, limit) {
+  clear($("results"));
+  $("results").hidden = true;
+  $("empty").hidden = true;
+  $("pagination").hidden = true;
+  clear($("notices"));
+  delete $("status").dataset.total;
+  clear($("status"), h("span", { class: "muted" }, "No search run"));
+  const box = $("error");
+  clear(box,
+    h("h2", {}, "This search is too long"),
+    h("p", { class: "error__message" },
+      `It has ${formatCount(length)} characters; a search can have at most ${formatCount(limit)}. Shorten it to search.`));
   box.hidden = false;
 }
 

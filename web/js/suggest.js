@@ -1,5 +1,6 @@
 // Autocomplete for the search box: the word being typed is looked up as a
-// prefix of people, organisations, countries and events (/api/facets/{facet}?prefix=);
+// prefix of people, organisations, countries and events, all four in one
+// request per pause in typing (/api/suggest?prefix=);
 // choosing one adds it as a filter in place of the word. An ARIA combobox:
 // the focus stays in the box, arrows move the active option.
 import { clear, formatCount, h } from "./dom.js";
@@ -10,10 +11,10 @@ const PER_FACET = 4;
 const DELAY_MS = 120;
 
 export class Suggester {
-  constructor(input, listbox, { fetchValues, onChoose }) {
+  constructor(input, listbox, { fetchSuggestions, onChoose }) {
     this.input = input;
     this.listbox = listbox;
-    this.fetchValues = fetchValues;
+    this.fetchSuggestions = fetchSuggestions;
     this.onChoose = onChoose;
     this.options = [];
     this.active = -1;
@@ -53,8 +54,8 @@ export class Suggester {
 
   async lookUp(token) {
     const seq = ++this.seq;
-    const groups = await Promise.all(FACETS.map(info =>
-      this.fetchValues(info.facet, token.word, PER_FACET).then(values => ({ info, values }), () => ({ info, values: [] }))));
+    const facets = await this.fetchSuggestions(token.word, PER_FACET).catch(() => ({}));
+    const groups = FACETS.map(info => ({ info, values: facets[info.facet] || [] }));
     if (seq !== this.seq || document.activeElement !== this.input) return;  // a newer word, or the reader moved on
     this.render(groups.filter(g => g.values.length), token);
   }

@@ -1,70 +1,102 @@
-// Matching articles over time, and the from/to date range. The API has no
-// date histogram, so each bar is its own count-only search (limit=0, no
-// facets) over that period: exact, and cheap at a dozen or two bars.
+// Matching articles over time (the search's own date histogram, one bar per
+// day, week, month or year as the API chose for the dates in view), and the
+// from/to date range. A bar, or a run of bars dragged across, narrows the
+// dates; the next search then returns finer bars within them.
 import { clear, formatCount, h } from "./dom.js";
 
-const MAX_BARS = 24;
-const pad = n => String(n).padStart(2, "0");
-const lastDay = (year, month) => new Date(Date.UTC(year, month, 0)).getUTCDate();  // month 1-12
+const COUNTS_ON_BARS = 14;  // up to this many bars, each shows its count
+const dayFormat = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat("en", { month: "short", year: "numeric", timeZone: "UTC" });
+const utc = iso => new Date(`${iso}T00:00:00Z`);
 
-// Periods covering the index's date range: months over two years or less,
-// else years (several years a bar past MAX_BARS years).
-export function buckets(first, last) {
-  const [fy, fm] = first.split("-").map(Number);
-  const [ly, lm] = last.split("-").map(Number);
-  const months = (ly - fy) * 12 + (lm - fm) + 1;
-  const result = [];
-  if (months <= MAX_BARS) {
-    for (let i = 0; i < months; ++i) {
-      const y = fy + Math.floor((fm - 1 + i) / 12), m = ((fm - 1 + i) % 12) + 1;
-      result.push({
-        from: `${y}-${pad(m)}-01`, to: `${y}-${pad(m)}-${pad(lastDay(y, m))}`,
-        label: new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en", { month: "short", year: "numeric", timeZone: "UTC" }),
-      });
-    }
-    return result;
+function label(bucket, interval) {
+  switch (interval) {
+    case "day": return dayFormat.format(utc(bucket.from));
+    case "week": return `Week of ${dayFormat.format(utc(bucket.from))}`;
+    case "month": return monthFormat.format(utc(bucket.from));
+    default: return bucket.from.slice(0, 4) === bucket.to.slice(0, 4) ? bucket.from.slice(0, 4)
+      : `${bucket.from.slice(0, 4)}–${bucket.to.slice(0, 4)}`;
   }
-  const years = ly - fy + 1;
-  const step = Math.ceil(years / MAX_BARS);
-  for (let y = fy; y <= ly; y += step) {
-    const end = Math.min(y + step - 1, ly);
-    result.push({ from: `${y}-01-01`, to: `${end}-12-31`, label: end === y ? String(y) : `${y}–${end}` });
-  }
-  return result;
 }
 
-export function renderTimeline(bars, state, actions) {
+const articles = n => `${formatCount(n)} ${n === 1 ? "article" : "articles"}`;
+
+export function renderTimeline(histogram, state, actions) {
   const chart = document.getElementById("histogram");
-  if (!bars || !bars.length) {
+  const bars = histogram?.buckets || [];
+  if (!bars.length) {
     clear(chart);
     chart.hidden = true;
     return;
   }
   chart.hidden = false;
-  if (bars.every(bar => bar.count === 0)) {
+  const total = bars.reduce((sum, bar) => sum + bar.count, 0);
+  if (total === 0) {
     clear(chart, h("p", { class: "facet__none" }, "No dated articles in these results."));
     return;
   }
   const max = Math.max(1, ...bars.map(b => b.count));
-  const inRange = bar => (!state.from || bar.to >= state.from) && (!state.to || bar.from <= state.to);
-  const ranged = Boolean(state.from || state.to);
+  const labels = bars.map(bar => label(bar, histogram.interval));
+  const readout = h("p", { class: "histogram__readout", "aria-hidden": "true" });
+  const showTotal = () => { readout.textContent = `${articles(total)} by ${histogram.interval}`; };
+  showTotal();
+
+  // Dragging across bars selects the run of them; a click is a run of one.
+  let dragFrom = -1;
+  const buttons = [];
+  const mark = (a, b) => buttons.forEach((button, i) =>
+    button.classList.toggle("is-dragged", a >= 0 && i >= Math.min(a, b) && i <= Math.max(a, b)));
+  const choose = (a, b) => {
+    const first = bars[Math.min(a, b)], last = bars[Math.max(a, b)];
+    const same = state.from === first.from && state.to === last.to;
+    actions.setDates(same ? "" : first.from, same ? "" : last.to);
+  };
+  const onUp = event => {
+    document.removeEventListener("pointerup", onUp);
+    const over = event.target instanceof Element ? event.target.closest(".histogram__bar") : null;
+    const to = over ? buttons.indexOf(over) : -1;
+    const from = dragFrom;
+    dragFrom = -1;
+    mark(-1, -1);
+    if (from >= 0 && to >= 0 && to !== from) choose(from, to);
+  };
+
+  const few = bars.length <= COUNTS_ON_BARS;
+  bars.forEach((bar, i) => {
+    const selected = state.from === bar.from && state.to === bar.to;
+    const button = h("button", {
+      type: "button",
+      class: `histogram__bar${selected ? " is-active" : ""}`,
+      dataset: { focusKey: `bar-${bar.from}` },
+      "aria-pressed": String(selected),
+      "aria-label": `${labels[i]}: ${articles(bar.count)}`,
+      title: `${labels[i]}: ${articles(bar.count)}`,
+      disabled: bar.count === 0 && !selected,
+      onpointerdown: event => {
+        if (event.button !== 0) return;
+        dragFrom = i;
+        document.addEventListener("pointerup", onUp);
+      },
+      onpointerenter: () => {
+        readout.textContent = `${labels[i]}: ${articles(bar.count)}`;
+        if (dragFrom >= 0) mark(dragFrom, i);
+      },
+      onpointerleave: showTotal,
+      onfocus: () => { readout.textContent = `${labels[i]}: ${articles(bar.count)}`; },
+      onblur: showTotal,
+      onclick: () => choose(i, i),  // pointer clicks end a drag of one bar; keys press Enter or Space
+    },
+    few && bar.count ? h("span", { class: "histogram__count", "aria-hidden": "true" }, formatCount(bar.count)) : null,
+    h("span", { class: "histogram__fill", style: `height:${Math.max(bar.count ? 6 : 0, Math.round((bar.count / max) * 100))}%` }));
+    button.addEventListener("pointerdown", event => event.target.releasePointerCapture?.(event.pointerId));
+    buttons.push(button);
+  });
   clear(chart,
-    h("div", { class: "histogram__bars", role: "group", "aria-label": "Articles over time: choose a period" },
-      bars.map(bar => {
-        const active = ranged && inRange(bar);
-        const selected = state.from === bar.from && state.to === bar.to;
-        return h("button", {
-          type: "button",
-          class: `histogram__bar${active ? " is-active" : ""}${ranged && !active ? " is-outside" : ""}`,
-          "aria-pressed": String(selected),
-          "aria-label": `${bar.label}: ${formatCount(bar.count)} ${bar.count === 1 ? "article" : "articles"}`,
-          title: `${bar.label}: ${formatCount(bar.count)}`,
-          disabled: bar.count === 0 && !selected,
-          onclick: () => selected ? actions.setDates("", "") : actions.setDates(bar.from, bar.to),
-        }, h("span", { class: "histogram__fill", style: `height:${Math.max(bar.count ? 6 : 0, Math.round((bar.count / max) * 100))}%` }));
-      })),
+    h("div", { class: "histogram__bars", role: "group", "aria-label": `Articles by ${histogram.interval}: choose a period, or drag across several` },
+      buttons),
     h("div", { class: "histogram__axis", "aria-hidden": "true" },
-      h("span", {}, bars[0].label), bars.length > 1 ? h("span", {}, bars[bars.length - 1].label) : null));
+      h("span", {}, labels[0]), bars.length > 1 ? h("span", {}, labels[labels.length - 1]) : null),
+    readout);
 }
 
 export function syncDateInputs(state) {

@@ -1,6 +1,7 @@
 // Everything on screen is a function of this state, and the state is the
 // address bar: reload, back/forward and a pasted link show the same page.
-// Parameter names are the API's own (q, person, org, country, event, from, to, sort).
+// Parameter names are the API's own (q, person, org, country, event, from, to, sort,
+// person_op=and...).
 
 export const FACETS = [
   { facet: "people", filter: "person", title: "People", noun: "person" },
@@ -13,9 +14,13 @@ export const FACET_BY_FILTER = Object.fromEntries(FACETS.map(f => [f.filter, f])
 export const FACET_BY_NAME = Object.fromEntries(FACETS.map(f => [f.facet, f]));
 export const SORTS = { relevance: "Relevance", "-date": "Newest first", date: "Oldest first" };
 export const PAGE_SIZE = 10;
+// The API refuses longer queries; the page says so before sending one.
+export const MAX_QUERY_CHARS = 1000;
 
 export function emptyState() {
-  return { q: "", person: [], org: [], country: [], event: [], from: "", to: "", sort: "", page: 1, article: "", mark: "" };
+  return {
+    q: "", person: [], org: [], country: [], event: [], all: [], from: "", to: "", sort: "", page: 1, article: "", mark: "",
+  };
 }
 
 export function stateFromUrl(search) {
@@ -23,6 +28,7 @@ export function stateFromUrl(search) {
   const state = emptyState();
   state.q = params.get("q") || "";
   for (const filter of FILTERS) state[filter] = [...new Set(params.getAll(filter).filter(v => v.trim()))];
+  state.all = FILTERS.filter(filter => params.get(`${filter}_op`) === "and");
   state.from = params.get("from") || "";
   state.to = params.get("to") || "";
   const sort = params.get("sort");
@@ -50,6 +56,7 @@ export function scopeParams(state, { dates = true, query = true } = {}) {
   const params = new URLSearchParams();
   if (query && state.q.trim()) params.set("q", state.q);
   for (const filter of FILTERS) for (const value of state[filter]) params.append(filter, value);
+  for (const filter of state.all) if (state[filter].length) params.set(`${filter}_op`, "and");
   if (dates && state.from) params.set("from", state.from);
   if (dates && state.to) params.set("to", state.to);
   return params;
@@ -78,5 +85,15 @@ export function withFilter(state, filter, value, on = true) {
 }
 
 export function withoutFilters(state) {
-  return { ...state, person: [], org: [], country: [], event: [], from: "", to: "", page: 1 };
+  return { ...state, person: [], org: [], country: [], event: [], all: [], from: "", to: "", page: 1 };
+}
+
+// Whether the values of one facet must all be in an article (person_op=and) or any one.
+export function withAllOf(state, filter, all) {
+  const rest = state.all.filter(f => f !== filter);
+  return { ...state, all: all ? [...rest, filter] : rest, page: 1 };
+}
+
+export function queryTooLong(q) {
+  return [...q].length > MAX_QUERY_CHARS;
 }
