@@ -1,5 +1,7 @@
 #include "static_files.h"
 
+#include <fstream>
+#include <iterator>
 #include <map>
 
 namespace newsfacet {
@@ -39,6 +41,15 @@ std::optional<fs::path> StaticFiles::Resolve(std::string_view url_path) const {
   const std::string root = root_.string() + "/";
   if (file.string().compare(0, root.size(), root) != 0) return std::nullopt;
   return file;
+}
+
+bool ReadStaticFile(const fs::path& file, std::string* content) {
+  content->clear();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  content->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  // A read error ends the stream early with badbit; the end of the file sets only eofbit.
+  return !in.bad();
 }
 
 std::string ContentTypeFor(const fs::path& file) {
