@@ -373,15 +373,12 @@ class IndexRunner {
 
 // Adding a document to a term's buffered posting list walks a tree of every
 // buffered document with that term, so a small buffer means fewer cache
-// misses per word: flushing every 500 documents rather than 2,000 took
-// 15-19% less CPU on BBC and 20 Newsgroups, 8-10% on Reuters, and peak RSS
-// 137 MB instead of 253 MB on 20 Newsgroups. But each flush rewrites the
-// last block of every posting list it touches, and a big run flushing that
-// often writes the same blocks over and over: 500,000 articles (540 MB,
-// 270 MB a shard) took 362 s at 500 (182 s of it system time) and 309 s at
-// 2,000; 240,000 (130 MB a shard) 179 s and 188 s; 100,000 (54 MB a shard)
-// 54 s and 55 s (bench/README.md). Xapian's own default, 10,000, is tuned
-// for big runs on one writer.
+// misses per word, less CPU and a lower peak memory. But each flush
+// rewrites the last block of every posting list it touches, and a big run
+// flushing that often writes the same blocks over and over; past about
+// 200 MB of input a shard, the larger buffer is the quicker
+// (bench/README.md has the measurements). Xapian's own default, 10,000, is
+// tuned for big runs on one writer.
 int FlushThreshold(uint64_t bytes_per_shard) {
   constexpr uint64_t kBigRunBytesPerShard = 200'000'000;
   return bytes_per_shard > kBigRunBytesPerShard ? 2000 : 500;

@@ -151,8 +151,8 @@ void ShardWriter::AddSpelling(const Xapian::Document& doc) {
 
 namespace {
 
-// Entity extraction holds several times its text in tokens and candidates:
-// on a 17 MB article it took the indexer from 94 MB to 420 MB. People,
+// Entity extraction holds several times its text in tokens and candidates,
+// so memory would grow with the largest article many times over. People,
 // countries and events are what an article is about, which its first
 // megabyte tells (a news article is rarely a tenth of that); all of the
 // text stays searchable.
