@@ -3,9 +3,14 @@
 #
 #   cmake --install build --prefix P    P/bin/newsfacet, P/share/newsfacet/
 #   cd build && cpack -G DEB            newsfacet_VERSION_ARCH.deb
+# (after cmake --build build).
 #
 # The layout is the one indexer/analysis/data_files.h looks for relative to
 # the executable, so an installed tree can be moved anywhere.
+
+# Installing and packaging take what is built and never start a build (the
+# package test runs them from ctest, beside other tests using the build).
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 install(TARGETS newsfacet RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(FILES ${CMAKE_SOURCE_DIR}/schemas/events.json DESTINATION ${CMAKE_INSTALL_DATADIR}/newsfacet)

@@ -52,14 +52,14 @@ status=0
 server_pid=$!
 url=
 for _ in $(seq 1 500); do
-  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/serve.out" || true)
+  url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' "$work/serve.out" || true)
   [[ -n $url ]] && break
   kill -0 "$server_pid" 2>/dev/null || fail "serve exited: $(cat "$work/serve.err")"
   sleep 0.02
 done
 [[ -n $url ]] || fail "serve printed no URL"
 
-curl -sf "$url" >"$work/page.html" || fail "GET / failed"
+curl -sf "$url/" >"$work/page.html" || fail "GET / failed"
 cmp -s "$work/page.html" "$prefix/share/newsfacet/web/index.html" || fail "GET / is not the installed web/index.html"
 curl -sf "$url/api/search?q=court" >"$work/search.json" || fail "GET /api/search failed"
 curl -sf "$url/api/facets/countries" >"$work/countries.json" || fail "GET /api/facets/countries failed"
@@ -67,7 +67,7 @@ python3 - "$work/search.json" "$work/countries.json" <<'PY'
 import json, sys
 search = json.load(open(sys.argv[1]))
 countries = json.load(open(sys.argv[2]))
-assert search["total"] > 0, search
+assert search["total"]["value"] > 0 and search["hits"], search
 values = countries.get("values", [])
 assert values, countries
 # Country names come from the installed data files (countries.json).
