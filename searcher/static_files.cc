@@ -1,8 +1,8 @@
 #include "static_files.h"
 
-#include <fstream>
-#include <iterator>
+#include <cstdio>
 #include <map>
+#include <memory>
 
 namespace newsfacet {
 
@@ -45,11 +45,16 @@ std::optional<fs::path> StaticFiles::Resolve(std::string_view url_path) const {
 
 bool ReadStaticFile(const fs::path& file, std::string* content) {
   content->clear();
-  std::ifstream in(file, std::ios::binary);
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"), &std::fclose);
   if (!in) return false;
-  content->assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  // A read error ends the stream early with badbit; the end of the file sets only eofbit.
-  return !in.bad();
+  char buffer[1 << 16];
+  while (size_t read = std::fread(buffer, 1, sizeof buffer, in.get())) content->append(buffer, read);
+  // fread stops short at the end of the file or on an error; only the first is whole.
+  if (std::ferror(in.get())) {
+    content->clear();
+    return false;
+  }
+  return true;
 }
 
 std::string ContentTypeFor(const fs::path& file) {
