@@ -8,10 +8,13 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 
 #include <xapian.h>
+
+#include "status.h"
 
 namespace newsfacet {
 
@@ -22,21 +25,28 @@ struct FileRecord {
   int64_t articles = 0;
 };
 
+// Every operation returns a Status: a catalog that cannot be read or
+// written (a damaged table, a full disk) fails the run with a message,
+// never with an exception.
 class Catalog {
  public:
-  // Opens or creates the catalog database in `directory`. Throws
-  // Xapian::Error when it cannot (the caller reports it).
-  explicit Catalog(const std::string& directory);
+  // Opens or creates the catalog database in `directory`.
+  static Status Open(const std::string& directory, std::unique_ptr<Catalog>* catalog);
 
-  std::optional<FileRecord> Find(const std::string& relative_path) const;
-  void Put(const std::string& relative_path, const FileRecord& record);
-  void Remove(const std::string& relative_path);
-  void Commit();
+  // `*record` is empty when the path is not catalogued.
+  Status Find(const std::string& relative_path, std::optional<FileRecord>* record) const;
+  Status Put(const std::string& relative_path, const FileRecord& record);
+  Status Remove(const std::string& relative_path);
+  Status Commit();
 
   // Every catalogued path.
-  void ForEachPath(const std::function<void(const std::string&)>& visit) const;
+  Status ForEachPath(const std::function<void(const std::string&)>& visit) const;
 
  private:
+  explicit Catalog(Xapian::WritableDatabase db) : db_(std::move(db)) {}
+  Status Failed(const char* doing, const Xapian::Error& error) const;
+
+  std::string directory_;
   Xapian::WritableDatabase db_;
 };
 

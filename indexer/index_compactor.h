@@ -2,8 +2,8 @@
 //
 // Each Xapian flush inserts into the middle of the shard's B-trees and
 // leaves blocks part full, so an index built in many flushes (any index
-// newsfacet writes) holds much free space: BBC 46 MB, 22 MB once
-// compacted. Compaction writes each shard anew beside the old one
+// newsfacet writes) holds much free space, often half its size.
+// Compaction writes each shard anew beside the old one
 // (Xapian's Database::compact, the same document ids), then swaps the two
 // directories in one atomic rename, so the index opens at every moment,
 // and removes the old one. It holds the index lock: no indexer runs

@@ -18,6 +18,7 @@
 #include "data_files.h"
 #include "file_walker.h"
 #include "index_directory.h"
+#include "injected_fault.h"
 #include "shard_writer.h"
 #include "stable_hash.h"
 
@@ -99,11 +100,8 @@ class IndexRunner {
     Status status = CreateOrOpenIndexDirectory(
         options_.index_dir, options_.shards > 0 ? options_.shards : DefaultShardCount(), &manifest, &lock_);
     if (!status.ok()) return status;
-    try {
-      catalog_ = std::make_unique<Catalog>(CatalogPath(options_.index_dir).string());
-    } catch (const Xapian::Error& e) {
-      return Status::Error("cannot open the catalog of " + options_.index_dir.string() + ": " + e.get_description());
-    }
+    status = Catalog::Open(CatalogPath(options_.index_dir).string(), &catalog_);
+    if (!status.ok()) return status;
     if (options_.entities) {
       status = EntityModel::Load(DataDirectory(), &entity_model_);
       if (!status.ok()) return status;
@@ -133,7 +131,8 @@ class IndexRunner {
     summary_->skipped_by_extension = walk_.unsupported_by_extension;
     for (ReadProblem& problem : walk_.problems) Report(std::move(problem));
     for (const FoundFile& file : walk_.files) {
-      std::optional<FileRecord> previous = catalog_->Find(file.relative_path);
+      std::optional<FileRecord> previous;
+      if (Status status = catalog_->Find(file.relative_path, &previous); !status.ok()) return status;
       if (previous && previous->size == file.size && previous->mtime_ns == file.mtime_ns) {
         summary_->unchanged += previous->articles;
         continue;
@@ -151,20 +150,23 @@ class IndexRunner {
   // path would otherwise empty the index.
   Status Prune() {
     std::vector<std::string> gone;
-    catalog_->ForEachPath([&](const std::string& path) {
+    Status listed = catalog_->ForEachPath([&](const std::string& path) {
       bool present = std::binary_search(walk_.files.begin(), walk_.files.end(), path,
                                         [](const auto& a, const auto& b) { return PathOf(a) < PathOf(b); });
       if (!present) gone.push_back(path);
     });
+    if (!listed.ok()) return listed;
     summary_->gone_files = static_cast<int64_t>(gone.size());
     if (gone.empty() || !options_.prune) return Status::Ok();
     batches_.push_back({});
     Status status = CommitBatch(0, {}, gone);
     if (!status.ok()) return status;
-    for (const std::string& path : gone) catalog_->Remove(path);
-    catalog_->Commit();
+    for (const std::string& path : gone) {
+      if (status = catalog_->Remove(path); !status.ok()) return status;
+    }
+    status = catalog_->Commit();
     batches_.clear();
-    return Status::Ok();
+    return status;
   }
 
   static const std::string& PathOf(const FoundFile& file) { return file.relative_path; }
@@ -184,13 +186,15 @@ class IndexRunner {
       {
         std::unique_lock<std::mutex> lock(mutex_);
         changed_.wait(lock, [&] { return batches_[batch].files_left == 0; });
+        status = reader_failure_;
       }
+      if (!status.ok()) break;
       std::vector<std::string> files_read;
       for (size_t i = batches_[batch].begin; i < batches_[batch].end; ++i) {
         if (outcomes_[i].kind == FileOutcome::Kind::kRead) files_read.push_back(work_[i].file->relative_path);
       }
       status = CommitBatch(batch, std::move(files_read), {});
-      if (status.ok()) RecordInCatalog(batch);
+      if (status.ok()) status = RecordInCatalog(batch);
     }
     if (!status.ok()) abort_ = true;
     for (auto& thread : threads) thread.join();
@@ -248,11 +252,28 @@ class IndexRunner {
     while (true) {
       size_t index = next_file_++;
       if (index >= work_.size()) return;
-      if (!stop_->load() && !abort_) ReadFile(index);
+      if (!stop_->load() && !abort_) ReadFileGuarded(index);
       std::lock_guard<std::mutex> lock(mutex_);
       Batch& batch = *std::find_if(batches_.begin(), batches_.end(),
                                    [&](const Batch& b) { return index >= b.begin && index < b.end; });
       if (--batch.files_left == 0) changed_.notify_all();
+    }
+  }
+
+  // An exception from a reader (ICU, an allocation) ends the run with its
+  // message, as a writer's does: escaping the thread would call
+  // std::terminate. The file is not recorded as read.
+  void ReadFileGuarded(size_t index) {
+    try {
+      ThrowIfInjected(InjectedFault::kReaderThrows);
+      ReadFile(index);
+    } catch (const std::exception& e) {
+      outcomes_[index] = FileOutcome{};
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (reader_failure_.ok()) {
+        reader_failure_ = Status::Error("reading " + work_[index].file->relative_path + " failed: " + e.what());
+      }
+      abort_ = true;
     }
   }
 
@@ -307,11 +328,14 @@ class IndexRunner {
     return failure;
   }
 
-  void RecordInCatalog(size_t batch) {
+  Status RecordInCatalog(size_t batch) {
     for (size_t i = batches_[batch].begin; i < batches_[batch].end; ++i) {
-      if (outcomes_[i].clean) catalog_->Put(work_[i].file->relative_path, outcomes_[i].record);
+      if (!outcomes_[i].clean) continue;
+      if (Status status = catalog_->Put(work_[i].file->relative_path, outcomes_[i].record); !status.ok()) {
+        return status;
+      }
     }
-    catalog_->Commit();
+    return catalog_->Commit();
   }
 
   void Report(ReadProblem problem) {
@@ -339,7 +363,8 @@ class IndexRunner {
   std::vector<Batch> batches_;
   std::atomic<size_t> next_file_{0};
   std::atomic<bool> abort_{false};
-  std::mutex mutex_;  // guards batches_ and summary_->unchanged
+  Status reader_failure_;  // the first exception on a reader thread
+  std::mutex mutex_;  // guards batches_, reader_failure_ and summary_->unchanged
   std::condition_variable changed_;
   std::mutex report_mutex_;
 };
@@ -348,15 +373,12 @@ class IndexRunner {
 
 // Adding a document to a term's buffered posting list walks a tree of every
 // buffered document with that term, so a small buffer means fewer cache
-// misses per word: flushing every 500 documents rather than 2,000 took
-// 15-19% less CPU on BBC and 20 Newsgroups, 8-10% on Reuters, and peak RSS
-// 137 MB instead of 253 MB on 20 Newsgroups. But each flush rewrites the
-// last block of every posting list it touches, and a big run flushing that
-// often writes the same blocks over and over: 500,000 articles (540 MB,
-// 270 MB a shard) took 362 s at 500 (182 s of it system time) and 309 s at
-// 2,000; 240,000 (130 MB a shard) 179 s and 188 s; 100,000 (54 MB a shard)
-// 54 s and 55 s (bench/README.md). Xapian's own default, 10,000, is tuned
-// for big runs on one writer.
+// misses per word, less CPU and a lower peak memory. But each flush
+// rewrites the last block of every posting list it touches, and a big run
+// flushing that often writes the same blocks over and over; past about
+// 200 MB of input a shard, the larger buffer is the quicker
+// (bench/README.md has the measurements). Xapian's own default, 10,000, is
+// tuned for big runs on one writer.
 int FlushThreshold(uint64_t bytes_per_shard) {
   constexpr uint64_t kBigRunBytesPerShard = 200'000'000;
   return bytes_per_shard > kBigRunBytesPerShard ? 2000 : 500;
@@ -365,7 +387,17 @@ int FlushThreshold(uint64_t bytes_per_shard) {
 Status RunIndex(const IndexOptions& options, IndexProgress* progress, const std::atomic<bool>* stop,
                 const std::function<void(const ReadProblem&)>& on_problem, IndexSummary* summary) {
   auto started = std::chrono::steady_clock::now();
-  Status status = IndexRunner(options, progress, stop, on_problem, summary).Run();
+  Status status;
+  // The worker threads turn what they throw into a Status; this catches
+  // what the run's own thread might throw (a file system error, an
+  // allocation), so that the command still reports and exits 2.
+  try {
+    status = IndexRunner(options, progress, stop, on_problem, summary).Run();
+  } catch (const Xapian::Error& e) {
+    status = Status::Error("the run failed: " + e.get_description());
+  } catch (const std::exception& e) {
+    status = Status::Error(std::string("the run failed: ") + e.what());
+  }
   summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return status;
 }

@@ -1,6 +1,7 @@
 // JSON text written by hand for the one document every article stores
 // (document_builder.cc): building an nlohmann::json tree of maps and
-// dumping it cost 2-3% of indexing, for a fixed, flat shape.
+// dumping it costs a share of indexing out of proportion to a fixed, flat
+// shape.
 #pragma once
 
 #include <cstdint>

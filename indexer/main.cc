@@ -1,10 +1,12 @@
 // The `newsfacet` tool: one binary, one subcommand per job.
 #include <cstdio>
-#include <cstring>
+#include <cstddef>
+#include <string_view>
 #include <string>
 #include <vector>
 
 #include "commands.h"
+#include "data_files.h"
 
 namespace {
 
@@ -20,22 +22,52 @@ Commands:
   entities list the people, organisations, countries or events in an index, with counts
   serve    serve the search API and web page over HTTP
 
+Options of every command:
+  --data-dir DIR  the data files (events.json, data/): default PREFIX/share/newsfacet
+                  beside an installed binary, or $NEWSFACET_DATA_DIR when set
+  --version       print the version and exit
+
 Run 'newsfacet COMMAND --help' for a command's options.
 )";
+
+// Takes "--data-dir DIR" and "--data-dir=DIR" out of `args`, wherever they
+// are, since every command reads the data. False when DIR is missing.
+bool TakeDataDirectory(std::vector<std::string>* args) {
+  constexpr std::string_view kOption = "--data-dir";
+  for (size_t i = 0; i < args->size(); ++i) {
+    const std::string& arg = (*args)[i];
+    if (arg == kOption) {
+      if (i + 1 == args->size() || (*args)[i + 1].empty()) return false;
+      newsfacet::SetDataDirectory((*args)[i + 1]);
+      args->erase(args->begin() + static_cast<std::ptrdiff_t>(i), args->begin() + static_cast<std::ptrdiff_t>(i) + 2);
+      --i;
+    } else if (arg.size() > kOption.size() + 1 && arg.compare(0, kOption.size() + 1, "--data-dir=") == 0) {
+      newsfacet::SetDataDirectory(arg.substr(kOption.size() + 1));
+      args->erase(args->begin() + static_cast<std::ptrdiff_t>(i));
+      --i;
+    }
+  }
+  return true;
+}
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || std::strcmp(argv[1], "--help") == 0 || std::strcmp(argv[1], "-h") == 0) {
-    std::fputs(kUsage, argc < 2 ? stderr : stdout);
-    return argc < 2 ? newsfacet::kExitError : newsfacet::kExitOk;
+  std::vector<std::string> args(argv + 1, argv + argc);
+  if (!TakeDataDirectory(&args)) {
+    std::fprintf(stderr, "newsfacet: --data-dir needs a directory\n");
+    return newsfacet::kExitError;
   }
-  if (std::strcmp(argv[1], "--version") == 0) {
-    std::printf("newsfacet 0.1.0\n");
+  if (args.empty() || args[0] == "--help" || args[0] == "-h") {
+    std::fputs(kUsage, args.empty() ? stderr : stdout);
+    return args.empty() ? newsfacet::kExitError : newsfacet::kExitOk;
+  }
+  if (args[0] == "--version") {
+    std::printf("newsfacet %s\n", NEWSFACET_VERSION);
     return newsfacet::kExitOk;
   }
-  std::string command = argv[1];
-  std::vector<std::string> args(argv + 2, argv + argc);
+  const std::string command = args[0];
+  args.erase(args.begin());
   if (command == "index") return newsfacet::RunIndexCommand(args);
   if (command == "export") return newsfacet::RunExportCommand(args);
   if (command == "compact") return newsfacet::RunCompactCommand(args);

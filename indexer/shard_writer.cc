@@ -4,6 +4,7 @@
 
 #include "document_builder.h"
 #include "index_layout.h"
+#include "injected_fault.h"
 #include "stable_hash.h"
 
 namespace newsfacet {
@@ -61,36 +62,33 @@ void ShardWriter::Finish() {
 void ShardWriter::Run() {
   while (std::optional<Operation> operation = queue_.Pop()) {
     if (auto* article = std::get_if<Article>(&*operation)) {
-      if (!failure_.ok()) continue;
-      try {
-        Write(*article);
-      } catch (const Xapian::Error& e) {
-        failure_ = Status::Error("writing shard " + path_.string() + " failed: " + e.get_description());
-      }
+      if (failure_.ok()) Attempt("writing", [&] { Write(*article); });
     } else if (auto* run_end = std::get_if<RunEnd>(&*operation)) {
-      if (failure_.ok()) {
-        try {
-          EndRunNow(*run_end);
-        } catch (const Xapian::Error& e) {
-          failure_ = Status::Error("finishing shard " + path_.string() + " failed: " + e.get_description());
-        }
-      }
+      if (failure_.ok()) Attempt("finishing", [&] { EndRunNow(*run_end); });
       run_end->on_done(failure_);
     } else {
       const BatchEnd& batch_end = std::get<BatchEnd>(*operation);
-      if (failure_.ok()) {
-        try {
-          EndBatchNow(batch_end);
-        } catch (const Xapian::Error& e) {
-          failure_ = Status::Error("committing shard " + path_.string() + " failed: " + e.get_description());
-        }
-      }
+      if (failure_.ok()) Attempt("committing", [&] { EndBatchNow(batch_end); });
       batch_end.on_committed(batch_end.batch, failure_);
     }
   }
 }
 
+// Anything thrown on this thread becomes the shard's failure, which ends
+// the run at its next batch: an exception escaping a thread would call
+// std::terminate and lose the run's report.
+void ShardWriter::Attempt(const char* doing, const std::function<void()>& step) {
+  try {
+    step();
+  } catch (const Xapian::Error& e) {
+    failure_ = Status::Error(std::string(doing) + " shard " + path_.string() + " failed: " + e.get_description());
+  } catch (const std::exception& e) {
+    failure_ = Status::Error(std::string(doing) + " shard " + path_.string() + " failed: " + e.what());
+  }
+}
+
 void ShardWriter::Write(const Article& article) {
+  ThrowIfInjected(InjectedFault::kWriterThrows);
   std::string id_term = layout::KeyOf(layout::kIdPrefix, article.id);
   if (!ids_seen_this_run_.insert(StableHash(id_term)).second) {
     report_problem_({article.path, article.line,
@@ -153,8 +151,8 @@ void ShardWriter::AddSpelling(const Xapian::Document& doc) {
 
 namespace {
 
-// Entity extraction holds several times its text in tokens and candidates:
-// on a 17 MB article it took the indexer from 94 MB to 420 MB. People,
+// Entity extraction holds several times its text in tokens and candidates,
+// so memory would grow with the largest article many times over. People,
 // countries and events are what an article is about, which its first
 // megabyte tells (a news article is rarely a tenth of that); all of the
 // text stays searchable.

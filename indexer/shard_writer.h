@@ -86,6 +86,7 @@ class ShardWriter {
   using Operation = std::variant<Article, BatchEnd, RunEnd>;
 
   void Run();
+  void Attempt(const char* doing, const std::function<void()>& step);
   void Write(const Article& article);
   ArticleEntities Entities(const Article& article) const;
   void AddSpelling(const Xapian::Document& doc);
@@ -102,7 +103,7 @@ class ShardWriter {
   std::optional<EntityExtractor> extractor_;  // likewise; empty without entity extraction
   bool started_empty_ = true;
   std::unordered_set<uint64_t> ids_seen_this_run_;
-  Status failure_;  // the first Xapian error; later writes are skipped
+  Status failure_;  // the first error (Xapian's or any exception); later writes are skipped
   BoundedQueue<Operation> queue_;
   std::thread thread_;
 };

@@ -146,4 +146,9 @@ std::string LoadArticleJson(const Xapian::Document& doc) {
 
 StoredArticle LoadStoredArticle(const Xapian::Document& doc) { return ParseArticleJson(LoadArticleJson(doc)); }
 
+bool TryLoadStoredArticle(const Xapian::Document& doc, StoredArticle* stored) {
+  *stored = ParseArticleJson(LoadArticleJson(doc));
+  return !stored->article.id.empty();
+}
+
 }  // namespace newsfacet

@@ -36,5 +36,8 @@ void StoreArticleJson(std::string_view json, Xapian::Document& doc);
 std::string LoadArticleJson(const Xapian::Document& doc);
 // ParseArticleJson(LoadArticleJson(doc)).
 StoredArticle LoadStoredArticle(const Xapian::Document& doc);
+// The same, false when what is stored is missing or damaged (not zstd or
+// JSON, cut short, no id): such an article must not be shown as a blank one.
+bool TryLoadStoredArticle(const Xapian::Document& doc, StoredArticle* stored);
 
 }  // namespace newsfacet

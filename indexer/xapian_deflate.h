@@ -3,9 +3,9 @@
 // Xapian (glass) deflates every document's term list (and each spelling,
 // synonym and document-data entry: newsfacet leaves document data empty,
 // and the other two are small) with zlib at its default level, through a
-// raw deflate stream it resets per entry. All of them are now stored. Term lists are already front-coded, so zlib gains
-// little (a third) and costs much: 8% of indexing CPU on BBC, 16% on
-// Reuters (paired runs, bench/README.md), for 7% of the index's size. The
+// raw deflate stream it resets per entry. Here all of them are stored. Term
+// lists are already front-coded, so zlib gains little and costs much
+// indexing CPU for a small part of the index's size (bench/README.md). The
 // searcher never reads term lists (facets come from values); Xapian reads
 // one back only to update or delete its document, and an unpacked one is
 // the quicker read. Postings and positions are never deflated either.

@@ -170,13 +170,6 @@ httplib::Server::Handler Guarded(Handler handler) {
   };
 }
 
-std::string ReadFile(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::stringstream content;
-  content << in.rdbuf();
-  return content.str();
-}
-
 void LogRequest(const Request& req, const Response& res) {
   const double ms = t_request_started ? std::chrono::duration<double, std::milli>(Clock::now() - t_request_start).count() : 0;
   t_request_started = false;
@@ -349,7 +342,7 @@ void HttpServer::InstallRoutes() {
   server.Get("/api/health", Guarded([this](const Request&, Response& res) {
     Xapian::doccount articles = 0;
     if (MaybeError error = engine_->Health(&articles)) return SendError(res, *error);
-    SendJson(res, 200, HealthJson(articles));
+    SendJson(res, 200, HealthJson(articles, engine_->unreadable_articles()));
   }));
   server.Get("/api(/.*)?", Guarded([](const Request& req, Response& res) {
     SendError(res, ApiError::NotFound("no API endpoint " + req.path.substr(0, 100) +
@@ -359,7 +352,11 @@ void HttpServer::InstallRoutes() {
   server.Get("/.*", Guarded([this](const Request& req, Response& res) {
     std::optional<std::filesystem::path> file = static_files_.Resolve(req.path);
     if (!file) return SendError(res, ApiError::NotFound("no file " + req.path.substr(0, 100)));
-    res.set_content(ReadFile(*file), ContentTypeFor(*file).c_str());
+    std::string content;
+    if (!ReadStaticFile(*file, &content)) {
+      return SendError(res, {500, "internal_error", "the file " + req.path.substr(0, 100) + " could not be read"});
+    }
+    res.set_content(std::move(content), ContentTypeFor(*file).c_str());
   }));
 }
 

@@ -118,7 +118,9 @@ Json StatsJson(const IndexStats& stats) {
           {"layout_version", stats.layout_version}};
 }
 
-Json HealthJson(Xapian::doccount articles) { return {{"status", "ok"}, {"articles", articles}}; }
+Json HealthJson(Xapian::doccount articles, int64_t unreadable_articles) {
+  return {{"status", "ok"}, {"articles", articles}, {"unreadable_articles", unreadable_articles}};
+}
 
 Json ErrorJson(const ApiError& error) { return {{"error", {{"code", error.code}, {"message", error.message}}}}; }
 

@@ -3,6 +3,7 @@
 // against those schemas.
 #pragma once
 
+#include <cstdint>
 #include <string>
 
 #include <nlohmann/json.hpp>
@@ -16,7 +17,7 @@ nlohmann::json SearchResponseJson(const SearchResponse& response);    // search.
 nlohmann::json ArticleResponseJson(const ArticleResponse& response);  // article.schema.json
 nlohmann::json FacetValuesJson(const FacetValuesResponse& response);  // facets.schema.json, entities.schema.json
 nlohmann::json StatsJson(const IndexStats& stats);                    // stats.schema.json
-nlohmann::json HealthJson(Xapian::doccount articles);                  // health.schema.json
+nlohmann::json HealthJson(Xapian::doccount articles, int64_t unreadable_articles);  // health.schema.json
 nlohmann::json ErrorJson(const ApiError& error);                       // error.schema.json
 
 // Compact JSON text; bytes that are not UTF-8 (from a damaged index)

@@ -185,7 +185,11 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
   PerFacet<std::unordered_map<std::string, std::string>> names_seen;  // spellings in hits, for facet labels
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
-    StoredArticle stored = LoadStoredArticle(doc);
+    StoredArticle stored;
+    if (!TryLoadStoredArticle(doc, &stored)) {
+      unreadable_.Note(doc, *it);
+      continue;
+    }
     Hit hit;
     hit.id = stored.article.id;
     hit.title = stored.article.title;
@@ -321,7 +325,11 @@ MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleRespon
       return ApiError::NotFound("no article has the id '" + request.id + "'");
     }
     Xapian::Document doc = db.get_document(*posting);
-    StoredArticle stored = LoadStoredArticle(doc);
+    StoredArticle stored;
+    if (!TryLoadStoredArticle(doc, &stored)) {
+      unreadable_.Note(doc, *posting);
+      return ApiError{500, "internal_error", "the stored copy of article '" + request.id + "' is damaged"};
+    }
     const SurnameLookup surnames(surname_maps_.Current());
     BuiltQuery built;
     if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;

@@ -23,6 +23,7 @@
 #include "query_builder.h"
 #include "search_request.h"
 #include "search_response.h"
+#include "unreadable_articles.h"
 #include "status.h"
 #include "surname_lookup.h"
 
@@ -54,6 +55,8 @@ class SearchEngine {
   MaybeError Stats(IndexStats* stats);
   // Whether the index can be read right now, and how many articles it has.
   MaybeError Health(Xapian::doccount* articles);
+  // Distinct articles left out of answers because their stored copy is damaged.
+  int64_t unreadable_articles() const { return unreadable_.count(); }
 
   const std::vector<std::string>& warnings() const { return warnings_; }
   const std::filesystem::path& index_dir() const { return options_.index_dir; }
@@ -78,6 +81,7 @@ class SearchEngine {
   const QueryBuilder builder_;
   DatabasePool pool_;
   const int shards_;
+  UnreadableArticles unreadable_;
   AdmissionGate gate_;
   SurnameMapCache surname_maps_;
 };

@@ -8,10 +8,12 @@
 #include <sstream>
 #include <cstdio>
 #include <ctime>
+#include <optional>
 #include <thread>
 
 #include "command_line.h"
 #include "commands.h"
+#include "data_files.h"
 #include "http_server.h"
 #include "search_engine.h"
 
@@ -29,7 +31,9 @@ Options:
   --port N        TCP port (default 8080; 0 picks a free one)
   --host ADDR     address to listen on (default 127.0.0.1: this machine only;
                   0.0.0.0 serves the network, without any authentication)
-  --web DIR       the front end's files (default: the source tree's web/)
+  --web-dir DIR   the web page's files (default: $NEWSFACET_WEB_DIR, else
+                  PREFIX/share/newsfacet/web beside an installed binary, else
+                  the source tree's web/ for a build tree); --web DIR is the same
   --threads N     connection threads kept ready (default 64); more are
                   started while all are busy, up to 16 times as many
   --allowed-host NAME[,NAME...]
@@ -50,15 +54,23 @@ Exit status: 0 stopped by a signal; 2 could not start (bad arguments, an
 unusable index, the port taken).
 )";
 
+// Counting looks at every match up to the limit on every request: past a
+// million, one search could hold a thread for seconds.
+constexpr int kMaxCountLimit = 999999;
+
 constexpr auto kStopGrace = std::chrono::milliseconds(1500);
 
-std::filesystem::path DefaultWebDirectory() { return NEWSFACET_DEFAULT_WEB_DIR; }
+// --web-dir, or its older name --web.
+std::optional<std::string> WebDirOption(const CommandLine& command_line) {
+  if (auto dir = command_line.Value("--web-dir")) return dir;
+  return command_line.Value("--web");
+}
 
 }  // namespace
 
 int RunServeCommand(const std::vector<std::string>& args) {
   CommandLine command_line;
-  Status status = CommandLine::Parse(args, {"--help", "--quiet"}, {"--index", "--port", "--host", "--web", "--threads", "--count-limit", "--allowed-host"},
+  Status status = CommandLine::Parse(args, {"--help", "--quiet"}, {"--index", "--port", "--host", "--web", "--web-dir", "--threads", "--count-limit", "--allowed-host"},
                                      &command_line);
   if (status.ok() && command_line.Has("--help")) {
     std::fputs(kUsage, stdout);
@@ -66,7 +78,7 @@ int RunServeCommand(const std::vector<std::string>& args) {
   }
   HttpServerOptions options;
   options.quiet = command_line.Has("--quiet");
-  options.web_dir = command_line.Value("--web").value_or(DefaultWebDirectory().string());
+  options.web_dir = WebDirOption(command_line).value_or(WebDirectory().string());
   options.host = command_line.Value("--host").value_or("127.0.0.1");
   if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
   if (status.ok() && command_line.Value("--allowed-host")) {
@@ -88,15 +100,15 @@ int RunServeCommand(const std::vector<std::string>& args) {
       (!ParsePositiveInt(*command_line.Value("--threads"), &options.threads) || options.threads > 1024)) {
     status = Status::Error("--threads must be a number from 1 to 1024");
   }
-  if (status.ok() && command_line.Value("--web") && !std::filesystem::is_directory(options.web_dir)) {
-    status = Status::Error("--web " + options.web_dir.string() + " is not a directory");
+  if (status.ok() && WebDirOption(command_line) && !std::filesystem::is_directory(options.web_dir)) {
+    status = Status::Error("--web-dir " + options.web_dir.string() + " is not a directory");
   }
   EngineOptions engine_options;
   if (status.ok()) engine_options.index_dir = *command_line.Value("--index");
   int count_limit = 0;
   if (status.ok() && command_line.Value("--count-limit")) {
-    if (!ParsePositiveInt(*command_line.Value("--count-limit"), &count_limit)) {
-      status = Status::Error("--count-limit must be a number from 1 to 999999");
+    if (!ParsePositiveInt(*command_line.Value("--count-limit"), &count_limit) || count_limit > kMaxCountLimit) {
+      status = Status::Error("--count-limit must be a number from 1 to " + std::to_string(kMaxCountLimit));
     }
     engine_options.count_limit = static_cast<Xapian::doccount>(count_limit);
   }

@@ -1,6 +1,8 @@
 #include "static_files.h"
 
+#include <cstdio>
 #include <map>
+#include <memory>
 
 namespace newsfacet {
 
@@ -39,6 +41,20 @@ std::optional<fs::path> StaticFiles::Resolve(std::string_view url_path) const {
   const std::string root = root_.string() + "/";
   if (file.string().compare(0, root.size(), root) != 0) return std::nullopt;
   return file;
+}
+
+bool ReadStaticFile(const fs::path& file, std::string* content) {
+  content->clear();
+  std::unique_ptr<std::FILE, int (*)(std::FILE*)> in(std::fopen(file.c_str(), "rb"), &std::fclose);
+  if (!in) return false;
+  char buffer[1 << 16];
+  while (size_t read = std::fread(buffer, 1, sizeof buffer, in.get())) content->append(buffer, read);
+  // fread stops short at the end of the file or on an error; only the first is whole.
+  if (std::ferror(in.get())) {
+    content->clear();
+    return false;
+  }
+  return true;
 }
 
 std::string ContentTypeFor(const fs::path& file) {

@@ -30,6 +30,11 @@ class StaticFiles {
   std::filesystem::path root_;  // canonical
 };
 
+// Reads a file Resolve() returned. False when it cannot be read whole (no
+// permission, removed since, an I/O error): the server answers 500 then,
+// never 200 with a short or empty body.
+bool ReadStaticFile(const std::filesystem::path& file, std::string* content);
+
 // "text/html; charset=utf-8" for .html, and so on; octet-stream when unknown.
 std::string ContentTypeFor(const std::filesystem::path& file);
 

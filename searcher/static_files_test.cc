@@ -49,3 +49,22 @@ TEST_CASE("a missing root serves nothing, and content types follow the extension
   CHECK(ContentTypeFor("logo.svg") == "image/svg+xml");
   CHECK(ContentTypeFor("data.bin") == "application/octet-stream");
 }
+
+TEST_CASE("a static file that cannot be read whole is a failure, not an empty file") {
+  TempDir dir;
+  dir.Write("web/index.html", "<html>");
+  dir.Write("web/app.js", "console.log(1);");
+  fs::create_directory(dir / "web/folder.js");
+  std::string content;
+  CHECK(ReadStaticFile(dir / "web/app.js", &content));
+  CHECK(content == "console.log(1);");
+  // Opens (a directory does) but every read fails.
+  CHECK_FALSE(ReadStaticFile(dir / "web/folder.js", &content));
+  CHECK(content.empty());
+  // Resolved, then removed before it is read.
+  StaticFiles files(dir / "web");
+  std::optional<fs::path> resolved = files.Resolve("/app.js");
+  REQUIRE(resolved);
+  fs::remove(*resolved);
+  CHECK_FALSE(ReadStaticFile(*resolved, &content));
+}

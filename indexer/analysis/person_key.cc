@@ -10,10 +10,19 @@ namespace {
 
 bool IsVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
 
+// Copies rather than replacing in place: GCC 12 warns falsely (-Wrestrict)
+// on std::string::replace inlined here, and CI builds with -Werror.
 void ReplaceAll(std::string& text, std::string_view from, std::string_view to) {
-  for (size_t pos = text.find(from); pos != std::string::npos; pos = text.find(from, pos + to.size())) {
-    text.replace(pos, from.size(), to);
+  size_t pos = text.find(from);
+  if (pos == std::string::npos) return;
+  std::string replaced;
+  size_t copied = 0;
+  for (; pos != std::string::npos; pos = text.find(from, copied)) {
+    replaced.append(text, copied, pos - copied).append(to);
+    copied = pos + from.size();
   }
+  replaced.append(text, copied, std::string::npos);
+  text = std::move(replaced);
 }
 
 // One spelling for the variants romanisations produce: Andrey/Andrei,

@@ -1,11 +1,10 @@
 // Writes the terms of folded text (search_folding.h) into a Xapian document:
 // the same terms, positions and wdf as a Xapian::TermGenerator set up by
-// ConfigureTermGenerator (text_analysis.h), with a third fewer instructions
-// (callgrind, BBC; most of what is left is Xapian's Document::add_posting).
+// ConfigureTermGenerator (text_analysis.h), with less work.
 //
 // Why not TermGenerator itself: it decodes and classifies every character
 // through Unicode tables and adds a stemmed term for every word it meets,
-// which made it a quarter of all indexing work. After folding, news text is
+// which is a large share of indexing work. After folding, news text is
 // nearly all ASCII: here ASCII words are split by a byte loop that follows
 // TermGenerator's rules, each word is stemmed once per run (a vocabulary),
 // and each distinct word's stem is added once per text with its summed wdf. Any whitespace-delimited stretch holding another

@@ -43,7 +43,7 @@ bool ParseEventPattern(const std::string& text, EventDetector::Pattern* pattern,
     std::string piece = text.substr(pos, end - pos);
     pos = end;
     if (piece[0] == '~') {
-      if (pattern->words.empty() || piece.size() < 2 || !std::all_of(piece.begin() + 1, piece.end(), ::isdigit)) {
+      if (pattern->words.empty() || piece.size() < 2 || !std::all_of(piece.begin() + 1, piece.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         *error = "bad gap \"" + piece + "\" in \"" + text + "\"";
         return false;
       }

@@ -30,7 +30,7 @@ constexpr double kTaggedPerson = 2.0;
 constexpr double kGoverningWordAfter = 1.5;  // "the Reagan administration"
 
 bool IsNumber(const Token& token) {
-  return token.is_word && !token.text.empty() && std::all_of(token.text.begin(), token.text.end(), ::isdigit);
+  return token.is_word && !token.text.empty() && std::all_of(token.text.begin(), token.text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
 bool IsQuoteOrComma(const Token& token) {

@@ -366,7 +366,7 @@ void SegmentRange(std::string_view text, size_t begin, size_t end, Segmenter seg
 // UAX #29 never joins across white space, so each white-space-delimited
 // stretch can be segmented on its own: ASCII ones by SegmentAscii, others
 // ("£5m", "Altıntaş,", a Russian sentence) by ICU, neighbouring ones in one
-// call. One "£" no longer sends a whole article through ICU.
+// call, so that one "£" does not send a whole article through ICU.
 void SegmentMixed(std::string_view text, std::vector<Segment>& segments) {
   size_t i = 0;
   while (i < text.size()) {

@@ -87,7 +87,7 @@ std::vector<std::string> Authors(const Json& record) {
 // only the part a person can act on ("parse error at line 1, column 12: ...").
 std::string ParseErrorMessage(std::string_view text, bool single_line) {
   try {
-    (void)Json::parse(text);
+    [[maybe_unused]] const Json parsed = Json::parse(text);  // parsed again only for its error
   } catch (const Json::parse_error& e) {
     std::string message = e.what();
     size_t bracket = message.find("] ");
