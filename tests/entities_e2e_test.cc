@@ -166,3 +166,23 @@ TEST_CASE("firms named after people are organisations, in their own article and 
   REQUIRE(people.exit_code == 0);
   CHECK(people.out.find("Merrill") == std::string::npos);
 }
+
+TEST_CASE("a name made of an organisation the index names often, or of its initials spaced out, is no person") {
+  TempDir dir;
+  for (int i = 0; i < 6; ++i) {
+    dir.Write("articles/amoco-" + std::to_string(i) + ".txt",
+              "Oil deal\n\nCALGARY - Amoco Corp said it would raise its offer for Dome Petroleum Ltd.\n");
+  }
+  dir.Write("articles/hutton.txt",
+            "Brokers\n\nNEW YORK - E.F. Hutton Group Inc said profit fell. E.F. Hutton Group Inc also said it would "
+            "cut jobs.\n");
+  dir.Write("articles/court.txt",
+            "Court ruling\n\nCALGARY - A judge backed the Amoco Canada-Dome takeover, said lawyer Dennis Hart. "
+            "E. F. Hutton said it advised Dome. Dennis Hart said the ruling was final.\n");
+  Index(dir / "articles", dir / "index");
+  ProcessResult people = RunNewsfacet({"entities", "--index", (dir / "index").string(), "--facet", "people"});
+  REQUIRE(people.exit_code == 0);
+  CHECK(people.out.find("Dennis Hart") != std::string::npos);
+  CHECK(people.out.find("Amoco") == std::string::npos);
+  CHECK(people.out.find("Hutton") == std::string::npos);
+}

@@ -1,6 +1,7 @@
 #include "organisation_key.h"
 
 #include <array>
+#include <cctype>
 #include <vector>
 
 #include "search_folding.h"
@@ -58,9 +59,12 @@ std::string OrganisationKey(std::string_view name) {
       break;
     }
   }
+  // Initials join as "E.F." already does: "E. F. Hutton" is "ef-hutton".
   std::string key;
   for (size_t i = begin; i < end; ++i) {
-    if (!key.empty()) key.push_back('-');
+    const bool joins_initial = i > begin && words[i].size() == 1 && words[i - 1].size() == 1 &&
+                               i + 1 < end && !std::isdigit(static_cast<unsigned char>(words[i][0]));
+    if (!key.empty() && !joins_initial) key.push_back('-');
     key += words[i];
   }
   return key;

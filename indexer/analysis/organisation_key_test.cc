@@ -26,4 +26,10 @@ TEST_CASE("a name that is only a legal form, or has a unit after the parent, kee
   CHECK(OrganisationKey("") == "");
 }
 
+TEST_CASE("initials written apart join as written together") {
+  CHECK(OrganisationKey("E. F. Hutton") == OrganisationKey("E.F. Hutton Group Inc"));
+  CHECK(OrganisationKey("E. F. Hutton") == "ef-hutton");
+  CHECK(OrganisationKey("Unit 4 B") == "unit-4-b");
+}
+
 }  // namespace newsfacet

@@ -38,9 +38,20 @@ std::map<std::string, std::string> PeopleNamingOrganisations(const Xapian::Datab
         as_organisation += it.get_termfreq();
       }
     }
-    if (as_organisation == 0) continue;
     const Xapian::doccount as_person = index.get_termfreq(person_prefix + id);
-    if (as_organisation >= kOrganisationShare * as_person) not_people.emplace(id, organisation);
+    if (as_organisation > 0 && as_organisation >= kOrganisationShare * as_person) {
+      not_people.emplace(id, organisation);
+      continue;
+    }
+    // "Amoco Canada-Dome": a name whose first word is an organisation the
+    // index names often, on its own, is that firm's deal or unit.
+    if (const size_t dash = organisation.find('-'); dash != std::string::npos) {
+      const std::string first_word = organisation.substr(0, dash);
+      const Xapian::doccount first_as_organisation = index.get_termfreq(organisation_prefix + first_word);
+      if (first_as_organisation >= kOrganisationArticles && first_as_organisation >= kOrganisationShare * as_person) {
+        not_people.emplace(id, first_word);
+      }
+    }
   }
   return not_people;
 }

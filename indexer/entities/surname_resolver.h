@@ -37,6 +37,9 @@ struct KnownPeople {
 };
 
 inline constexpr double kOrganisationShare = 0.5;
+// How many articles must name a one-word organisation before a "person"
+// starting with that word is taken for it.
+inline constexpr Xapian::doccount kOrganisationArticles = 5;
 
 // A full name that has the surname, with the number of articles naming it.
 struct FullNameUse {
