@@ -186,3 +186,20 @@ TEST_CASE("a name made of an organisation the index names often, or of its initi
   CHECK(people.out.find("Amoco") == std::string::npos);
   CHECK(people.out.find("Hutton") == std::string::npos);
 }
+
+TEST_CASE("a dateline's dash joins no organisation, and a lone surname that is mostly that organisation names no one") {
+  TempDir dir;
+  for (int i = 0; i < 3; ++i) {
+    dir.Write("articles/chrysler-" + std::to_string(i) + ".txt",
+              "Car sales\n\nDETROIT - Chrysler Corp said sales rose. Chrysler said it would add a shift.\n");
+  }
+  dir.Write("articles/namesake.txt",
+            "Racing\n\nDETROIT - The race was won by Walter Chrysler, 40. Chrysler said the car ran well.\n");
+  dir.Write("articles/lone.txt", "Car sales\n\nDETROIT - Chrysler said sales rose in March.\n");
+  Index(dir / "articles", dir / "index");
+  std::map<std::string, Json> articles = ExportById(dir / "index");
+  CHECK(Values(articles["namesake.txt"], "people", "id") == std::set<std::string>{PersonKey("Walter Chrysler")});
+  CHECK(Values(articles["lone.txt"], "people", "id").empty());
+  // The dateline's dash joins no name: the organisation is Chrysler.
+  CHECK(Values(articles["chrysler-0.txt"], "organisations", "id") == std::set<std::string>{"chrysler"});
+}

@@ -85,7 +85,8 @@ size_t OrganisationFinder::RunStart(const std::vector<Token>& tokens, size_t end
     } else if (token.is_word && begin >= 2 && begin < end && tokens[begin - 2].sentence == token.sentence &&
                LinksRun(tokens[begin - 2], token, tokens[end - 1], legal_form_after)) {
       --begin;
-    } else if ((token.text == "&" || token.text == "-" || token.text == "." ||
+    } else if ((token.text == "&" || (token.text == "-" && !token.space_before && !tokens[begin].space_before) ||
+                token.text == "." ||
                 (token.text == "," && (IsLegalForm(tokens[end - 1]) || legal_form_after))) &&
                begin >= 2 && begin < end && tokens[begin - 2].capitalized) {
       --begin;

@@ -391,9 +391,9 @@ void PersonFinder::AddHeadlineSurnames(const std::vector<Token>& tokens, std::ve
       continue;
     }
     const bool after_title = TitleBefore(tokens, i);
-    const bool after_possessive = tokens[i - 1].possessive ||
-                                  (i >= 2 && tokens[i - 1].folded == "s" && tokens[i - 2].text == "'");  // "U.K.'S"
-    const bool opens = i == 0 || !tokens[i - 1].is_word || after_possessive;
+    const bool opens = i == 0 || !tokens[i - 1].is_word || tokens[i - 1].possessive ||
+                       (i >= 2 && tokens[i - 1].folded == "s" && tokens[i - 2].text == "'");  // "U.K.'S"
+
     const bool speaks = i + 1 < tokens.size() && tokens[i + 1].part == TextPart::kTitle && tokens[i + 1].is_word &&
                         lexicon_.IsHeadlineVerb(tokens[i + 1].word());
     // Speaking first counts as the title would: the headline's only cue.

@@ -56,6 +56,21 @@ std::map<std::string, std::string> PeopleNamingOrganisations(const Xapian::Datab
   return not_people;
 }
 
+// Whether a lone surname that would resolve to `person` is, as often as
+// not, an organisation of that one word: "Chrysler said" is the carmaker,
+// whatever full name ends in Chrysler. `lone_articles` is how many
+// articles hold the surname unresolved.
+bool SurnameNamesOrganisation(const Xapian::Database& index, const std::map<std::string, std::string>& display_names,
+                              const std::string& person, Xapian::doccount lone_articles) {
+  auto display = display_names.find(person);
+  if (display == display_names.end()) return false;
+  const std::string& name = display->second;
+  const std::string organisation = OrganisationKey(name.substr(name.rfind(' ') + 1));
+  if (organisation.empty()) return false;
+  const Xapian::doccount as_organisation = index.get_termfreq(std::string(layout::kOrganisationPrefix) + organisation);
+  return as_organisation > 0 && as_organisation >= kOrganisationShare * lone_articles;
+}
+
 }  // namespace
 
 KnownPeople GatherKnownPeople(const Xapian::Database& index) {
@@ -81,7 +96,9 @@ KnownPeople GatherKnownPeople(const Xapian::Database& index) {
     if (match == ids_by_surname.end()) continue;
     auto as_first = articles_by_first_part.find(surname);
     if (as_first != articles_by_first_part.end() && IsGivenName(as_first->second, articles_by_surname[surname])) continue;
-    if (std::string person = DominantFullName(match->second); !person.empty()) known.resolutions[surname] = person;
+    std::string person = DominantFullName(match->second);
+    if (person.empty() || SurnameNamesOrganisation(index, known.display_names, person, it.get_termfreq())) continue;
+    known.resolutions[surname] = person;
   }
   return known;
 }
