@@ -38,6 +38,10 @@ bool IsQuoteOrComma(const Token& token) {
          token.text == "'";
 }
 
+bool IsDoubleQuote(const Token& token) {
+  return token.text == "\"" || token.text == "\xE2\x80\x9D" || token.text == "\xE2\x80\x9C";
+}
+
 // "I'm", "We've", "Don't": an apostrophe before lower-case letters other
 // than a possessive "s". Names have a capital there ("O'Brien", "D'Alema").
 bool IsContraction(const Token& token) {
@@ -325,6 +329,8 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   span->name = SpanText(tokens, begin, end);
   if (span->place_name) return true;
   if (InDateline(tokens, end)) return false;  // "CHARLESTON, W. Va., Oct 19 -"
+  // Words quoted whole are said or titled, not someone: shouted "Allahu Akbar".
+  if (begin > 0 && end < tokens.size() && IsDoubleQuote(tokens[begin - 1]) && IsDoubleQuote(tokens[end])) return false;
 
   span->evidence = ContextEvidence(tokens, begin, end);
   if (title_cue) span->evidence += kTitleCue;

@@ -119,3 +119,9 @@ TEST_CASE("people: an office's portfolio and a dateline's state are not part of 
   CHECK(found.unresolved == std::set<std::string>{PersonKey("Subroto")});
   CHECK(Extract("CHARLESTON, W. Va., March 2 - The company said profit rose, Va. Smith said.").people.empty());
 }
+
+TEST_CASE("people: words quoted whole are no one") {
+  Found found = Extract("An officer who shouted \u201cDon\u2019t forget Aleppo\u201d and \u201cAllahu Akbar\u201d opened fire, "
+                        "and Altintas was heard yelling \"Allahu Akbar\" as Andrey Karlov fell.");
+  CHECK(found.people == std::set<std::string>{"Andrey Karlov"});
+}
