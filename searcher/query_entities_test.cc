@@ -5,6 +5,7 @@
 #include <set>
 
 #include "data_files.h"
+#include "facet_test_engine.h"
 #include "facet_test_index.h"
 #include "search_engine.h"
 #include "temp_dir.h"
@@ -14,15 +15,7 @@ using namespace newsfacet::testing;
 
 namespace {
 
-struct Fixture {
-  Fixture() {
-    BuildFacetTestIndex(dir / "index");
-    Status status = SearchEngine::Open(EngineOptions{dir / "index", {}}, &engine);
-    REQUIRE_MESSAGE(status.ok(), status.message());
-  }
-  TempDir dir;
-  std::unique_ptr<SearchEngine> engine;
-};
+using Fixture = FacetTestEngine;
 
 Fixture& Shared() {
   static Fixture fixture;

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "facet_test_engine.h"
 #include "facet_test_index.h"
 #include "temp_dir.h"
 
@@ -13,15 +14,7 @@ using namespace newsfacet::testing;
 
 namespace {
 
-struct Fixture {
-  Fixture() {
-    BuildFacetTestIndex(dir / "index");
-    Status status = SearchEngine::Open(EngineOptions{dir / "index", {}}, &engine);
-    REQUIRE_MESSAGE(status.ok(), status.message());
-  }
-  TempDir dir;
-  std::unique_ptr<SearchEngine> engine;
-};
+using Fixture = FacetTestEngine;
 
 SearchResponse Search(SearchEngine& engine, const RequestParams& params) {
   SearchRequest request;
