@@ -98,63 +98,9 @@ ARTICLES=$("$NEWSFACET" export --index "$INDEX" | wc -l)
 "$NEWSFACET" entities --index "$INDEX" --facet people --limit 20 --json >"$WORK/people.json"
 "$NEWSFACET" entities --index "$INDEX" --facet countries --limit 20 --json >"$WORK/countries.json"
 "$NEWSFACET" entities --index "$INDEX" --facet events --limit 10 --json >"$WORK/events.json" || true
-python3 - "$WORK" "$REUTERS" "$EXTRA_PARAMS" <<'PYTHON'
-import collections, glob, json, os, random, sys, urllib.parse
-work, reuters = sys.argv[1], sys.argv[2]
-rng = random.Random(1987)
-stop = set("the a an of to in for on and or by at with from as is are be has have its it says said will "
-           "new year sees up down over after vs u.s. inc corp co ltd plc pct mln dlrs qtr shr net".split())
-words, pairs = collections.Counter(), collections.Counter()
-for path in sorted(glob.glob(os.path.join(reuters, "reuters-*.jsonl"))):
-    for line in open(path, encoding="utf-8"):
-        tokens = [t.strip(".,:;()'\"<>").lower() for t in json.loads(line).get("title", "").split()]
-        tokens = [t for t in tokens if t.isalpha() and len(t) > 2]
-        words.update(t for t in tokens if t not in stop)
-        pairs.update((a, b) for a, b in zip(tokens, tokens[1:]) if a not in stop and b not in stop)
-common = [w for w, _ in words.most_common(400)]
-phrases = [f'"{a} {b}"' for (a, b), _ in pairs.most_common(120)]
-def values(name):
-    try:
-        return [v["id"] for v in json.load(open(os.path.join(work, name + ".json")))["values"]]
-    except (OSError, ValueError, KeyError):
-        return []
-people, countries, events = values("people"), values("countries"), values("events")
-queries = []
-for _ in range(120): queries.append({"q": rng.choice(common)})
-for _ in range(60): queries.append({"q": " ".join(rng.sample(common, 2))})
-for _ in range(40): queries.append({"q": rng.choice(phrases)})
-for _ in range(20): queries.append({"q": f"{rng.choice(common)} OR {rng.choice(common)}"})
-for _ in range(15): queries.append({"q": f"{rng.choice(common)} -{rng.choice(common)}"})
-for _ in range(15): queries.append({"q": rng.choice(common)[:4] + "*"})
-filtered = []
-for query in rng.sample(queries, 80):
-    query = dict(query)
-    choice = rng.random()
-    if countries and choice < 0.5: query["country"] = rng.choice(countries)
-    elif people and choice < 0.8: query["person"] = rng.choice(people)
-    elif events: query["event"] = rng.choice(events)
-    filtered.append(query)
-for _ in range(20):
-    browse = {}
-    if countries: browse["country"] = rng.choice(countries)
-    if events and rng.random() < 0.5: browse["event"] = rng.choice(events)
-    filtered.append(browse)
-queries += filtered
-rng.shuffle(queries)
-extra = sys.argv[3] if len(sys.argv) > 3 else ""
-lines = [urllib.parse.urlencode(q) + ("&" + extra if extra else "") for q in queries]
-open(os.path.join(work, "queries.txt"), "w").write("\n".join(lines) + "\n")
-with open(os.path.join(work, "queries.lua"), "w") as lua:
-    lua.write("local paths = {\n")
-    for line in lines: lua.write(f'  "/api/search?{line}",\n')
-    lua.write("}\nlocal n = 0\n")
-    # Each wrk thread runs its own copy; offsetting by thread keeps them apart.
-    lua.write("function setup(thread) thread:set('start', math.random(#paths)) end\n")
-    lua.write("function init(args) n = tonumber(start) or 0 end\n")
-    lua.write("function request()\n  n = n + 1\n  return wrk.format('GET', paths[(n % #paths) + 1])\nend\n")
-print(f"{len(lines)} queries ({len(filtered)} with facet filters)", file=sys.stderr)
-PYTHON
+python3 bench/query_mix.py "$WORK" "$EXTRA_PARAMS" "$REUTERS"/reuters-*.jsonl
 QUERIES=$(wc -l <"$WORK/queries.txt")
+cp "$WORK/queries.txt" "$BUILD_DIR/query-bench-queries.txt"  # for bench/query_cpu.py
 
 # --- server -----------------------------------------------------------------
 "$NEWSFACET" serve --index "$INDEX" --port 0 --quiet >"$WORK/serve.out" 2>"$WORK/serve.err" &
