@@ -103,6 +103,7 @@ bool PersonFinder::TitleBefore(const std::vector<Token>& tokens, size_t begin) c
       if (tokens[i].text == "." && i > 0 && tokens[i - 1].is_word) continue;  // "Dr. Smith"
       break;
     }
+    if (count == 0 && lexicon_.IsHonorific(tokens[i].word())) return true;
     if (count == 0 && !lexicon_.EndsTitle(tokens[i].word())) return false;
     words = words.empty() ? tokens[i].folded : tokens[i].folded + " " + words;
     ++count;
@@ -137,6 +138,7 @@ bool PersonFinder::ContinuesOrganization(const std::vector<Token>& tokens, size_
 
 // How many tokens from `begin` a title spans (the longest), 0 if none.
 size_t PersonFinder::TitleAt(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  if (tokens[begin].is_word && lexicon_.IsHonorific(tokens[begin].word())) return 1;  // "the Prophet Muhammad"
   std::string words;
   size_t longest = 0, count = 0;
   for (size_t i = begin; i < end && count < lexicon_.LongestTitleWords(); ++i) {
