@@ -210,3 +210,21 @@ TEST_CASE("a dateline's dash joins no organisation, and a lone surname that is m
   // The dateline's dash joins no name: the organisation is Chrysler.
   CHECK(Values(articles["chrysler-0.txt"], "organisations", "id") == std::set<std::string>{"chrysler"});
 }
+
+TEST_CASE("a title stripped from a name is that person's role in the export, and not part of the name") {
+  TempDir dir;
+  dir.Write("articles/fed.txt",
+            "Rates\n\nWASHINGTON - Federal Reserve Chairman Paul Volcker told Congress that rates would hold. "
+            "Chancellor of the Exchequer Nigel Lawson said sterling was stable. John Smith, 40, agreed.\n");
+  Index(dir / "articles", dir / "index");
+  std::map<std::string, Json> articles = ExportById(dir / "index");
+  std::map<std::string, Json> people;
+  for (const Json& person : articles["fed.txt"]["people"]) people[person["name"].get<std::string>()] = person;
+  REQUIRE(people.count("Paul Volcker"));
+  REQUIRE(people.count("Nigel Lawson"));
+  CHECK(people["Paul Volcker"].value("role", "") == "Federal Reserve Chairman");
+  CHECK(people["Nigel Lawson"].value("role", "") == "Chancellor of the Exchequer");
+  // No title, no role: the field is left out.
+  REQUIRE(people.count("John Smith"));
+  CHECK_FALSE(people["John Smith"].contains("role"));
+}
