@@ -22,7 +22,7 @@ TEST_CASE("document builder: an article and its entities read back from the docu
   article.path = "world/ankara.json";
   article.line = 7;
   ArticleEntities entities;
-  entities.people = {{"andrei-karlov", "Andrey Karlov", 2}, {"mevlut-mert-altintas", "Mevlüt Mert Altıntaş", 1}};
+  entities.people = {{"andrei-karlov", "Andrey Karlov", 2, ""}, {"mevlut-mert-altintas", "Mevlüt Mert Altıntaş", 1, ""}};
   entities.countries = {{"TR", "Turkey", 3, true}, {"RU", "Russia", 1, false}};
   entities.events = {{"assassination", "Assassination", 2}};
   entities.unresolved_surnames = {{"erdogan", 2}};
@@ -56,7 +56,7 @@ TEST_CASE("document builder: facet terms and counting slots follow the entities"
   article.title = "Title";
   article.body = "Body.";
   ArticleEntities entities;
-  entities.people = {{"andrei-karlov", "Andrey Karlov", 1}};
+  entities.people = {{"andrei-karlov", "Andrey Karlov", 1, ""}};
   entities.countries = {{"TR", "Turkey", 3, true}, {"RU", "Russia", 1, false}};
   entities.unresolved_surnames = {{"erdogan", 2}};
   DocumentBuilder builder;

@@ -20,7 +20,8 @@ constexpr char kUsage[] = R"(Usage: newsfacet export --index INDEX_DIR [--body]
 Writes every article in the index as one JSON object per line on stdout:
 {"id", "title", "date", "url", "source", "authors", "language", "path", "line",
 "people", "countries", "events", "organisations"} (schemas/export.schema.json), plus "body"
-with --body. Each entity carries its mention count in the article. Articles come in index
+with --body. Each entity carries its mention count in the article; a person the article
+gives a title carries it as "role" ("Federal Reserve Chairman"). Articles come in index
 order, shard by shard. Can run while an indexer writes; it sees the last commit.
 
 Exit status: 0 done; 2 the index cannot be opened.
@@ -68,7 +69,10 @@ int RunExportCommand(const std::vector<std::string>& args) {
         ApplySurnameResolutions(resolutions, entities, [&](const std::string& id) { return DisplayName(db, id); });
         nlohmann::json people = nlohmann::json::array();
         for (const PersonMention& p : entities.people) {
-          if (!not_people.count(p.id)) people.push_back({{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}});
+          if (not_people.count(p.id)) continue;
+          nlohmann::json person = {{"id", p.id}, {"name", p.name}, {"mentions", p.mentions}};
+          if (!p.role.empty()) person["role"] = p.role;
+          people.push_back(std::move(person));
         }
         line["people"] = people;
         line.erase("unresolved_surnames");

@@ -54,7 +54,9 @@ std::string ArticleJson(const Article& article, const ArticleEntities& entities)
   json.Key("language").String(article.language).Key("path").String(article.path).Key("line").Int(article.line);
   json.Key("people").BeginArray();
   for (const PersonMention& p : entities.people) {
-    json.BeginObject().Key("id").String(p.id).Key("name").String(p.name).Key("mentions").Int(p.mentions).EndObject();
+    json.BeginObject().Key("id").String(p.id).Key("name").String(p.name).Key("mentions").Int(p.mentions);
+    if (!p.role.empty()) json.Key("role").String(p.role);  // optional: older indexes have none
+    json.EndObject();
   }
   json.EndArray().Key("countries").BeginArray();
   for (const CountryMention& c : entities.countries) {
@@ -97,7 +99,7 @@ StoredArticle ParseArticleJson(std::string_view data) {
   article.line = json.value("line", 0);
   ArticleEntities& entities = stored.entities;
   for (const auto& p : json.value("people", nlohmann::json::array())) {
-    entities.people.push_back({p.value("id", ""), p.value("name", ""), p.value("mentions", 0)});
+    entities.people.push_back({p.value("id", ""), p.value("name", ""), p.value("mentions", 0), p.value("role", "")});
   }
   for (const auto& c : json.value("countries", nlohmann::json::array())) {
     entities.countries.push_back({c.value("code", ""), c.value("name", ""), c.value("mentions", 0), c.value("salient", false)});

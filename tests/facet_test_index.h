@@ -33,7 +33,7 @@ struct TestArticle {
   ArticleEntities entities;
 };
 
-inline PersonMention Person(const std::string& name, int mentions = 1) { return {PersonKey(name), name, mentions}; }
+inline PersonMention Person(const std::string& name, int mentions = 1) { return {PersonKey(name), name, mentions, ""}; }
 inline OrganisationMention Organisation(const std::string& name, int mentions = 1) {
   return {OrganisationKey(name), name, mentions};
 }

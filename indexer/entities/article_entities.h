@@ -10,6 +10,9 @@ struct PersonMention {
   std::string id;    // PersonKey() of the name
   std::string name;  // the fullest spelling this article uses
   int mentions = 0;
+  // The title the article first gives the person, as written ("Federal
+  // Reserve Chairman", "Foreign Minister"); "" when none.
+  std::string role;
 };
 
 // A company, bank, agency, party or international body the article names.

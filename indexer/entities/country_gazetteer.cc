@@ -29,6 +29,18 @@ double PartWeight(TextPart part) {
   }
 }
 
+// The sentence that opens the body (the lede), or -1 without a body.
+// Of the lead, only the lede weighs as lead for countries: a wire story's
+// next sentence gives its terms ("The bonds will be listed in
+// Luxembourg", "guaranteed by the Kingdom of Denmark"), which name where
+// things happen, not what the story is about.
+int LedeSentence(const std::vector<Token>& tokens) {
+  for (const Token& token : tokens) {
+    if (token.part != TextPart::kTitle) return token.sentence;
+  }
+  return -1;
+}
+
 // A country is salient (a facet value) when its weighted mentions reach
 // this, and a good share of the top country's: a passing mention in the
 // body of a story about somewhere else does not make it "about" that country.
@@ -233,6 +245,7 @@ std::vector<CountryMention> CountryGazetteer::Find(const TokenStream& stream, co
   std::map<std::string, Tally> tallies;
   const std::vector<Token>& tokens = stream.tokens;
   const std::vector<bool> dateline = DatelineTokens(tokens);
+  const int lede = LedeSentence(tokens);
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (inside_person[i]) continue;
     const Form* form = nullptr;
@@ -241,7 +254,9 @@ std::vector<CountryMention> CountryGazetteer::Find(const TokenStream& stream, co
     // A former state's own era makes its shared forms plain ("Moscow",
     // 1987), and a dateline names a place, whatever else the word may be.
     const bool ambiguous = form->ambiguous && !dateline[i] && !(form->dissolved.size() && date.size() && date < form->dissolved);
-    double weight = KindWeight(form->kind) * (dateline[i] ? kDatelineWeight : PartWeight(tokens[i].part));
+    const TextPart part =
+        tokens[i].part == TextPart::kLead && tokens[i].sentence != lede ? TextPart::kBody : tokens[i].part;
+    double weight = KindWeight(form->kind) * (dateline[i] ? kDatelineWeight : PartWeight(part));
     std::string code = form->code;
     // Before the Soviet Union ended, "Russia" and "Moscow" were its.
     if (auto it = predecessor_.find(code); it != predecessor_.end() && !it->second.code.empty() && !date.empty() &&

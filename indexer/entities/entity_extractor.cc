@@ -5,6 +5,7 @@
 
 #include "entities/token_stream.h"
 #include "organisation_key.h"
+#include "person_key.h"
 
 namespace newsfacet {
 
@@ -23,6 +24,37 @@ Status EntityModel::Load(const std::filesystem::path& data_dir, std::unique_ptr<
 }
 
 namespace {
+
+// The key of a name that is one word, after an Arabic article if any
+// ("Al-Wattari", "Al Jazeera" -> "wattari", "jazeera"); "" for longer names.
+std::string LoneNameKey(const std::string& name) {
+  std::string key = PersonKey(name);
+  if (key.rfind("al-", 0) == 0 || key.rfind("el-", 0) == 0) key.erase(0, 3);
+  return key.find('-') == std::string::npos ? key : "";
+}
+
+// "Abdelaziz Al-Wattari ... Al-Wattari said": a lone surname of someone
+// the article names in full is that person, whatever the tagger calls it
+// alone. Names found by structure ("Chrysler Corp") keep their word.
+void GiveSurnamesToPeople(std::vector<OrganisationSpan>& organisations, std::vector<PersonSpan>& spans) {
+  std::set<std::string> surnames;
+  for (const PersonSpan& span : spans) {
+    if (span.accepted && span.name_words >= 2 && !span.organisation) surnames.insert(SurnameKey(span.name));
+  }
+  if (surnames.empty()) return;
+  auto owned = [&](const std::string& name) {
+    const std::string key = LoneNameKey(name);
+    return !key.empty() && surnames.count(key) > 0;
+  };
+  organisations.erase(std::remove_if(organisations.begin(), organisations.end(),
+                                     [&](const OrganisationSpan& organisation) {
+                                       return !organisation.structural && owned(organisation.name);
+                                     }),
+                      organisations.end());
+  for (PersonSpan& span : spans) {
+    if (span.organisation && span.name_words == 1 && owned(span.name)) span.organisation = false;
+  }
+}
 
 // A person candidate inside an organisation's name, or spelt as one the
 // article names elsewhere ("Merrill Lynch said" beside "Merrill Lynch and
@@ -59,6 +91,61 @@ void MarkOrganisations(std::vector<OrganisationSpan>& organisations, std::vector
   }
 }
 
+// "told Al Jazeera", "El Watan reported": an Arabic article and one word,
+// with no given name before it, is no one's full name. When the tagger
+// takes it for a name and nothing in the article makes it someone's (a
+// title, a role after it, or its word in a full name, alone or after a
+// title elsewhere: "Hicham El Guerrouj ... El Guerrouj"), it names a broadcaster, paper,
+// party or group: an organisation.
+// ", Alcoa's manager of ...", ", an economist at ...": an apposition that
+// gives a person's role, up to the next comma or sentence end.
+bool RoleAfter(const std::vector<Token>& tokens, size_t end, const NameLexicon& lexicon) {
+  if (end >= tokens.size() || tokens[end].text != ",") return false;
+  constexpr size_t kApposition = 8;
+  for (size_t k = end + 1; k < tokens.size() && k <= end + kApposition; ++k) {
+    if (!tokens[k].is_word) {
+      if (tokens[k].text == "," || tokens[k].text == "." || tokens[k].text == ";") return false;
+      continue;
+    }
+    if (!tokens[k].capitalized && lexicon.IsTitle(tokens[k].word())) return true;
+  }
+  return false;
+}
+
+void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names, const NameLexicon& lexicon,
+                        const std::vector<PersonSpan>& spans, std::vector<OrganisationSpan>& organisations) {
+  auto article_led = [&](const PersonSpan& span) {
+    const Token& first = tokens[span.begin];
+    return span.name_words == 1 && span.end - span.begin >= 2 && first.is_word && first.capitalized &&
+           (first.folded == "al" || first.folded == "el");
+  };
+  auto tagged_name = [&](const PersonSpan& span) {
+    return std::any_of(names.begin(), names.end(), [&](const NameSpan& name) {
+      return name.begin < span.end && span.begin < name.end &&
+             (name.type == NameType::kPerson || name.type == NameType::kOrganisation);
+    });
+  };
+  const size_t found = organisations.size();
+  for (const PersonSpan& span : spans) {
+    if (!article_led(span) || span.title_cue || span.place_name || span.organisation || !tagged_name(span) ||
+        RoleAfter(tokens, span.end, lexicon)) {
+      continue;
+    }
+    const std::string key = SurnameKey(span.name);
+    const bool names_someone = std::any_of(spans.begin(), spans.end(), [&](const PersonSpan& other) {
+      return (!article_led(other) || other.title_cue) && !other.organisation && SurnameKey(other.name) == key;
+    });
+    const bool taken = std::any_of(organisations.begin(), organisations.end(), [&](const OrganisationSpan& organisation) {
+      return organisation.begin < span.end && span.begin < organisation.end;
+    });
+    if (key.empty() || names_someone || taken || OrganisationKey(span.name).empty()) continue;
+    organisations.push_back({span.begin, span.end, span.name, false});
+  }
+  if (organisations.size() == found) return;
+  std::sort(organisations.begin(), organisations.end(),
+            [](const OrganisationSpan& a, const OrganisationSpan& b) { return a.begin < b.begin; });
+}
+
 }  // namespace
 
 ArticleEntities EntityExtractor::Extract(const Article& article) const {
@@ -70,6 +157,8 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   if (english && model_.tagger() != nullptr) names = model_.tagger()->Tag(stream);
   std::vector<PersonSpan> spans = english ? people_.FindSpans(stream, names) : std::vector<PersonSpan>{};
   std::vector<OrganisationSpan> organisation_spans = organisations_.Find(stream, names);
+  GiveSurnamesToPeople(organisation_spans, spans);
+  AddArticleLedNames(stream.tokens, names, model_.lexicon(), spans, organisation_spans);
   MarkOrganisations(organisation_spans, spans);
   ArticlePeople people = ResolvePeople(spans);
 

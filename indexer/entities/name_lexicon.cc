@@ -82,6 +82,7 @@ Status NameLexicon::Load(const std::filesystem::path& data_dir, NameLexicon* lex
   Insert(cues.value("suffixes", nlohmann::json::array()), lexicon->suffixes_);
   Insert(cues.value("governing_words", nlohmann::json::array()), lexicon->governing_words_);
   Insert(cues.value("headline_verbs", nlohmann::json::array()), lexicon->headline_verbs_);
+  Insert(cues.value("honorifics", nlohmann::json::array()), lexicon->honorifics_);
   Insert(cues.value("document_words", nlohmann::json::array()), lexicon->document_words_);
   return Status::Ok();
 }

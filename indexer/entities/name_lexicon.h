@@ -35,6 +35,10 @@ class NameLexicon {
   // Present-tense verbs a headline speaks with ("VOLCKER SEES ..."), besides
   // the attribution verbs. Kept apart from those: the tagger's features use them.
   bool IsHeadlineVerb(HashedWord word) const { return headline_verbs_.Contains(word) || IsAttributionVerb(word); }
+  // Religious and honorific titles ("Prophet", "Caliph") that only the
+  // person rules read as titles: kept apart from the tagger's features, like
+  // the headline verbs, so the shipped model stays what its script makes.
+  bool IsHonorific(HashedWord word) const { return honorifics_.Contains(word); }
   // Words that make a capitalised run a treaty or a law ("Multi-Fibre Agreement").
   bool IsDocumentWord(HashedWord word) const { return document_words_.Contains(word); }
   // Titles may be several words ("foreign minister"): `words` joined by spaces.
@@ -51,7 +55,7 @@ class NameLexicon {
 
  private:
   WordTable first_names_, ambiguous_first_names_, organization_words_, non_name_words_, attribution_verbs_,
-      particles_, suffixes_, governing_words_, headline_verbs_, document_words_, titles_, title_first_words_, title_last_words_;
+      particles_, suffixes_, governing_words_, headline_verbs_, honorifics_, document_words_, titles_, title_first_words_, title_last_words_;
   size_t longest_title_words_ = 1;
 };
 

@@ -10,6 +10,7 @@
 
 #include "data_files.h"
 #include "entities/entity_extractor.h"
+#include "person_key.h"
 
 using namespace newsfacet;
 
@@ -68,5 +69,33 @@ TEST_CASE("organisations: agencies, banks and ministries; not competitions or pl
 TEST_CASE("organisations: a person the rules find on their own evidence is not the tagger's organisation") {
   Found found = Extract("Governor Aminu Lawal said 11 people had died in the floods.");
   CHECK(found.people == std::set<std::string>{"aminu-lawal"});
+  CHECK(found.organisations.empty());
+}
+
+TEST_CASE("organisations: an Arabic article and one word that names no one in the article is an organisation") {
+  Found found = Extract(
+      "Diego Cupolo, a photojournalist in Ankara, told Al Jazeera there were about 100 armed soldiers at the scene.");
+  CHECK(found.organisations.count("al-jazeera"));
+  CHECK(found.people == std::set<std::string>{"diego-cupolo"});
+  // A role after it, or the person's full name in the article, makes it someone's.
+  CHECK_FALSE(Extract("\"It is understandable,\" said Al Breach, an economist at UBS Brunswick.")
+                  .organisations.count("al-breach"));
+  found = Extract(
+      "Hicham El Guerrouj won the 1,500 metres in Rome. El Guerrouj said the race was the best of his life.");
+  CHECK(found.organisations.empty());
+}
+
+TEST_CASE("organisations: a lone surname of someone the article names in full is that person, not the tagger's organisation") {
+  Found found = Extract(
+      "Oil prices must stay at 18 dlrs a barrel, OAPEC Assistant General Secretary Abdelaziz Al-Wattari said today. "
+      "Al-Wattari said OPEC output was still under pressure. Cutbacks had left too little gas, Al-Wattari added.");
+  CHECK(found.people.count(PersonKey("Abdelaziz Al-Wattari")));
+  for (const std::string& organisation : found.organisations) CHECK(organisation.find("wattari") == std::string::npos);
+}
+
+TEST_CASE("organisations: a religious title before a name makes it a person's, not the tagger's organisation") {
+  Found found = Extract(
+      "He then continued in Arabic, saying: \"We are the descendants of those who supported the Prophet Muhammad, "
+      "for jihad.\"");
   CHECK(found.organisations.empty());
 }

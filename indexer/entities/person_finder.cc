@@ -54,6 +54,24 @@ bool IsContraction(const Token& token) {
 
 bool IsInitial(const Token& token) { return token.is_word && token.text.size() == 1 && token.capitalized; }
 
+// Forms of address are titles that say nothing of what a person does.
+bool IsFormOfAddress(const std::string& folded) {
+  static const std::set<std::string> kForms = {"mr", "mrs", "ms", "miss", "mme", "mlle", "dr", "sir", "dame",
+                                               "herr", "frau", "senor", "senora", "monsieur", "madame"};
+  return kForms.count(folded) > 0;
+}
+
+// The role a title before a name gives, as written: tokens [begin, end)
+// less what trails it ("," "-"), or "" for a form of address alone.
+std::string RoleText(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  while (end > begin && !tokens[end - 1].is_word && tokens[end - 1].text != ".") --end;
+  while (begin < end && !tokens[begin].is_word) ++begin;
+  size_t words = 0;
+  for (size_t k = begin; k < end; ++k) words += tokens[k].is_word;
+  if (words == 0 || (words == 1 && IsFormOfAddress(tokens[begin].folded))) return "";
+  return SpanText(tokens, begin, end);
+}
+
 }  // namespace
 
 bool PersonFinder::StartsChunk(const std::vector<Token>& tokens, size_t i, bool title_all_caps) const {
@@ -95,7 +113,8 @@ size_t PersonFinder::ChunkEnd(const std::vector<Token>& tokens, size_t begin) co
 }
 
 // A title right before the name, in any case: "ambassador Andrey Karlov".
-bool PersonFinder::TitleBefore(const std::vector<Token>& tokens, size_t begin) const {
+// Returns where the title starts, or `begin` when there is none.
+size_t PersonFinder::TitleStartBefore(const std::vector<Token>& tokens, size_t begin) const {
   std::string words;
   size_t count = 0;
   for (size_t i = begin; i-- > 0 && count < lexicon_.LongestTitleWords();) {
@@ -103,12 +122,13 @@ bool PersonFinder::TitleBefore(const std::vector<Token>& tokens, size_t begin) c
       if (tokens[i].text == "." && i > 0 && tokens[i - 1].is_word) continue;  // "Dr. Smith"
       break;
     }
-    if (count == 0 && !lexicon_.EndsTitle(tokens[i].word())) return false;
+    if (count == 0 && lexicon_.IsHonorific(tokens[i].word())) return i;
+    if (count == 0 && !lexicon_.EndsTitle(tokens[i].word())) return begin;
     words = words.empty() ? tokens[i].folded : tokens[i].folded + " " + words;
     ++count;
-    if (lexicon_.IsTitle(words)) return true;
+    if (lexicon_.IsTitle(words)) return i;
   }
-  return false;
+  return begin;
 }
 
 // "Network for Epidemic Response", "Ministry of Foreign Affairs": capitals
@@ -137,6 +157,7 @@ bool PersonFinder::ContinuesOrganization(const std::vector<Token>& tokens, size_
 
 // How many tokens from `begin` a title spans (the longest), 0 if none.
 size_t PersonFinder::TitleAt(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  if (tokens[begin].is_word && lexicon_.IsHonorific(tokens[begin].word())) return 1;  // "the Prophet Muhammad"
   std::string words;
   size_t longest = 0, count = 0;
   for (size_t i = begin; i < end && count < lexicon_.LongestTitleWords(); ++i) {
@@ -155,34 +176,48 @@ size_t PersonFinder::TitleAt(const std::vector<Token>& tokens, size_t begin, siz
 
 // A title that starts before the chunk and ends inside it, through a small
 // word the chunk could not take: "Secretary of State John Kerry". Returns
-// the first token after the title, or `begin` when there is none.
-size_t PersonFinder::TitleInto(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+// the first token after the title, or `begin` when there is none, and
+// where the title starts in `title_start`.
+size_t PersonFinder::TitleInto(const std::vector<Token>& tokens, size_t begin, size_t end, size_t* title_start) const {
   for (size_t back = 1; back < lexicon_.LongestTitleWords() && back <= begin; ++back) {
     size_t title = TitleAt(tokens, begin - back, end);
-    if (title > back) return begin - back + title;
+    if (title > back) {
+      *title_start = begin - back;
+      return begin - back + title;
+    }
   }
   return begin;
 }
 
 // "Minister of Energy and Mines Subroto": the word at `begin` ends the
-// office a title before it names.
-bool PersonFinder::EndsPortfolio(const std::vector<Token>& tokens, size_t begin) const {
-  if (begin < 4 || (tokens[begin - 1].folded != "and" && tokens[begin - 1].text != "&")) return false;
+// office a title before it names. Returns where that title starts, or
+// `begin` when there is none.
+size_t PersonFinder::PortfolioTitleStart(const std::vector<Token>& tokens, size_t begin) const {
+  if (begin < 4 || (tokens[begin - 1].folded != "and" && tokens[begin - 1].text != "&")) return begin;
   size_t k = begin - 2;
   const size_t last_capital = k;
   while (k > 0 && tokens[k].is_word && tokens[k].capitalized) --k;
-  if (k == last_capital || k == 0 || tokens[k].folded != "of") return false;
-  return tokens[k - 1].is_word && lexicon_.EndsTitle(tokens[k - 1].word());
+  if (k == last_capital || k == 0 || tokens[k].folded != "of") return begin;
+  return tokens[k - 1].is_word && lexicon_.EndsTitle(tokens[k - 1].word()) ? k - 1 : begin;
 }
 
 // Drops what precedes the name: "But", "Russian", "Foreign Minister",
-// "Mr.", a stray hyphen; any title found sets `title_cue`.
-size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue) const {
-  if (size_t after_title = TitleInto(tokens, begin, end); after_title != begin) {
+// "Mr.", a stray hyphen; any title found sets `title_cue`, and where the
+// first one starts (with the office it names) `role_begin`.
+size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue,
+                                 size_t* role_begin) const {
+  auto role_from = [&](size_t start) {
+    if (*role_begin == kNoRole) *role_begin = start;
+  };
+  size_t title_start = begin;
+  if (size_t after_title = TitleInto(tokens, begin, end, &title_start); after_title != begin) {
     *title_cue = true;
+    role_from(title_start);
     begin = after_title;
-  } else if (EndsPortfolio(tokens, begin) && NameWordsIn(tokens, begin, end) >= 2) {
+  } else if (size_t portfolio = PortfolioTitleStart(tokens, begin);
+             portfolio != begin && NameWordsIn(tokens, begin, end) >= 2) {
     *title_cue = true;
+    role_from(portfolio);
     ++begin;
   }
   while (begin < end) {
@@ -194,6 +229,7 @@ size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin,
     // A title alone is the name itself ("Major said", after "John Major").
     if (size_t title = TitleAt(tokens, begin, end); title > 0 && begin + title < end) {
       *title_cue = true;
+      role_from(begin);
       begin += title;
       continue;
     }
@@ -229,6 +265,7 @@ size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin,
     if (!tokens[k].is_word) continue;
     if (size_t title = TitleAt(tokens, k, end); title > 0 && k + title < end) {
       *title_cue = true;
+      role_from(begin);
       begin = k + title;
       break;
     }
@@ -396,7 +433,7 @@ void PersonFinder::AddHeadlineSurnames(const std::vector<Token>& tokens, std::ve
         lexicon_.IsTitle(token.word()) || lexicon_.IsHeadlineVerb(token.word())) {
       continue;
     }
-    const bool after_title = TitleBefore(tokens, i);
+    const bool after_title = TitleStartBefore(tokens, i) != i;
     const bool opens = i == 0 || !tokens[i - 1].is_word || tokens[i - 1].possessive ||
                        (i >= 2 && tokens[i - 1].folded == "s" && tokens[i - 2].text == "'");  // "U.K.'S"
 
@@ -438,8 +475,9 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const
       continue;
     }
     const size_t chunk_end = ChunkEnd(tokens, i);
-    Chunk chunk{0, chunk_end, TitleBefore(tokens, i)};
-    chunk.begin = TrimLeading(tokens, i, chunk_end, &chunk.title_cue);
+    const size_t title_before = TitleStartBefore(tokens, i);
+    Chunk chunk{0, chunk_end, title_before != i, title_before != i ? title_before : kNoRole};
+    chunk.begin = TrimLeading(tokens, i, chunk_end, &chunk.title_cue, &chunk.role_begin);
     i = chunk_end;
     while (chunk.end > chunk.begin &&
            (!tokens[chunk.end - 1].is_word || lexicon_.IsParticle(tokens[chunk.end - 1].word())) &&
@@ -481,6 +519,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const
     span.begin = chunk.begin;
     span.end = chunk.end;
     span.title_cue = chunk.title_cue;
+    if (chunk.role_begin < chunk.begin) span.role = RoleText(tokens, chunk.role_begin, chunk.begin);
     if (!Assess(tokens, chunk.title_cue, &span)) continue;
     span.common_word = span.name_words == 1 && written_in_lower_case(tokens[span.begin]);
     // "Moody's said", "McDonald's said": a possessive that speaks is a firm.
@@ -560,6 +599,7 @@ ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans) {
     std::string name;
     std::vector<std::string> parts;
     int mentions = 0;
+    std::string role;  // the first the article gives
   };
   std::map<std::string, Person> people;  // by id
   auto add_person = [&](const PersonSpan& span, const std::string& id) {
@@ -638,11 +678,14 @@ ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans) {
     }
   }
   for (size_t s = 0; s < spans.size(); ++s) {
-    if (!result.span_person[s].empty()) ++people[result.span_person[s]].mentions;
+    if (result.span_person[s].empty()) continue;
+    Person& person = people[result.span_person[s]];
+    ++person.mentions;
+    if (person.role.empty()) person.role = spans[s].role;
   }
   for (const auto& [id, person] : people) {
     if (merged_into.count(id) || person.mentions == 0) continue;
-    result.people.push_back({id, person.name, person.mentions});
+    result.people.push_back({id, person.name, person.mentions, person.role});
   }
   result.unresolved_surnames.assign(unresolved.begin(), unresolved.end());
   return result;

@@ -11,6 +11,7 @@
 // unresolved is left for the index-wide pass (surname_resolver.h).
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,10 @@ struct PersonSpan {
   int name_words = 0;         // words and initials, particles excluded
   double evidence = 0;
   bool title_cue = false;     // a title stands before it ("President Reagan")
+  // That title, with the office it names, as written: "Chancellor of the
+  // Exchequer", "Federal Reserve Chairman"; "" without one, or for a mere
+  // form of address ("Mr.").
+  std::string role;
   bool accepted = false;      // a person on its own evidence
   // The whole span is a place name ("Jordan", "Washington"): a person only
   // when the article names someone so ("Michael Jordan ... Jordan said").
@@ -60,18 +65,21 @@ class PersonFinder {
  private:
   bool StartsChunk(const std::vector<Token>& tokens, size_t i, bool title_all_caps) const;
   size_t ChunkEnd(const std::vector<Token>& tokens, size_t begin) const;
-  size_t TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue) const;
+  static constexpr size_t kNoRole = SIZE_MAX;
+  size_t TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue,
+                     size_t* role_begin) const;
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   bool GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const;
-  bool EndsPortfolio(const std::vector<Token>& tokens, size_t begin) const;
+  size_t PortfolioTitleStart(const std::vector<Token>& tokens, size_t begin) const;
   bool InDateline(const std::vector<Token>& tokens, size_t end) const;
   struct Chunk {  // a run of tokens that may name a person
     size_t begin, end;
     bool title_cue;
+    size_t role_begin = kNoRole;  // where its title starts, if any
   };
   void AddHeadlineSurnames(const std::vector<Token>& tokens, std::vector<Chunk>& chunks) const;
-  bool TitleBefore(const std::vector<Token>& tokens, size_t begin) const;
+  size_t TitleStartBefore(const std::vector<Token>& tokens, size_t begin) const;
   bool ContinuesOrganization(const std::vector<Token>& tokens, size_t begin) const;
   // The tagger's word on an all-capitals headline is not taken against a person.
   void WeighTaggedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names, bool all_caps_title,
@@ -79,7 +87,7 @@ class PersonFinder {
   bool IsHyphenedPair(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   size_t NameWordsIn(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   size_t TitleAt(const std::vector<Token>& tokens, size_t begin, size_t end) const;
-  size_t TitleInto(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  size_t TitleInto(const std::vector<Token>& tokens, size_t begin, size_t end, size_t* title_start) const;
 
   const NameLexicon& lexicon_;
   const CountryGazetteer& countries_;

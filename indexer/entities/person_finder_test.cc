@@ -1,5 +1,6 @@
 #include "entities/person_finder.h"
 
+#include <map>
 #include <memory>
 #include <set>
 #include <string>
@@ -124,4 +125,29 @@ TEST_CASE("people: words quoted whole are no one") {
   Found found = Extract("An officer who shouted \u201cDon\u2019t forget Aleppo\u201d and \u201cAllahu Akbar\u201d opened fire, "
                         "and Altintas was heard yelling \"Allahu Akbar\" as Andrey Karlov fell.");
   CHECK(found.people == std::set<std::string>{"Andrey Karlov"});
+}
+
+namespace {
+
+// Each person's role in the article, by display name.
+std::map<std::string, std::string> Roles(const std::string& body) {
+  Article article;
+  article.body = body;
+  std::map<std::string, std::string> roles;
+  for (const PersonMention& person : EntityExtractor(Model()).Extract(article).people) roles[person.name] = person.role;
+  return roles;
+}
+
+}  // namespace
+
+TEST_CASE("people: a title stripped from a name becomes the person's role, and is not part of the name") {
+  CHECK(Roles("Chancellor of the Exchequer Nigel Lawson said sterling was stable.") ==
+        std::map<std::string, std::string>{{"Nigel Lawson", "Chancellor of the Exchequer"}});
+  CHECK(Roles("Federal Reserve Chairman Paul Volcker told Congress rates would hold. Volcker said little else.") ==
+        std::map<std::string, std::string>{{"Paul Volcker", "Federal Reserve Chairman"}});
+  CHECK(Roles("Russian President Vladimir Putin met Turkish Foreign Minister Mevlut Cavusoglu.") ==
+        std::map<std::string, std::string>{{"Vladimir Putin", "President"}, {"Mevlut Cavusoglu", "Foreign Minister"}});
+  // A form of address is no role; a name given without a title has none.
+  CHECK(Roles("Mr. John Smith said the talks went well, and Jane Doe, 45, agreed.") ==
+        std::map<std::string, std::string>{{"John Smith", ""}, {"Jane Doe", ""}});
 }

@@ -95,7 +95,7 @@ void ApplySurnameResolutions(const SurnameResolutions& resolutions, ArticleEntit
         listed = true;
       }
     }
-    if (!listed) entities.people.push_back({resolved->second, name_of(resolved->second), it->second});
+    if (!listed) entities.people.push_back({resolved->second, name_of(resolved->second), it->second, ""});
     it = unresolved.erase(it);
   }
 }

@@ -321,6 +321,7 @@ const cues = {
   suffixes: uniqueSorted(cueRules.suffixes),
   governing_words: uniqueSorted(cueRules.governing_words),
   headline_verbs: uniqueSorted(cueRules.headline_verbs),
+  honorifics: uniqueSorted(cueRules.honorifics),
   document_words: uniqueSorted(cueRules.document_words),
   ambiguous_first_names: uniqueSorted([...ambiguousNames]),
 };
