@@ -10,7 +10,9 @@ using Json = nlohmann::json;
 Json EntitiesJson(const std::vector<EntityRef>& entities) {
   Json list = Json::array();
   for (const EntityRef& entity : entities) {
-    list.push_back({{"id", entity.id}, {"label", entity.label}, {"mentions", entity.mentions}});
+    Json item = {{"id", entity.id}, {"label", entity.label}, {"mentions", entity.mentions}};
+    if (!entity.role.empty()) item["role"] = entity.role;
+    list.push_back(std::move(item));
   }
   return list;
 }

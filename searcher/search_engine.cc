@@ -277,7 +277,7 @@ PerFacet<std::vector<EntityRef>> SearchEngine::EntitiesOf(Xapian::Database& db, 
   for (Facet facet : kAllFacets) {
     std::vector<EntityRef>& refs = At(entities, facet);
     for (std::string id : SplitIds(doc.get_value(FacetSlot(facet)))) {
-      std::string name;
+      std::string name, role;
       int mentions = 0;
       if (facet == Facet::kPeople && id[0] == layout::kUnresolvedMarker) {
         // A lone surname: shown as the person it resolves to, if any.
@@ -290,7 +290,7 @@ PerFacet<std::vector<EntityRef>> SearchEngine::EntitiesOf(Xapian::Database& db, 
       } else if (facet == Facet::kPeople) {
         if (surnames.NamesOrganisation(id)) continue;
         for (const PersonMention& p : stored.people) {
-          if (p.id == id) name = p.name, mentions = p.mentions;
+          if (p.id == id) name = p.name, mentions = p.mentions, role = p.role;
         }
       } else if (facet == Facet::kOrganisations) {
         for (const OrganisationMention& o : stored.organisations) {
@@ -310,7 +310,7 @@ PerFacet<std::vector<EntityRef>> SearchEngine::EntitiesOf(Xapian::Database& db, 
         listed->mentions += mentions;
         continue;
       }
-      refs.push_back({id, labels_.Label(facet, db, id, name), mentions});
+      refs.push_back({id, labels_.Label(facet, db, id, name), mentions, role});
     }
   }
   return entities;

@@ -34,6 +34,7 @@ struct EntityRef {
   std::string id;
   std::string label;
   int mentions = 0;  // in this article; 0 when unknown
+  std::string role;  // a person's title in this article ("Federal Reserve Chairman"); "" when none
 };
 
 struct Hit {

@@ -7,6 +7,7 @@
 
 #include "person_key.h"
 #include "process.h"
+#include "server_process.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;
@@ -227,4 +228,16 @@ TEST_CASE("a title stripped from a name is that person's role in the export, and
   // No title, no role: the field is left out.
   REQUIRE(people.count("John Smith"));
   CHECK_FALSE(people["John Smith"].contains("role"));
+
+  // The article view's entities carry the role beside the label.
+  ServerProcess server(dir / "index");
+  int status = 0;
+  Json article = server.GetJson("/api/article/fed.txt", &status);
+  CHECK(status == 200);
+  std::map<std::string, Json> shown;
+  for (const Json& person : article["people"]) shown[person["label"].get<std::string>()] = person;
+  REQUIRE(shown.count("Paul Volcker"));
+  CHECK(shown["Paul Volcker"].value("role", "") == "Federal Reserve Chairman");
+  REQUIRE(shown.count("John Smith"));
+  CHECK_FALSE(shown["John Smith"].contains("role"));
 }

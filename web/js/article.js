@@ -137,6 +137,7 @@ export class ArticlePanel {
             dataset: { focusKey: `mark-${key}` },
             onclick: () => this.actions.setMark(state.mark === key ? "" : key),
           }, entityMark(info.filter, entity.id), h("span", { class: "entity__label" }, entity.label),
+          entity.role ? h("span", { class: "entity__role" }, entity.role) : null,
           entity.mentions ? h("span", { class: "entity__mentions", "aria-label": `${entity.mentions} mentions` }, String(entity.mentions)) : null),
           h("button", {
             type: "button", class: "entity__filter", disabled: filtering, dataset: { focusKey: `filter-${key}` },
