@@ -11,6 +11,7 @@
 #include "entities/name_lexicon.h"
 #include "entities/name_tagger.h"
 #include "entities/organisation_finder.h"
+#include "entities/article_people.h"
 #include "entities/person_finder.h"
 #include "entities/tagger_features.h"
 #include "entities/tagger_model.h"

@@ -44,12 +44,6 @@ struct PersonSpan {
   bool organisation = false;
 };
 
-struct ArticlePeople {
-  std::vector<PersonMention> people;
-  std::vector<std::pair<std::string, int>> unresolved_surnames;  // PersonKey of lone surnames, mentions
-  // For each span: the person id it was resolved to, or "" (same order as spans).
-  std::vector<std::string> span_person;
-};
 
 class PersonFinder {
  public:
@@ -92,9 +86,5 @@ class PersonFinder {
   const NameLexicon& lexicon_;
   const CountryGazetteer& countries_;
 };
-
-// Within one article: merges spellings and partial names, resolves surname
-// mentions to the full names the article gives, counts mentions.
-ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans);
 
 }  // namespace newsfacet
