@@ -33,6 +33,9 @@ seed_files() {
 }
 
 mkdir -p build-fuzz/crashes
+# Undefined behaviour is a crash like any other (the build also has
+# -fno-sanitize-recover=undefined): it stops the fuzzer and fails CI.
+export UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}
 for target in "${targets[@]}"; do
   seeds=build-fuzz/seeds/$target corpus_dir=build-fuzz/corpus/$target
   mkdir -p "$seeds" "$corpus_dir"
