@@ -94,7 +94,7 @@ TEST_CASE("entity fields in the query take any spelling of a person, a code or n
   CHECK(unknown.notes.size() == 1);
 }
 
-TEST_CASE("facet filters: a person by any spelling, a country by code or name; OR within, AND across") {
+TEST_CASE("facet filters: a person by any spelling, a country by code or name, OR within, AND across") {
   std::set<std::string> karlov = {"ankara-shooting", "karlov-tribute"};
   CHECK(Matches({{"person", "Andrei Karlov"}}) == karlov);
   CHECK(Matches({{"person", "andrei-karlov"}}) == karlov);
@@ -123,7 +123,7 @@ TEST_CASE("a date range keeps articles of those days and drops undated ones") {
   CHECK(Matches({{"to", "2016"}}).size() == 6);
 }
 
-TEST_CASE("a syntax error is searched as plain words, with a note; a missing quote is noted") {
+TEST_CASE("a syntax error is searched as plain words, with a note, a missing quote is noted") {
   BuiltQuery lone_and = Build({{"q", "karlov AND"}});
   REQUIRE(lone_and.notes.size() == 1);
   CHECK(lone_and.notes[0].find("plain words") != std::string::npos);
@@ -145,7 +145,7 @@ TEST_CASE("Combined() without a facet drops only that facet's filter, for disjun
   CHECK(Ids(built.Combined(Facet::kPeople)) == std::set<std::string>{"karlov-tribute", "syria-talks"});
 }
 
-TEST_CASE("with spelling data in the index, a likely misspelling gets a suggestion; without, none") {
+TEST_CASE("with spelling data in the index, a likely misspelling gets a suggestion, without, none") {
   CHECK(Build({{"q", "ambasador"}}).suggestion.empty());  // the test index has no spelling data
   TempDir dir;
   BuildFacetTestIndex(dir / "index");
@@ -181,7 +181,7 @@ TEST_CASE("an organisation filter takes any spelling of the name or its id, OR'd
   CHECK(Refusal({{"org", "..."}}).message.find("org '...'") != std::string::npos);
 }
 
-TEST_CASE("while typing, the last word also matches as the start of a word; once a space follows, it is whole") {
+TEST_CASE("while typing, the last word also matches as the start of a word, once a space follows, it is whole") {
   CHECK(Matches({{"q", "altin"}}).empty());
   CHECK(Matches({{"q", "altin"}, {"partial", "true"}}) ==
         std::set<std::string>{"ankara-shooting", "gunman-profile", "gunman-funeral"});

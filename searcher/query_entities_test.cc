@@ -62,7 +62,7 @@ TEST_CASE("other words of the query still narrow the entity's articles") {
   CHECK(IdSet(Search({{"q", "andrey karlov gallery"}})) == std::set<std::string>{"ankara-shooting"});
 }
 
-TEST_CASE("an article spelling the name as typed ranks first; one carrying it under another spelling follows") {
+TEST_CASE("an article spelling the name as typed ranks first, one carrying it under another spelling follows") {
   CHECK(HitIds(Search({{"q", "andrei karlov"}})).front() == "karlov-tribute");
   CHECK(HitIds(Search({{"q", "andrey karlov"}})).front() == "ankara-shooting");
 }

@@ -50,7 +50,7 @@ TEST_CASE("a folded query marks the word as written, diacritics and all") {
   CHECK(SnippetOf(body, TermsFor("mevlut")).find("<mark>Mevlüt</mark>") != std::string::npos);
 }
 
-TEST_CASE("stemmed words mark every form of the word; an exact capitalised word only itself") {
+TEST_CASE("stemmed words mark every form of the word, an exact capitalised word only itself") {
   const std::string body = "Police shot the gunman. The shooting continued; shots rang out. Shooters fled.";
   std::string snippet = SnippetOf(body, TermsFor("shooting"));
   CHECK(snippet.find("<mark>shooting</mark>") != std::string::npos);

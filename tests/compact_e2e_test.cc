@@ -31,7 +31,7 @@ Json Search(const fs::path& index, const std::string& query) {
 
 }  // namespace
 
-TEST_CASE("compact shrinks the index; articles, searches and later updates are as before") {
+TEST_CASE("compact shrinks the index, articles, searches and later updates are as before") {
   TempDir dir;
   fs::copy(SourceDir() / "corpus", dir / "articles", fs::copy_options::recursive);
   const fs::path index = dir / "index";

@@ -207,7 +207,7 @@ TEST_CASE("every response carries nosniff, a strict Content-Security-Policy and 
   }
 }
 
-TEST_CASE("a Host header naming another site is refused (DNS rebinding); --allowed-host adds names") {
+TEST_CASE("a Host header naming another site is refused (DNS rebinding), --allowed-host adds names") {
   TestServer t({"--allowed-host", "news.example,Archive.Example"});
   auto status_for_host = [&](const std::string& host) {
     return t.server->RawStatus("GET /api/health HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n");

@@ -114,7 +114,7 @@ TEST_CASE("a story filed twice is one hit counting one near-duplicate, unless co
   schemas.Check();
 }
 
-TEST_CASE("person_op=and needs every person chosen; partial=true matches the last word as a prefix; -word alone excludes") {
+TEST_CASE("person_op=and needs every person chosen, partial=true matches the last word as a prefix, -word alone excludes") {
   UxServer t;
   CHECK(HitIds(Get(*t.server, "/api/search?person=andrei-karlov&person=vladimir-putin&person_op=and")) ==
         std::set<std::string>{"karlov-tribute"});

@@ -252,7 +252,7 @@ TEST_CASE("events: the article's organisations and countries decide a company de
   CHECK(Ids(detector.Detect(stream, {&companies, &states})).count("agreement"));
 }
 
-TEST_CASE("events: a year before the article's next to the event dates it as background; the article's own year does not") {
+TEST_CASE("events: a year before the article's next to the event dates it as background, the article's own year does not") {
   const EventDetector& detector = ShippedVocabulary();
   const TokenStream charged = Tokenize("Five engineers charged",
                                        "Five engineers were charged on Monday over the rail crash in 1998 that killed four people.");

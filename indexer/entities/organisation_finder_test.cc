@@ -56,7 +56,7 @@ TEST_CASE("organisations: a leading country, a short form and a unit join one va
   CHECK(Extract("Shares of General Motors Corp rose.").organisations == std::set<std::string>{"general-motors"});
 }
 
-TEST_CASE("organisations: agencies, banks and ministries; not competitions or places") {
+TEST_CASE("organisations: agencies, banks and ministries, not competitions or places") {
   CHECK(Extract("The state-run Anadolu agency said the attacker was a police officer.").organisations.count("anadolu"));
   CHECK(Extract("The Bank of England held rates, and the Finance Ministry agreed.").organisations ==
         std::set<std::string>{"bank-of-england", "finance-ministry"});

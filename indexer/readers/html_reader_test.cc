@@ -125,7 +125,7 @@ TEST_CASE("html: a date that does not normalise is left empty, and the next cand
     </body></html>)").date == "2016-12-19");
 }
 
-TEST_CASE("html: url from og:url, else <link rel=canonical>; source from og:site_name") {
+TEST_CASE("html: url from og:url, else <link rel=canonical>, source from og:site_name") {
   const Article article = ReadOne(kNewsPage);
   CHECK(article.url == "https://dailywire.example/world/2016/ankara");
   CHECK(article.source == "The Daily Wire");
@@ -165,7 +165,7 @@ TEST_CASE("html: entities are decoded and whitespace, newlines and nbsp collapse
   CHECK(article.body == "Tom & Jerry\u2019s show ran <live>\u20ac5\n\nSecond line");
 }
 
-TEST_CASE("html: inline elements neither glue nor split words; <br> separates them") {
+TEST_CASE("html: inline elements neither glue nor split words, <br> separates them") {
   CHECK(ReadOne("<p><b>New</b> <i>York</i> is <a href='#'>big</a>, wo<span>rd</span>.<br>Yes")
             .body == "New York is big, word. Yes");
   CHECK(ReadOne("<p>On <time>Monday</time> <mark>night</mark></p>").body == "On Monday night");
@@ -206,7 +206,7 @@ TEST_CASE("html: an article <header> with a standfirst <p> is kept, one without 
   CHECK(article.body == "The standfirst sums up the story.\n\nBody text.");
 }
 
-TEST_CASE("html: list items, quotes and headings are paragraphs; link-only list items are menus") {
+TEST_CASE("html: list items, quotes and headings are paragraphs, link-only list items are menus") {
   const Article article = ReadOne(R"(<article><p>Key points:</p>
     <ul><li>Rates <b>cut</b></li><li><p>Inflation low</p></li></ul>
     <ul class="share"><li><a href="#">Facebook</a></li><li><a href="#">Twitter</a></li></ul>
