@@ -13,8 +13,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 shared=../shared/corpora
+usage() { sed -n '2,12s/^# \{0,1\}//p' "$0"; }
 misses=0
-if [[ "${1:-}" == "--misses" ]]; then misses=${2:-15}; fi
+while (($#)); do
+  case $1 in
+    --misses) misses=${2:-15}; shift $(($# > 1 ? 2 : 1)) ;;
+    -h | --help) usage; exit 0 ;;
+    *) echo "bench/entities.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
+  esac
+done
 if [[ ! -d $shared/conll2003 || ! -d $shared/reuters21578 ]]; then
   echo "bench/entities: skipped: $shared (CoNLL-2003 and Reuters-21578) is not on this machine"
   exit 0
