@@ -283,16 +283,20 @@ TEST_CASE("an indexer whose writes fail (disk full) exits 2 with a message, and 
   CHECK(aborts_in_xapian < failures);
 }
 
-TEST_CASE("an exception thrown on a shard writer's thread ends the run with exit 2 and its message") {
+namespace {
+
+// Indexes corpus/ with `fault_name` injected: the run must end with exit 2 and
+// the fault's message, and a second run without it must finish.
+void CheckInjectedThrowEndsRunThenRerunFinishes(const std::string& fault_name) {
   TempDir dir;
   const std::vector<std::string> index_args = {"index", (SourceDir() / "corpus").string(), "--index",
                                                (dir / "index").string(), "--quiet"};
   {
-    InjectedFaultScope fault("writer-throws");
+    InjectedFaultScope fault(fault_name.c_str());
     ProcessResult run = RunNewsfacet(index_args);
     INFO(run.err);
     CHECK(run.exit_code == 2);
-    CHECK(run.err.find("injected fault: writer-throws") != std::string::npos);
+    CHECK(run.err.find("injected fault: " + fault_name) != std::string::npos);
   }
   ProcessResult rerun = RunNewsfacet(index_args);
   INFO(rerun.err);
@@ -300,19 +304,12 @@ TEST_CASE("an exception thrown on a shard writer's thread ends the run with exit
   CHECK(ExportedIds(dir / "index").size() > 10);
 }
 
+}  // namespace
+
+TEST_CASE("an exception thrown on a shard writer's thread ends the run with exit 2 and its message") {
+  CheckInjectedThrowEndsRunThenRerunFinishes("writer-throws");
+}
+
 TEST_CASE("an exception thrown on a reader's thread ends the run with exit 2 and its message") {
-  TempDir dir;
-  const std::vector<std::string> index_args = {"index", (SourceDir() / "corpus").string(), "--index",
-                                               (dir / "index").string(), "--quiet"};
-  {
-    InjectedFaultScope fault("reader-throws");
-    ProcessResult run = RunNewsfacet(index_args);
-    INFO(run.err);
-    CHECK(run.exit_code == 2);
-    CHECK(run.err.find("injected fault: reader-throws") != std::string::npos);
-  }
-  ProcessResult rerun = RunNewsfacet(index_args);
-  INFO(rerun.err);
-  CHECK(rerun.exit_code == 0);
-  CHECK(ExportedIds(dir / "index").size() > 10);
+  CheckInjectedThrowEndsRunThenRerunFinishes("reader-throws");
 }
