@@ -65,17 +65,7 @@ NEWSFACET=$BUILD_DIR/newsfacet
 BARE=$BUILD_DIR/bare_query
 
 WORK=$(mktemp -d -t newsfacet-query-bench.XXXXXX)
-SERVER_PID=
-SAMPLER_PID=
-cleanup() {
-  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null || true
-  if [[ -n $SERVER_PID ]]; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib/server_cleanup.bash
 
 # --- index ------------------------------------------------------------------
 mkdir "$WORK/reuters"

@@ -49,16 +49,7 @@ if [[ ! -x $NEWSFACET ]]; then
 fi
 
 WORK=$(mktemp -d -t newsfacet-soak.XXXXXX)
-SERVER_PID= SAMPLER_PID=
-cleanup() {
-  [[ -n $SAMPLER_PID ]] && kill "$SAMPLER_PID" 2>/dev/null || true
-  if [[ -n $SERVER_PID ]]; then
-    kill -TERM "$SERVER_PID" 2>/dev/null || true
-    wait "$SERVER_PID" 2>/dev/null || true
-  fi
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
+source bench/lib/server_cleanup.bash
 
 # --- index ------------------------------------------------------------------
 ARTICLES_DIR=$ROOT/corpus CORPUS_NAME=corpus/
