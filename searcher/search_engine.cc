@@ -11,6 +11,7 @@
 #include "index_layout.h"
 #include "index_stats.h"
 #include "snippet_builder.h"
+#include "story_counter.h"
 
 namespace newsfacet {
 namespace {
@@ -67,6 +68,45 @@ void NameOrganisations(const FacetLabels& labels, const Xapian::Database& db, co
       if (organisation.id == id) AddOrganisationName(organisation.name, terms);
     }
   }
+}
+
+// Ranks enough of the matches to fill a page of stories (story_counter.h)
+// and returns the page's hits. The first match runs the spies over
+// `check_at_least` matches; should near-duplicates fill the ranked head, a
+// longer head is ranked without them, which is cheap: it need not look at
+// every match.
+std::vector<Xapian::MSetIterator> RankStories(Xapian::Enquire& enquire, Xapian::doccount offset,
+                                              Xapian::doccount limit, Xapian::doccount check_at_least,
+                                              Xapian::MSet* counted) {
+  Xapian::doccount ranked = offset + limit + std::max<Xapian::doccount>(limit, 10);
+  *counted = enquire.get_mset(0, ranked, check_at_least);
+  Xapian::MSet mset = *counted;
+  for (;;) {
+    std::vector<std::optional<uint64_t>> keys;
+    keys.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      keys.push_back(ParseNearDuplicateKey(it.get_document().get_value(layout::kNearDuplicateSlot)));
+    }
+    StoryPage page = PickStories(keys, offset, limit);
+    if (page.complete || mset.size() < ranked) {
+      std::vector<Xapian::MSetIterator> hits;
+      for (size_t rank : page.ranks) hits.push_back(mset[static_cast<Xapian::doccount>(rank)]);
+      return hits;
+    }
+    ranked *= 2;
+    enquire.clear_matchspies();  // they have counted every match once
+    mset = enquire.get_mset(0, ranked);
+  }
+}
+
+// How many stories match, from what the story counter saw.
+MatchTotal StoriesIn(const Xapian::MSet& mset, const StoryCounter& stories) {
+  if (stories.seen() >= mset.get_matches_upper_bound()) {
+    return {stories.stories(), stories.stories(), stories.stories(), true};
+  }
+  const double share = stories.seen() > 0 ? double(stories.stories()) / stories.seen() : 1.0;
+  const auto estimate = static_cast<Xapian::doccount>(mset.get_matches_estimated() * share + 0.5);
+  return {std::max(estimate, stories.stories()), stories.stories(), mset.get_matches_upper_bound(), false};
 }
 
 }  // namespace
@@ -152,6 +192,8 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     // Undated articles go last either way: reversed, an empty value sorts
     // after every date; forwards, it is given one after every date.
     by_date.add_value(layout::kDateSlot, newest_first, newest_first ? "" : "99999999");
+    // Within a day, by time; an article without one sorts as midnight.
+    by_date.add_value(layout::kTimeSlot, newest_first);
     enquire.set_sort_by_key_then_relevance(&by_date, false);
   }
   // Facets without a filter of their own are counted by spies on the main
@@ -164,26 +206,28 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
   }
   DayCounter days;
   if (request.histogram != HistogramInterval::kNone) enquire.add_matchspy(&days);
-  if (request.collapse) enquire.set_collapse_key(layout::kNearDuplicateSlot);
-  const bool any_spy = request.histogram != HistogramInterval::kNone ||
+  StoryCounter stories;
+  if (request.collapse) enquire.add_matchspy(&stories);
+  const bool any_spy = request.histogram != HistogramInterval::kNone || request.collapse ||
                        std::any_of(spies.begin(), spies.end(), [](const auto& spy) { return spy != nullptr; });
-  // Collapsing, Xapian counts the distinct stories only by looking at every match.
-  const Xapian::doccount check_at_least = whole_index && !any_spy && !request.collapse ? 0 : scan_limit;
-  Xapian::MSet mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+  const Xapian::doccount check_at_least = whole_index && !any_spy ? 0 : scan_limit;
+  Xapian::MSet mset;
+  std::vector<Xapian::MSetIterator> page;
+  if (request.collapse) {
+    page = RankStories(enquire, request.offset, request.limit, check_at_least, &mset);
+  } else {
+    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+  }
   response->total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
                      mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
-  if (request.collapse && mset.get_uncollapsed_matches_upper_bound() <= check_at_least) {
-    // Every match was looked at, so the stories left after collapsing are
-    // exactly the lower bound; Xapian's upper bound and estimate stay loose.
-    const Xapian::doccount stories = mset.get_matches_lower_bound();
-    response->total = {stories, stories, stories, true};
-  }
+  if (request.collapse) response->total = StoriesIn(mset, stories);
 
   HighlightTerms terms = CollectHighlightTerms(built, labels_);
   NameOrganisations(labels_, db, nullptr, &terms);
   SnippetBuilder snippets(terms);
   PerFacet<std::unordered_map<std::string, std::string>> names_seen;  // spellings in hits, for facet labels
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  for (const Xapian::MSetIterator& it : page) {
     Xapian::Document doc = it.get_document();
     StoredArticle stored;
     if (!TryLoadStoredArticle(doc, &stored)) {
@@ -200,8 +244,13 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     hit.score = it.get_weight();
     hit.entities = EntitiesOf(db, doc, stored.entities, surnames);
     hit.snippet = snippets.Snippet(stored.article.body);
-    hit.near_duplicates = it.get_collapse_count();
-    if (hit.near_duplicates > 0) hit.near_duplicate_key = doc.get_value(layout::kNearDuplicateSlot);
+    if (request.collapse) {
+      const std::string key = doc.get_value(layout::kNearDuplicateSlot);
+      if (std::optional<uint64_t> number = ParseNearDuplicateKey(key)) {
+        hit.near_duplicates = std::max<Xapian::doccount>(stories.ArticlesWithKey(*number), 1) - 1;
+        if (hit.near_duplicates > 0) hit.near_duplicate_key = key;
+      }
+    }
     for (const PersonMention& person : stored.entities.people) {
       At(names_seen, Facet::kPeople).emplace(person.id, person.name);
     }

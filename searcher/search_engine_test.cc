@@ -191,3 +191,68 @@ TEST_CASE("a directory that is not an index is refused with what to do") {
   CHECK_FALSE(status.ok());
   CHECK(status.message().find("newsfacet index") != std::string::npos);
 }
+
+TEST_CASE("collapsed pages count stories, even when one story's copies fill the ranked head") {
+  // Twelve copies of one story (the same title and lead: one near-duplicate
+  // key) rank above three other stories, more copies than a page's margin.
+  const std::string lead =
+      "Turkey's trade deficit narrowed in November to 4.1 billion dollars from 5.6 billion a year earlier, the "
+      "statistics institute said on Friday, and exports rose nine percent while imports fell sharply.";
+  std::vector<TestArticle> articles;
+  for (int copy = 0; copy < 12; ++copy) {
+    articles.push_back(MakeArticle("copy-" + std::to_string(copy), "2016-12-30", "Turkish trade deficit narrows",
+                                   lead, {}, {}));
+  }
+  for (const char* other : {"greek", "polish", "czech"}) {
+    articles.push_back(MakeArticle(other, "2016-12-29", std::string("Budget figures for the ") + other + " state",
+                                   std::string("The ") + other + " budget deficit was revised, ministers said.",
+                                   {}, {}));
+  }
+  TempDir dir;
+  BuildFacetTestIndex(dir / "index", 2, articles);
+  std::unique_ptr<SearchEngine> engine;
+  REQUIRE(SearchEngine::Open(EngineOptions{dir / "index", {}}, &engine).ok());
+
+  std::vector<std::string> shown;
+  for (const char* offset : {"0", "2", "4"}) {
+    SearchResponse page = Search(*engine, {{"q", "deficit"}, {"limit", "2"}, {"offset", offset}});
+    CHECK(page.total.value == 4);
+    CHECK(page.total.exact);
+    for (const Hit& hit : page.hits) {
+      shown.push_back(hit.id);
+      CHECK(hit.near_duplicates == (hit.id.rfind("copy-", 0) == 0 ? 11u : 0u));
+    }
+  }
+  REQUIRE(shown.size() == 4);
+  CHECK(shown[0].rfind("copy-", 0) == 0);
+  CHECK(std::set<std::string>(shown.begin() + 1, shown.end()) == std::set<std::string>{"greek", "polish", "czech"});
+
+  SearchResponse all = Search(*engine, {{"q", "deficit"}, {"collapse", "false"}, {"limit", "20"}});
+  CHECK(all.total.value == 15);
+  CHECK(all.hits.size() == 15);
+}
+
+TEST_CASE("sorting by date orders a day's articles by their time, an article without one as midnight") {
+  std::vector<TestArticle> articles;
+  for (const char* date : {"2016-12-30T00:15:00Z", "2016-12-30T00:48:00Z", "2016-12-30", "2016-12-30T00:08:00Z",
+                           "2016-12-31T00:01:00Z", "2016-12-29T23:59:00Z"}) {
+    articles.push_back(MakeArticle(date, date, "Ankara bulletin", "News from Ankara.", {}, {}));
+  }
+  TempDir dir;
+  BuildFacetTestIndex(dir / "index", 2, articles);
+  std::unique_ptr<SearchEngine> engine;
+  REQUIRE(SearchEngine::Open(EngineOptions{dir / "index", {}}, &engine).ok());
+  auto order = [&](const char* sort) {
+    std::vector<std::string> dates;
+    for (const Hit& hit : Search(*engine, {{"q", "ankara"}, {"sort", sort}, {"collapse", "false"}}).hits) {
+      dates.push_back(hit.id);
+    }
+    return dates;
+  };
+  CHECK(order("-date") == std::vector<std::string>{"2016-12-31T00:01:00Z", "2016-12-30T00:48:00Z",
+                                                   "2016-12-30T00:15:00Z", "2016-12-30T00:08:00Z", "2016-12-30",
+                                                   "2016-12-29T23:59:00Z"});
+  CHECK(order("date") == std::vector<std::string>{"2016-12-29T23:59:00Z", "2016-12-30", "2016-12-30T00:08:00Z",
+                                                  "2016-12-30T00:15:00Z", "2016-12-30T00:48:00Z",
+                                                  "2016-12-31T00:01:00Z"});
+}
