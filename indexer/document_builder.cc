@@ -29,6 +29,8 @@ void AddDate(Xapian::Document& doc, std::string_view date) {
   doc.add_boolean_term(Prefixed(layout::kYearPrefix, day.substr(0, 4)));
   doc.add_boolean_term(Prefixed(layout::kMonthPrefix, day.substr(0, 6)));
   doc.add_boolean_term(Prefixed(layout::kDayPrefix, day));
+  std::string time = SortableTime(date);
+  if (!time.empty()) doc.add_value(layout::kTimeSlot, time);
 }
 
 }  // namespace
@@ -57,7 +59,7 @@ Xapian::Document DocumentBuilder::Build(const Article& article, const ArticleEnt
   doc.add_value(layout::kRunStampSlot, std::string(run_stamp));
   AddEntityTerms(entities, doc);
   const std::string json = ArticleJson(article, entities);
-  doc.add_value(layout::kContentHashSlot, HashHex(StableHash(json)));
+  doc.add_value(layout::kContentHashSlot, HashHex(StableHash(layout::kDocumentFormat, StableHash(json))));
   doc.add_value(layout::kNearDuplicateSlot, NearDuplicateKey(article.title, article.body));
   StoreArticleJson(json, doc);
   return doc;

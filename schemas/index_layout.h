@@ -17,6 +17,11 @@ namespace newsfacet::layout {
 // 2: the article moved from document data to kArticleSlot; 3: organisations
 inline constexpr int kLayoutVersion = 3;
 
+// Mixed into kContentHashSlot: bump it when the indexer writes an article's
+// document differently (a new slot), so that a re-run rewrites articles
+// whose JSON has not changed. 2: kTimeSlot.
+inline constexpr std::string_view kDocumentFormat = "document-format 2";
+
 // ---- Files in an index directory --------------------------------------
 // INDEX_DIR/XAPIANDB lists the shards, so any Xapian tool (quest, delve)
 // opens INDEX_DIR as one database.
@@ -96,6 +101,9 @@ enum ValueSlot : Xapian::valueno {
   // The article and its entities, as a JSON object (below), zstd-compressed;
   // see indexer/stored_article.h for why not the document data, which is empty.
   kArticleSlot = 4,
+  // "hhmmss" (UTC) when the article's date has a time of day, so that date
+  // order within a day is time order; absent when only the day is known.
+  kTimeSlot = 5,
   // Facet value ids of the article, one per line ("TR\nRU\nSY"), for
   // counting facets over a result set in one pass (searcher's FacetCounter).
   // kPeopleSlot also lists the unresolved surnames, as kUnresolvedMarker +

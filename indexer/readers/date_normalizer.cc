@@ -321,4 +321,16 @@ std::string SortableDay(std::string_view normalized_date) {
   return std::string(d.substr(0, 4)) + std::string(d.substr(5, 2)) + std::string(d.substr(8, 2));
 }
 
+std::string SortableTime(std::string_view normalized_date) {
+  if (SortableDay(normalized_date).empty() || normalized_date.size() != 20) return "";
+  const std::string_view t = normalized_date.substr(10);  // "Thh:mm:ssZ"
+  if (t[0] != 'T' || t[3] != ':' || t[6] != ':' || t[9] != 'Z') return "";
+  std::string time;
+  for (size_t i : {1, 2, 4, 5, 7, 8}) {
+    if (!IsDigit(t[i])) return "";
+    time.push_back(t[i]);
+  }
+  return time;
+}
+
 }  // namespace newsfacet

@@ -20,4 +20,8 @@ std::string NormalizeDate(std::string_view raw);
 // or "" for an empty date.
 std::string SortableDay(std::string_view normalized_date);
 
+// "hhmmss" from a normalised date with a time ("YYYY-MM-DDThh:mm:ssZ"), or
+// "" when it has none.
+std::string SortableTime(std::string_view normalized_date);
+
 }  // namespace newsfacet

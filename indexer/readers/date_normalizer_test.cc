@@ -7,6 +7,7 @@
 
 using newsfacet::NormalizeDate;
 using newsfacet::SortableDay;
+using newsfacet::SortableTime;
 
 namespace {
 
@@ -157,6 +158,15 @@ TEST_CASE("dates: the sortable day is the date's digits") {
   CHECK(SortableDay("") == "");
   CHECK(SortableDay("2016") == "");
   CHECK(SortableDay("not a date") == "");
+}
+
+TEST_CASE("dates: the sortable time is the UTC time's digits, and empty when only the day is known") {
+  CHECK(SortableTime("2016-12-18T22:05:09Z") == "220509");
+  CHECK(SortableTime(NormalizeDate("Mon, 19 Dec 2016 23:30:00 EST")) == "043000");
+  CHECK(SortableTime("2016-12-19") == "");
+  CHECK(SortableTime("") == "");
+  CHECK(SortableTime("2016-12-19T2a:00:00Z") == "");
+  CHECK(SortableTime("2016-12-19 22:00:00Z") == "");
 }
 
 TEST_CASE("dates: a run of digits too long for any date is refused, not overflowed") {
