@@ -20,46 +20,12 @@
 #include "facet_labels.h"
 #include "query_builder.h"
 #include "search_request.h"
+#include "query_string.h"
 #include "stored_article.h"
 
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-std::string UrlDecode(const std::string& text) {
-  std::string out;
-  for (size_t i = 0; i < text.size(); ++i) {
-    if (text[i] == '+') {
-      out.push_back(' ');
-    } else if (text[i] == '%' && i + 2 < text.size() && HexValue(text[i + 1]) >= 0 && HexValue(text[i + 2]) >= 0) {
-      out.push_back(static_cast<char>(HexValue(text[i + 1]) * 16 + HexValue(text[i + 2])));
-      i += 2;
-    } else {
-      out.push_back(text[i]);
-    }
-  }
-  return out;
-}
-
-newsfacet::RequestParams ParseQueryString(const std::string& line) {
-  newsfacet::RequestParams params;
-  size_t start = 0;
-  while (start < line.size()) {
-    size_t amp = std::min(line.find('&', start), line.size());
-    std::string pair = line.substr(start, amp - start);
-    size_t equals = pair.find('=');
-    if (equals != std::string::npos) params.emplace_back(UrlDecode(pair.substr(0, equals)), UrlDecode(pair.substr(equals + 1)));
-    start = amp + 1;
-  }
-  return params;
-}
 
 }  // namespace
 
@@ -74,7 +40,7 @@ int main(int argc, char** argv) {
   for (std::string line; std::getline(in, line);) {
     if (line.empty()) continue;
     newsfacet::SearchRequest request;
-    if (auto error = newsfacet::ParseSearchRequest(ParseQueryString(line), &request)) {
+    if (auto error = newsfacet::ParseSearchRequest(newsfacet::bench::ParseQueryString(line), &request)) {
       std::fprintf(stderr, "bare_query: skipping '%s': %s\n", line.c_str(), error->message.c_str());
       continue;
     }

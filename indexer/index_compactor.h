@@ -3,10 +3,10 @@
 // Each Xapian flush inserts into the middle of the shard's B-trees and
 // leaves blocks part full, so an index built in many flushes (any index
 // newsfacet writes) holds much free space, often half its size.
-// Compaction writes each shard anew beside the old one
-// (Xapian's Database::compact, the same document ids), then swaps the two
-// directories in one atomic rename, so the index opens at every moment,
-// and removes the old one. It holds the index lock: no indexer runs
+// Compaction writes each shard anew beside the old one (Xapian's
+// Database::compact, the same document ids, in 32 KiB blocks), then swaps
+// the two directories in one atomic rename, so the index opens at every
+// moment, and removes the old one. It holds the index lock: no indexer runs
 // meanwhile. Readers keep the files they have open (the same articles);
 // they move to the compacted shard when the next commit makes them reopen,
 // and only then is the old shard's space freed.

@@ -1,7 +1,7 @@
 // The near-duplicate key of an article: articles that tell the same story in
 // nearly the same words (a wire story filed twice, a lightly corrected
 // repeat) get the same key, so the searcher can collapse them on it
-// (Xapian's Enquire::set_collapse_key on layout::kNearDuplicateSlot).
+// (searcher/story_counter.h, on layout::kNearDuplicateSlot).
 //
 // A bottom-k MinHash sketch over word 3-shingles of the title and the lead
 // (the first kLeadWords words of the body), folded as search folds text:

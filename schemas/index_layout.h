@@ -113,7 +113,7 @@ enum ValueSlot : Xapian::valueno {
   kEventsSlot = 12,     // salient events only, as kEventPrefix
   kOrganisationsSlot = 13,
   // 12 hex digits shared by near-duplicate articles (indexer/near_duplicate.h),
-  // for Enquire::set_collapse_key; absent for an article too short to judge.
+  // for collapsing results (searcher/story_counter.h); absent for an article too short to judge.
   kNearDuplicateSlot = 14,
 };
 

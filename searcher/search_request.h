@@ -63,7 +63,7 @@ struct SearchRequest {
   int facet_limit = kDefaultFacetLimit;
   HistogramInterval histogram = HistogramInterval::kNone;
   // Near-duplicate stories shown as one hit, the best, with a count of the
-  // others (Xapian's collapse key on layout::kNearDuplicateSlot).
+  // others (layout::kNearDuplicateSlot, searcher/story_counter.h).
   bool collapse = true;
 };
 

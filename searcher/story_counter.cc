@@ -23,18 +23,37 @@ std::optional<uint64_t> ParseNearDuplicateKey(const std::string& value) {
   return key;
 }
 
+size_t StoryCounter::FindSlot(uint64_t key) const {
+  const size_t mask = table_.size() - 1;  // the size is a power of two
+  size_t at = static_cast<size_t>(key ^ (key >> 29)) & mask;
+  while (table_[at].count != 0 && table_[at].key != key) at = (at + 1) & mask;
+  return at;
+}
+
+void StoryCounter::Grow() {
+  std::vector<Slot> old(table_.size() * 2);
+  old.swap(table_);
+  for (const Slot& slot : old) {
+    if (slot.count != 0) table_[FindSlot(slot.key)] = slot;
+  }
+}
+
 void StoryCounter::operator()(const Xapian::Document& doc, double) {
   ++seen_;
-  if (std::optional<uint64_t> key = ParseNearDuplicateKey(doc.get_value(layout::kNearDuplicateSlot))) {
-    ++by_key_[*key];
-  } else {
+  std::optional<uint64_t> key = ParseNearDuplicateKey(doc.get_value(layout::kNearDuplicateSlot));
+  if (!key) {
     ++unkeyed_;
+    return;
+  }
+  Slot& slot = table_[FindSlot(*key)];
+  if (slot.count++ == 0) {
+    slot.key = *key;
+    if (++distinct_keys_ * 2 > table_.size()) Grow();  // at most half full, so probes stay short
   }
 }
 
 Xapian::doccount StoryCounter::ArticlesWithKey(uint64_t key) const {
-  auto found = by_key_.find(key);
-  return found == by_key_.end() ? 0 : found->second;
+  return table_[FindSlot(key)].count;
 }
 
 StoryPage PickStories(const std::vector<std::optional<uint64_t>>& keys_by_rank, size_t offset, size_t limit) {

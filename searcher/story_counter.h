@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
 
 #include <xapian.h>
@@ -30,12 +29,23 @@ class StoryCounter : public Xapian::MatchSpy {
   // Matches seen, and the stories among them: distinct keys plus every
   // article without a key.
   Xapian::doccount seen() const { return seen_; }
-  Xapian::doccount stories() const { return static_cast<Xapian::doccount>(by_key_.size()) + unkeyed_; }
+  Xapian::doccount stories() const { return static_cast<Xapian::doccount>(distinct_keys_) + unkeyed_; }
   // Matches seen with this key (0 when none).
   Xapian::doccount ArticlesWithKey(uint64_t key) const;
 
  private:
-  std::unordered_map<uint64_t, Xapian::doccount> by_key_;
+  // Matches per key, in an open-addressing table: most keys are seen once,
+  // so a node per key (std::unordered_map) would cost an allocation a match.
+  // The keys are hashes already, so their low bits index the table.
+  struct Slot {
+    uint64_t key = 0;
+    Xapian::doccount count = 0;  // 0: empty
+  };
+  size_t FindSlot(uint64_t key) const;
+  void Grow();
+
+  std::vector<Slot> table_ = std::vector<Slot>(1024);
+  size_t distinct_keys_ = 0;
   Xapian::doccount unkeyed_ = 0;
   Xapian::doccount seen_ = 0;
 };

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+
 #include "index_layout.h"
 
 using namespace newsfacet;
@@ -53,4 +55,19 @@ TEST_CASE("a collapsed page shows each story at its best rank, counting pages in
   CHECK(exact.ranks == std::vector<size_t>{5, 6});
   CHECK(PickStories(ranked, 9, 3).ranks.empty());
   CHECK(PickStories({}, 0, 0).complete);
+}
+
+TEST_CASE("the story counter keeps counting right as its table grows") {
+  StoryCounter counter;
+  char key[16];
+  for (int article = 0; article < 5000; ++article) {
+    std::snprintf(key, sizeof key, "%012x", article % 3000);  // keys 0-1999 twice, 2000-2999 once
+    counter(WithKey(key), 1.0);
+  }
+  CHECK(counter.seen() == 5000);
+  CHECK(counter.stories() == 3000);
+  CHECK(counter.ArticlesWithKey(0) == 2);
+  CHECK(counter.ArticlesWithKey(1999) == 2);
+  CHECK(counter.ArticlesWithKey(2000) == 1);
+  CHECK(counter.ArticlesWithKey(3000) == 0);
 }

@@ -1,5 +1,7 @@
 // End to end: `newsfacet compact` on a real index, then searching and
 // updating it as before.
+#include <cstdio>
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -29,6 +31,17 @@ Json Search(const fs::path& index, const std::string& query) {
   return result;
 }
 
+// What xapian-check says of a shard's tables ("blocksize=32K items=...").
+std::string CheckReport(const fs::path& shard) {
+  std::string report;
+  FILE* check = ::popen(("xapian-check '" + shard.string() + "' 2>&1").c_str(), "r");
+  REQUIRE(check != nullptr);
+  char buffer[4096];
+  for (size_t got; (got = std::fread(buffer, 1, sizeof buffer, check)) > 0;) report.append(buffer, got);
+  REQUIRE(::pclose(check) == 0);
+  return report;
+}
+
 }  // namespace
 
 TEST_CASE("compact shrinks the index, articles, searches and later updates are as before") {
@@ -49,6 +62,10 @@ TEST_CASE("compact shrinks the index, articles, searches and later updates are a
   CHECK(compacted["bytes_after"].get<uint64_t>() < compacted["bytes_before"].get<uint64_t>());
   for (int shard = 0; shard < manifest.shards; ++shard) {
     CHECK(!fs::exists(CompactingPath(ShardPath(index, shard))));
+    // Searches read value streams in fewer, larger blocks (index_compactor.cc).
+    const std::string report = CheckReport(ShardPath(index, shard));
+    CHECK(report.find("blocksize=32K") != std::string::npos);
+    CHECK(report.find("blocksize=8K") == std::string::npos);
   }
 
   CHECK(RunNewsfacet({"export", "--index", index.string(), "--body"}).out == export_before);
