@@ -164,12 +164,17 @@ std::optional<std::string> FacetLabels::CountryNamedBy(std::string_view words) c
 
 bool FacetLabels::MatchesPrefix(Facet facet, const std::string& id, std::string_view label,
                                 std::string_view prefix) const {
-  if (LabelMatchesPrefix(label, prefix) || LabelMatchesPrefix(id, prefix)) return true;
+  return MatchesNormalizedPrefix(facet, id, NormalizeLabel(id), NormalizeLabel(label), NormalizeLabel(prefix));
+}
+
+bool FacetLabels::MatchesNormalizedPrefix(Facet facet, const std::string& id, std::string_view id_words,
+                                          std::string_view label_words, std::string_view wanted) const {
+  if (WordsStartWith(label_words, wanted) || WordsStartWith(id_words, wanted)) return true;
   if (facet != Facet::kCountries) return false;
   auto country = countries_.find(id);
   if (country == countries_.end()) return false;
-  for (const std::string& name : country->second.query_names) {
-    if (LabelMatchesPrefix(name, prefix)) return true;
+  for (const std::string& name : country->second.query_names) {  // normalised when loaded
+    if (WordsStartWith(name, wanted)) return true;
   }
   return false;
 }
@@ -199,9 +204,11 @@ std::string NormalizeLabel(std::string_view text) {
 }
 
 bool LabelMatchesPrefix(std::string_view label, std::string_view prefix) {
-  const std::string wanted = NormalizeLabel(prefix);
+  return WordsStartWith(NormalizeLabel(label), NormalizeLabel(prefix));
+}
+
+bool WordsStartWith(std::string_view words, std::string_view wanted) {
   if (wanted.empty()) return true;
-  const std::string words = NormalizeLabel(label);
   for (size_t start = 0; start < words.size();) {
     if (words.compare(start, wanted.size(), wanted) == 0) return true;
     size_t space = words.find(' ', start);

@@ -50,6 +50,10 @@ class FacetLabels {
   // Whether a value's label, id or (for a country) any name above has a
   // word starting with `prefix`: autocomplete finds Britain from "uk".
   bool MatchesPrefix(Facet facet, const std::string& id, std::string_view label, std::string_view prefix) const;
+  // The same, with the label, the id and the prefix already normalised
+  // (NormalizeLabel), as a caller matching many values keeps them.
+  bool MatchesNormalizedPrefix(Facet facet, const std::string& id, std::string_view id_words,
+                               std::string_view label_words, std::string_view wanted) const;
 
   bool HasEventTable() const { return !events_.empty(); }
   bool IsKnownEvent(const std::string& id) const { return events_.count(id) > 0; }
@@ -75,5 +79,8 @@ std::string NormalizeLabel(std::string_view text);
 // True when a word of `label` (or a run of words) starts with `prefix`,
 // both compared normalised: "erdo" and "tayyip erd" match "Recep Tayyip Erdoğan".
 bool LabelMatchesPrefix(std::string_view label, std::string_view prefix);
+// The same for words already normalised: `words` from NormalizeLabel, and
+// `wanted` too ("" matches everything).
+bool WordsStartWith(std::string_view words, std::string_view wanted);
 
 }  // namespace newsfacet

@@ -286,7 +286,8 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
 
 FacetResult SearchEngine::RankFacet(Xapian::Database& db, Facet facet, const FacetCounts& counts, size_t limit,
                                     const std::vector<std::string>& selected, const std::string& prefix,
-                                    const std::unordered_map<std::string, std::string>& known_names) const {
+                                    const std::unordered_map<std::string, std::string>& known_names,
+                                    const std::shared_ptr<const SurnameMap>& names) {
   auto label_of = [&](const std::string& id) {
     auto known = known_names.find(id);
     return labels_.Label(facet, db, id, known == known_names.end() ? "" : known->second);
@@ -299,14 +300,14 @@ FacetResult SearchEngine::RankFacet(Xapian::Database& db, Facet facet, const Fac
     ranked = TopValues(counts, limit, selected);
   } else {
     // Every value must be named to be matched; counts come first only after.
+    std::vector<std::string> ids;
+    ids.reserve(counts.counts.size());
+    for (const auto& [id, count] : counts.counts) ids.push_back(id);
     FacetCounts matching;
     matching.exact = counts.exact;
-    for (const auto& [id, count] : counts.counts) {
-      std::string label = label_of(id);
-      if (labels_.MatchesPrefix(facet, id, label, prefix)) {
-        matching.counts.emplace(id, count);
-        labels.emplace(id, std::move(label));
-      }
+    for (auto& [id, label] : label_cache_.Matching(db, facet, ids, prefix, names)) {
+      matching.counts.emplace(id, counts.counts.find(id)->second);
+      labels.emplace(std::move(id), std::move(label));
     }
     ranked = TopValues(matching, limit);
   }
@@ -400,7 +401,8 @@ MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetVal
   const Clock::time_point start = Clock::now();
   MaybeError error = WithDatabase([&](Xapian::Database& db) -> MaybeError {
     *response = FacetValuesResponse();
-    const SurnameLookup surnames(surname_maps_.Current());
+    const std::shared_ptr<const SurnameMap> names = surname_maps_.Current();
+    const SurnameLookup surnames(names);
     BuiltQuery built;
     if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
     const Facet facet = request.facet;
@@ -411,7 +413,7 @@ MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetVal
     response->facet = facet;
     response->prefix = request.prefix;
     response->result = RankFacet(db, facet, counts, static_cast<size_t>(request.limit), At(built.filter_ids, facet),
-                                 request.prefix, {});
+                                 request.prefix, {}, names);
     return std::nullopt;
   });
   response->took_ms = MillisecondsSince(start);

@@ -20,6 +20,7 @@
 #include "database_pool.h"
 #include "facet_counter.h"
 #include "facet_labels.h"
+#include "label_cache.h"
 #include "query_builder.h"
 #include "search_request.h"
 #include "search_response.h"
@@ -69,9 +70,12 @@ class SearchEngine {
   MaybeError WithDatabase(Work&& work);
 
   MaybeError RunSearch(Xapian::Database& db, const SearchRequest& request, SearchResponse* response);
+  // The top `limit` values; with a prefix, of those whose names match it
+  // (read through label_cache_, under `names`, the surname map in use).
   FacetResult RankFacet(Xapian::Database& db, Facet facet, const FacetCounts& counts, size_t limit,
                         const std::vector<std::string>& selected, const std::string& prefix,
-                        const std::unordered_map<std::string, std::string>& known_names) const;
+                        const std::unordered_map<std::string, std::string>& known_names,
+                        const std::shared_ptr<const SurnameMap>& names = nullptr);
   PerFacet<std::vector<EntityRef>> EntitiesOf(Xapian::Database& db, const Xapian::Document& doc,
                                               const ArticleEntities& stored, const SurnameLookup& surnames) const;
 
@@ -84,6 +88,7 @@ class SearchEngine {
   UnreadableArticles unreadable_;
   AdmissionGate gate_;
   SurnameMapCache surname_maps_;
+  LabelCache label_cache_{labels_};
 };
 
 }  // namespace newsfacet
