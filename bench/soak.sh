@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
-# Soak: `newsfacet serve` under a realistic mix of requests for N minutes at a
-# few keep-alive connections, its resident memory sampled every few seconds.
+# Soak: `newsfacet serve` under a realistic mix of requests, fuzzed requests
+# among them, for N minutes at keep-alive connections, beside slow clients
+# that trickle their headers a byte a second; its resident memory sampled
+# every few seconds.
 # Reports errors (a request that should have succeeded and did not, any 5xx,
 # socket errors) and whether memory is flat (the mean RSS of the last third of
 # the run within 5% of the middle third's). See bench/README.md, "Soak".
 #
-#   bench/soak.sh [--minutes N] [--connections C] [--sample-seconds S] [--index DIR]
+#   bench/soak.sh [--minutes N] [--connections C] [--slow-clients K] [--sample-seconds S] [--index DIR]
 #
-# Defaults: 10 minutes, 4 connections, a sample every 5 s. The index is built
+# Defaults: 10 minutes, 4 connections, 16 slow clients, a sample every 5 s. The index is built
 # from ../shared/corpora/reuters21578 when present, else from corpus/, into a
 # temporary directory (or DIR, kept and reused). Uses build/newsfacet, built
 # when missing. Exit status 0 when there were no errors and memory was flat.
@@ -15,13 +17,14 @@
 # NEWSFACET_SOAK_BUILD (default build/ in the repo), TMPDIR.
 set -euo pipefail
 
-usage() { sed -n '2,15s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,17s/^# \{0,1\}//p' "$0"; }
 
-MINUTES=10 CONNECTIONS=4 SAMPLE_SECONDS=5 KEEP_INDEX=
+MINUTES=10 CONNECTIONS=4 SLOW_CLIENTS=16 SAMPLE_SECONDS=5 KEEP_INDEX=
 while (($#)); do
   case $1 in
     --minutes) MINUTES=${2:?--minutes needs a number}; shift ;;
     --connections) CONNECTIONS=${2:?--connections needs a number}; shift ;;
+    --slow-clients) SLOW_CLIENTS=${2:?--slow-clients needs a number}; shift ;;
     --sample-seconds) SAMPLE_SECONDS=${2:?--sample-seconds needs a number}; shift ;;
     --index) KEEP_INDEX=${2:?--index needs a directory}; shift ;;
     -h | --help) usage; exit 0 ;;
@@ -29,6 +32,7 @@ while (($#)); do
   esac
   shift
 done
+[[ $SLOW_CLIENTS =~ ^[0-9]+$ ]] || { echo "bench/soak.sh: '$SLOW_CLIENTS' is not a whole number" >&2; exit 2; }
 for number in "$MINUTES" "$CONNECTIONS" "$SAMPLE_SECONDS"; do
   [[ $number =~ ^[1-9][0-9]*$ ]] || { echo "bench/soak.sh: '$number' is not a positive whole number" >&2; exit 2; }
 done
@@ -80,7 +84,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 [[ -n $URL ]] || { cat "$WORK/serve.err" >&2; echo "bench/soak.sh: the server did not start" >&2; exit 1; }
-log "serving $(wc -l <"$WORK/export.jsonl") articles at $URL; $CONNECTIONS connections for $MINUTES min"
+log "serving $(wc -l <"$WORK/export.jsonl") articles at $URL; $CONNECTIONS connections and $SLOW_CLIENTS slow clients for $MINUTES min"
 
 (while kill -0 "$SERVER_PID" 2>/dev/null; do
   echo "$(date +%s) $(awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status" 2>/dev/null)"
@@ -90,11 +94,11 @@ SAMPLER_PID=$!
 
 # --- traffic ------------------------------------------------------------------
 status=0
-python3 - "$URL" "$WORK" $((MINUTES * 60)) "$CONNECTIONS" >"$WORK/report.txt" <<'PYTHON' || status=$?
+python3 - "$URL" "$WORK" $((MINUTES * 60)) "$CONNECTIONS" "$SLOW_CLIENTS" >"$WORK/report.txt" <<'PYTHON' || status=$?
 # Each connection thread draws requests from a fixed mix. Every request knows
 # what it should get: a 2xx, or a 4xx for the deliberately bad ones.
-import collections, http.client, json, os, random, sys, threading, time, urllib.parse
-url, work, seconds, connections = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+import collections, http.client, json, os, random, socket, sys, threading, time, urllib.parse
+url, work, seconds, connections, slow_clients = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
 host, port = urllib.parse.urlsplit(url).hostname, urllib.parse.urlsplit(url).port
 ids, words = [], collections.Counter()
 stop = set("the a an of to in for on and or by at with from as is are be has have its it says said will "
@@ -148,6 +152,21 @@ def facet_page(rng):
     if rng.random() < 0.3: params["prefix"] = rng.choice(common)[:2]
     return f"/api/facets/{facet}?" + urllib.parse.urlencode(params)
 
+def fuzzed(rng):
+    # A valid request, mangled: bytes replaced, inserted or dropped, a parameter
+    # repeated or renamed. Whatever it becomes, it must get a 2xx or a 4xx.
+    path = list(rng.choice([search, filtered_search, suggest, facet_page, article])(rng))
+    for _ in range(rng.randint(1, 4)):
+        at = rng.randrange(len(path))
+        choice = rng.random()
+        if choice < 0.4: path[at] = rng.choice("%&=?/+#\\\"'<>;:*()[]{}~^|0aZ\u00e9")
+        elif choice < 0.7: path.insert(at, rng.choice(["%00", "%ff", "%c3%28", "&&", "=", "%25", "..", "%2F", "*" * 40]))
+        elif len(path) > 2: del path[at]
+    path = "".join(path)
+    if rng.random() < 0.2: path += "&" + rng.choice(["limit", "offset", "q", "facets", "sort"]) + "=" + rng.choice(["-1", "999999999999", "", "x" * 300])
+    path = "".join(c if 32 < ord(c) < 127 else urllib.parse.quote(c) for c in path)
+    return "/" + path.lstrip("/")
+
 def article(rng):
     return "/api/article/" + urllib.parse.quote(rng.choice(ids), safe="")
 
@@ -160,7 +179,7 @@ MIX = [("search", 35, lambda r: ("GET", search(r))), ("filtered search", 15, lam
        ("suggest", 15, lambda r: ("GET", suggest(r))), ("facet page", 10, lambda r: ("GET", facet_page(r))),
        ("article", 12, lambda r: ("GET", article(r))), ("stats, health, page", 3,
         lambda r: ("GET", r.choice(["/api/stats", "/api/health", "/"]))),
-       ("bad request", 10, lambda r: r.choice(BAD))]
+       ("bad request", 7, lambda r: r.choice(BAD)), ("fuzzed request", 3, lambda r: ("GET", fuzzed(r)))]
 
 lock = threading.Lock()
 latencies = collections.defaultdict(list)
@@ -194,14 +213,35 @@ def drive(seed):
         with lock: latencies[kind].append(time.monotonic() - start)
         code = response.status
         if code >= 500: record(kind, "5xx", f"{method} {path}: {code}")
-        if kind == "bad request":
+        if kind == "fuzzed request":
+            pass  # any 2xx or 4xx: a 5xx or a socket error is counted above
+        elif kind == "bad request":
             if not 400 <= code < 500: record(kind, "unexpected", f"{method} {path}: {code}, expected 4xx")
         elif not 200 <= code < 300: record(kind, "unexpected", f"{method} {path}: {code}, expected 2xx")
         if response.will_close:
             connection.close()
             connection = http.client.HTTPConnection(host, port, timeout=30)
 
+def slow_client(seed):
+    # Slowloris: a request's headers a byte a second, on a new connection
+    # whenever the server drops one. Counted only by how often it was cut off;
+    # its harm would show as the other requests' errors and latency.
+    rng = random.Random(seed)
+    while time.monotonic() < deadline:
+        sock = None
+        try:
+            sock = socket.create_connection((host, port), timeout=30)
+            sock.sendall(b"GET /api/search?q=oil HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+            while time.monotonic() < deadline:
+                time.sleep(1)
+                sock.sendall(rng.choice(b"abcdefgh").to_bytes(1, "big"))
+        except OSError:
+            with lock: counts[("slow client", "cut off")] += 1
+        finally:
+            if sock: sock.close()
+
 threads = [threading.Thread(target=drive, args=(1987 + i,)) for i in range(connections)]
+threads += [threading.Thread(target=slow_client, args=(7000 + i,)) for i in range(slow_clients)]
 for thread in threads: thread.start()
 for thread in threads: thread.join()
 
@@ -221,6 +261,7 @@ for kind, _, _ in MIX:
           f"{percentile(latencies[kind], 0.99):.1f} |")
 print()
 print(f"Requests: {total} ({total / seconds:.0f}/s); errors: {errors}")
+print(f"Slow clients: {slow_clients}, cut off by the server {counts[('slow client', 'cut off')]} times")
 for detail in samples_of_errors: print("  " + detail)
 sys.exit(1 if errors else 0)
 PYTHON

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs one libFuzzer target of tests/fuzz/ for SECONDS (clang, with
-# AddressSanitizer and UndefinedBehaviorSanitizer), built into build-fuzz/.
+# AddressSanitizer and UndefinedBehaviorSanitizer), built into build-fuzz/
+# (scripts/lib/sanitized_build.bash: the build the sanitized suite uses).
 #
 #   scripts/fuzz.sh TARGET SECONDS     TARGET: text_reader, json_reader,
 #                                      html_reader, text_decoding,
@@ -19,7 +20,8 @@ fi
 if [[ "$1" != all ]]; then targets=("$1"); fi
 seconds=$2
 
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSFACET_FUZZ=ON >/dev/null
+source scripts/lib/sanitized_build.bash
+configure_sanitized_build
 cmake --build build-fuzz -j"$(nproc)" --target "${targets[@]/%/_fuzzer}"
 
 seed_files() {

@@ -5,7 +5,8 @@
 #
 #   scripts/test.sh              the suite, from build/
 #   scripts/test.sh --sanitize   the suite built with AddressSanitizer and
-#                                UndefinedBehaviorSanitizer, in build-sanitize/
+#                                UndefinedBehaviorSanitizer (clang), in
+#                                build-fuzz/, the fuzz targets' build
 #                                (every finding stops the test that made it)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,11 +14,11 @@ scripts/install-deps.sh --test
 werror=OFF
 if [[ "${CI:-}" == true ]]; then werror=ON; fi
 if [[ "${1:-}" == "--sanitize" ]]; then
-  cmake -S . -B build-sanitize -DCMAKE_BUILD_TYPE=RelWithDebInfo -DNEWSFACET_SANITIZE=address,undefined \
-    -DNEWSFACET_WERROR="$werror" >/dev/null
+  source scripts/lib/sanitized_build.bash
+  configure_sanitized_build
   # What the tests run; the bench tools are built (and warned about) by the plain build.
-  cmake --build build-sanitize -j"$(nproc)" --target newsfacet unit_tests e2e_tests
-  cd build-sanitize
+  cmake --build "$SANITIZED_BUILD_DIR" -j"$(nproc)" --target newsfacet unit_tests e2e_tests
+  cd "$SANITIZED_BUILD_DIR"
   # Left out, to keep CI's time in bounds (each runs in the plain suite):
   # the loops that kill or fail the indexer at every rename, fsync and
   # write (each run again under strace, minutes at sanitizer speed) and the
@@ -29,11 +30,10 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   # process's life. Every other finding aborts the process that made it
   # (-fno-sanitize-recover, halt_on_error) with SIGABRT, which fails its
   # test: UBSan would otherwise exit 1, which some tests expect of newsfacet.
-  # AddressSanitizer's reports also go to sanitizer-reports/, and any report
+  # The sanitizers' reports also go to sanitizer-reports/, and any report
   # there fails the suite: a test that expects a failing exit, or stops a
   # server without looking at its exit status, would otherwise take the
-  # abort for success. (GCC's UBSan, linked beside ASan, ignores log_path:
-  # its reports are in the failing test's output only.)
+  # abort for success.
   left_out='^(web_browser|debian_package|install_relocatable|name_tagger_model)$'
   left_out+='|killed at any rename|whose fsyncs fail|whose writes fail|indexers racing'
   left_out+='|within five times its size in memory'  # AddressSanitizer's own memory, not the indexer's
@@ -41,7 +41,7 @@ if [[ "${1:-}" == "--sanitize" ]]; then
   rm -rf "$reports" && mkdir "$reports"
   status=0
   ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:log_path=$reports/asan \
-    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1 \
+    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:abort_on_error=1:log_path=$reports/ubsan \
     ctest --output-on-failure -j2 --timeout 900 -E "$left_out" || status=$?
   if compgen -G "$reports/*" >/dev/null; then
     for report in "$reports"/*; do echo "=== $report" >&2; cat "$report" >&2; done

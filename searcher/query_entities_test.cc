@@ -106,8 +106,9 @@ TEST_CASE("while typing, a whole name is taken for the entity and the start of o
 }
 
 TEST_CASE("autocomplete finds a country by its abbreviation, demonym or other name") {
-  for (const auto& [prefix, code] : std::vector<std::pair<std::string, std::string>>{
+  for (const auto& [typed, code] : std::vector<std::pair<std::string, std::string>>{
            {"america", "US"}, {"usa", "US"}, {"russ", "RU"}, {"turk", "TR"}}) {
+    const std::string prefix = typed;  // a structured binding cannot be captured by CHECK_MESSAGE's lambda
     FacetValuesRequest request;
     REQUIRE_FALSE(ParseFacetValuesRequest(Facet::kCountries, {{"prefix", prefix}}, &request));
     FacetValuesResponse response;

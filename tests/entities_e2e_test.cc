@@ -54,7 +54,8 @@ TEST_CASE("the user's seeds: one person per spelling variant, surnames resolved,
   const std::string attacker = PersonKey("Mevlüt Mert Altıntaş"), erdogan = PersonKey("Recep Tayyip Erdogan");
   std::map<std::string, std::set<std::string>> names_by_id;
   for (const auto& [id, article] : articles) {
-    INFO(id);
+    const std::string& shown_id = id;  // a structured binding cannot be captured by INFO's lambda
+    INFO(shown_id);
     std::set<std::string> people = Values(article, "people", "id");
     CHECK(people.count(karlov));
     CHECK(people.count(putin));
@@ -72,7 +73,8 @@ TEST_CASE("the user's seeds: one person per spelling variant, surnames resolved,
   // No person value that is a place, a title, an organisation or a fragment:
   // every person is named by at least two words.
   for (const auto& [id, names] : names_by_id) {
-    INFO(id);
+    const std::string& shown_id = id;
+    INFO(shown_id);
     CHECK(id.find('-') != std::string::npos);
     for (const std::string& name : names) CHECK(name.find(' ') != std::string::npos);
   }
@@ -127,7 +129,8 @@ TEST_CASE("the sample corpus: spelling variants merge, namesakes stay apart, spo
   // Match reports use "shot", "attack", "strike"; a shipyard's "flood of orders" is good news.
   for (const auto& [id, article] : articles) {
     if (id.rfind("sports/", 0) == 0 || id == "business/gdynia-shipyard-orders.txt") {
-      INFO(id);
+      const std::string& shown_id = id;
+      INFO(shown_id);
       CHECK(Values(article, "events", "id").empty());
     }
   }

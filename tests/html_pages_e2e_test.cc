@@ -83,7 +83,8 @@ TEST_CASE("saved pages: title, date, authors, source and language are the articl
 TEST_CASE("saved pages: no author is ever a URL") {
   TempDir dir;
   for (const auto& [id, article] : IndexSavedPages(dir)) {
-    INFO(id);
+    const std::string& shown_id = id;  // a structured binding cannot be captured by INFO's lambda
+    INFO(shown_id);
     for (const std::string& author : Strings(article["authors"])) {
       CHECK(author.find("://") == std::string::npos);
       CHECK(author.find('/') == std::string::npos);

@@ -35,7 +35,8 @@ TEST_CASE("search --json prints exactly what GET /api/search answers") {
       {{"--org", "Merrill Lynch & Co", "--org", "societe-generale"}, "org=Merrill%20Lynch%20%26%20Co&org=societe-generale"},
   };
   for (const auto& [args, query] : cases) {
-    CAPTURE(query);
+    const auto& shown_query = query;  // a structured binding cannot be captured by CAPTURE's lambda
+    CAPTURE(shown_query);
     std::vector<std::string> command = {"search", "--index", (dir / "index").string(), "--json"};
     command.insert(command.end(), args.begin(), args.end());
     ProcessResult cli = RunNewsfacet(command);
@@ -69,7 +70,8 @@ TEST_CASE("search exits 0 with matches, 1 without, 2 on an error, and says what 
       {{"search", "--index", index, "--person"}, "--person needs a value"},
   };
   for (const auto& [args, message] : errors) {
-    CAPTURE(message);
+    const auto& shown_message = message;
+    CAPTURE(shown_message);
     ProcessResult run = RunNewsfacet(args);
     CHECK(run.exit_code == 2);
     CHECK(run.err.find(message) != std::string::npos);

@@ -117,7 +117,7 @@ TEST_CASE("tokens: the ASCII fast path splits words exactly as ICU's word break 
       "Shares rose 1,234.5 pct to 120,000 dlrs; the 3rd-qtr net was v19 (e.g. a:b) -- so 'quoted' said O'Brien.",
       "SALVADOR, Feb 26 - Showers continued\nthroughout the week... Mr. Smith's dog_name was #1!",
       // Mixed: ASCII words beside ones only ICU segments.
-      "He paid \xC2\xA3" "5m to Alt\xC4\xB1nta\xC5\x9F's lawyer, U.S. officials said; \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD agreed.",
+      "He paid \xC2\xA3\x35m to Alt\xC4\xB1nta\xC5\x9F's lawyer, U.S. officials said; \xD0\x9F\xD1\x83\xD1\x82\xD0\xB8\xD0\xBD agreed.",
   };
   for (const char* sample : samples) {
     CAPTURE(sample);
