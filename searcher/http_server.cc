@@ -1,7 +1,5 @@
 #include "http_server.h"
 
-#include "http_connection.h"
-
 #include <arpa/inet.h>
 #include <sys/socket.h>
 
@@ -185,7 +183,7 @@ void LogRequest(const Request& req, const Response& res) {
 
 HttpServer::HttpServer(SearchEngine* engine, HttpServerOptions options)
     : engine_(engine), options_(std::move(options)), static_files_(options_.web_dir),
-      server_(std::make_unique<ConnectionServer>()) {
+      server_(std::make_unique<httplib::Server>()) {
   InstallRoutes();
 }
 
