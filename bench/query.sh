@@ -95,16 +95,7 @@ QUERIES=$(wc -l <"$WORK/queries.txt")
 cp "$WORK/queries.txt" "$BUILD_DIR/query-bench-queries.txt"  # for bench/query_cpu.py
 
 # --- server -----------------------------------------------------------------
-"$NEWSFACET" serve --index "$INDEX" --port 0 --quiet >"$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVER_PID=$!
-URL=
-for _ in $(seq 100); do
-  URL=$(sed -n 's/^newsfacet: serving \(http:[^ ]*\)$/\1/p' "$WORK/serve.out")
-  [[ -n $URL ]] && break
-  sleep 0.1
-done
-[[ -n $URL ]] || { cat "$WORK/serve.err" >&2; echo "bench/query.sh: the server did not start" >&2; exit 1; }
-URL=${URL%/}
+start_server "$INDEX" bench/query.sh
 log "serving at $URL"
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status"; }

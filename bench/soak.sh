@@ -75,15 +75,7 @@ for facet in people organisations countries events; do
 done
 
 # --- server and memory sampler -----------------------------------------------
-"$NEWSFACET" serve --index "$INDEX" --port 0 --quiet >"$WORK/serve.out" 2>"$WORK/serve.err" &
-SERVER_PID=$!
-URL=
-for _ in $(seq 100); do
-  URL=$(sed -n 's/^newsfacet: serving \(http:[^ ]*\)$/\1/p' "$WORK/serve.out")
-  [[ -n $URL ]] && break
-  sleep 0.1
-done
-[[ -n $URL ]] || { cat "$WORK/serve.err" >&2; echo "bench/soak.sh: the server did not start" >&2; exit 1; }
+start_server "$INDEX" bench/soak.sh
 log "serving $(wc -l <"$WORK/export.jsonl") articles at $URL; $CONNECTIONS connections and $SLOW_CLIENTS slow clients for $MINUTES min"
 
 (while kill -0 "$SERVER_PID" 2>/dev/null; do
