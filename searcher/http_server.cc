@@ -1,5 +1,7 @@
 #include "http_server.h"
 
+#include "http_connection.h"
+
 #include <arpa/inet.h>
 #include <sys/socket.h>
 
@@ -183,7 +185,7 @@ void LogRequest(const Request& req, const Response& res) {
 
 HttpServer::HttpServer(SearchEngine* engine, HttpServerOptions options)
     : engine_(engine), options_(std::move(options)), static_files_(options_.web_dir),
-      server_(std::make_unique<httplib::Server>()) {
+      server_(std::make_unique<ConnectionServer>()) {
   InstallRoutes();
 }
 
@@ -242,10 +244,12 @@ void HttpServer::InstallGuards() {
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Referrer-Policy", "no-referrer");
   });
-  // Failures httplib detects before routing (an unreadable request line, a
-  // URI past its 8 kB limit) arrive here without a body: give them one.
-  // The method is unknown then (it may be HEAD), and the request may not
-  // have been read to its end, so the connection is closed after it.
+  // Failures httplib detects before routing (an unreadable request line or
+  // header, a URI past its 8 kB limit) arrive here without a body: give
+  // them one. Such a request may not have been read to its end, so its
+  // connection is closed after the answer (ConnectionServer ends it in any
+  // case: see BufferedSocketStream::read_whole_head); the method may be
+  // unknown then, or HEAD, which gets no body.
   server.set_error_handler(httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {
     if (!res.body.empty() || res.content_length_ > 0) return httplib::Server::HandlerResponse::Unhandled;
     ApiError error = {res.status, "bad_request", "the request could not be read as HTTP"};
@@ -255,9 +259,11 @@ void HttpServer::InstallGuards() {
     } else if (res.status == 404) {
       error = ApiError::NotFound("nothing here");
     }
-    if (req.method.empty()) {
+    if (req.method == "HEAD") {
+      res.set_header("Connection", "close");
+    } else if (req.method.empty() || res.status == 400) {
       SendErrorAndClose(res, error);
-    } else if (req.method != "HEAD") {
+    } else {
       SendError(res, error);
     }
     return httplib::Server::HandlerResponse::Handled;

@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "facet_test_index.h"
+#include "http_connection.h"
 #include "server_process.h"
 
 using namespace newsfacet;
@@ -107,6 +108,70 @@ TEST_CASE("a request body is never run as a request of its own (request smugglin
                                                        std::to_string(hidden.size()) + "\r\n" + hidden + "\r\n0\r\n\r\n");
   CHECK(CountOf(chunked.bytes, "HTTP/1.1 ") == 1);
   CHECK(chunked.bytes.rfind("HTTP/1.1 413", 0) == 0);
+}
+
+TEST_CASE("requests pipelined in one packet are each answered, in order") {
+  TestServer t;
+  const std::string head = " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
+  Exchange exchange = RawExchange(t.server->port(), "GET /api/health" + head + "\r\n" + "GET /api/stats" + head +
+                                                        "\r\n" + "GET /api/nothing" + head +
+                                                        "Connection: close\r\n\r\n");
+  CHECK(exchange.closed);
+  CHECK(CountOf(exchange.bytes, "HTTP/1.1 200") == 2);
+  CHECK(CountOf(exchange.bytes, "HTTP/1.1 404") == 1);
+  const size_t health = exchange.bytes.find("\"unreadable_articles\""), stats = exchange.bytes.find("\"shards\"");
+  CHECK(health != std::string::npos);
+  CHECK(stats != std::string::npos);
+  CHECK(health < stats);
+  CHECK(exchange.bytes.rfind("HTTP/1.1 404") > stats);
+}
+
+TEST_CASE("a request refused before its head was read ends the connection, so later answers stay in step") {
+  // A second '?' makes httplib refuse the request line without reading the
+  // headers after it; read as a request of their own, they would shift every
+  // later answer on the connection by one.
+  TestServer t;
+  const std::string head = " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Note: a header line\r\n\r\n";
+  for (const std::string method : {"GET", "HEAD"}) {
+    Exchange exchange =
+        RawExchange(t.server->port(), method + " /api/search?q=oil?x=1" + head + "GET /api/health" + head);
+    CAPTURE(method);
+    INFO(exchange.bytes);
+    CHECK(exchange.closed);
+    CHECK(CountOf(exchange.bytes, "HTTP/1.1 ") == 1);
+    CHECK(exchange.bytes.rfind("HTTP/1.1 400", 0) == 0);
+    CHECK(HeadersOf(exchange.bytes).find("Connection: close") != std::string::npos);
+  }
+}
+
+TEST_CASE("a request whose head trickles in for longer than the deadline is dropped") {
+  TestServer t;
+  const int fd = Connect(t.server->port());
+  const std::string start = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ";
+  ::send(fd, start.data(), start.size(), MSG_NOSIGNAL);
+  const auto started = Clock::now();
+  bool dropped = false;
+  std::string answer;  // what the server says before it closes (a 400)
+  while (!dropped && Clock::now() - started < ConnectionServer::kRequestDeadline + std::chrono::seconds(5)) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    ::send(fd, "a", 1, MSG_NOSIGNAL);
+    pollfd wait = {fd, POLLIN, 0};
+    while (!dropped && ::poll(&wait, 1, 0) > 0) {
+      char buffer[4096];
+      const ssize_t n = ::recv(fd, buffer, sizeof buffer, MSG_DONTWAIT);
+      if (n <= 0) {
+        dropped = true;  // the end of the connection, or its reset
+      } else {
+        answer.append(buffer, static_cast<size_t>(n));
+      }
+    }
+  }
+  INFO("the server said: " << answer);
+  const auto took = Clock::now() - started;
+  ::close(fd);
+  CHECK(dropped);
+  CHECK(took >= ConnectionServer::kRequestDeadline - std::chrono::seconds(1));
+  CHECK(took < ConnectionServer::kRequestDeadline + std::chrono::seconds(3));
 }
 
 TEST_CASE("Range is ignored on API answers, and many ranges on a static file never multiply it") {
