@@ -1,4 +1,4 @@
-#include "caching_stemmer.h"
+#include "analysis/caching_stemmer.h"
 
 namespace newsfacet {
 

@@ -1,8 +1,8 @@
-#include "caching_stemmer.h"
+#include "analysis/caching_stemmer.h"
 
 #include <doctest/doctest.h>
 
-#include "text_analysis.h"
+#include "analysis/text_analysis.h"
 
 using newsfacet::CachingStemmer;
 

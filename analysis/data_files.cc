@@ -1,4 +1,4 @@
-#include "data_files.h"
+#include "analysis/data_files.h"
 
 #include <cstdlib>
 #include <fstream>

@@ -1,10 +1,10 @@
-#include "organisation_key.h"
+#include "analysis/organisation_key.h"
 
 #include <array>
 #include <cctype>
 #include <vector>
 
-#include "search_folding.h"
+#include "analysis/search_folding.h"
 
 namespace newsfacet {
 namespace {

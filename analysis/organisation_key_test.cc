@@ -1,4 +1,4 @@
-#include "organisation_key.h"
+#include "analysis/organisation_key.h"
 
 #include <doctest/doctest.h>
 

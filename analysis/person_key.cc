@@ -1,9 +1,9 @@
-#include "person_key.h"
+#include "analysis/person_key.h"
 
 #include <unordered_map>
 #include <vector>
 
-#include "search_folding.h"
+#include "analysis/search_folding.h"
 
 namespace newsfacet {
 namespace {

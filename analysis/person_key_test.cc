@@ -1,4 +1,4 @@
-#include "person_key.h"
+#include "analysis/person_key.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "search_folding.h"
+#include "analysis/search_folding.h"
 
 #include <doctest/doctest.h>
 

@@ -1,8 +1,8 @@
-#include "term_writer.h"
+#include "analysis/term_writer.h"
 
 #include <cstring>
 
-#include "text_analysis.h"
+#include "analysis/text_analysis.h"
 
 namespace newsfacet {
 namespace {

@@ -20,7 +20,7 @@
 
 #include <xapian.h>
 
-#include "word_table.h"
+#include "analysis/word_table.h"
 
 namespace newsfacet {
 

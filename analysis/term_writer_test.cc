@@ -1,4 +1,4 @@
-#include "term_writer.h"
+#include "analysis/term_writer.h"
 
 #include <filesystem>
 #include <fstream>
@@ -7,8 +7,8 @@
 
 #include <doctest/doctest.h>
 
-#include "search_folding.h"
-#include "text_analysis.h"
+#include "analysis/search_folding.h"
+#include "analysis/text_analysis.h"
 
 using newsfacet::TermWriter;
 

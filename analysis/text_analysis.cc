@@ -1,7 +1,7 @@
-#include "text_analysis.h"
+#include "analysis/text_analysis.h"
 
-#include "caching_stemmer.h"
-#include "index_layout.h"
+#include "analysis/caching_stemmer.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "text_decoding.h"
+#include "analysis/text_decoding.h"
 
 #include <algorithm>
 #include <cstdint>

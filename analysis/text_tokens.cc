@@ -1,11 +1,11 @@
-#include "text_tokens.h"
+#include "analysis/text_tokens.h"
 
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <xapian.h>
 
-#include "search_folding.h"
-#include "utf8.h"
+#include "analysis/search_folding.h"
+#include "analysis/utf8.h"
 
 namespace newsfacet {
 namespace {

@@ -1,4 +1,4 @@
-#include "text_tokens.h"
+#include "analysis/text_tokens.h"
 
 #include <doctest/doctest.h>
 

@@ -1,4 +1,4 @@
-#include "utf8.h"
+#include "analysis/utf8.h"
 
 namespace newsfacet {
 

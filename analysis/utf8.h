@@ -1,5 +1,5 @@
 // The few UTF-8 facts the searcher needs without going through ICU.
-// (IsValidUtf8 is the readers', in text_decoding.h.)
+// (IsValidUtf8 is in analysis/text_decoding.h.)
 #pragma once
 
 #include <cstddef>

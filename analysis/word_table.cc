@@ -1,4 +1,4 @@
-#include "word_table.h"
+#include "analysis/word_table.h"
 
 namespace newsfacet {
 

@@ -16,7 +16,7 @@ inline constexpr int kExitInterrupted = 130;
 int RunIndexCommand(const std::vector<std::string>& args);
 int RunExportCommand(const std::vector<std::string>& args);
 int RunCompactCommand(const std::vector<std::string>& args);
-// The searcher's commands (searcher/*_command.cc).
+// The searcher's commands (search_command.cc, entities_command.cc, serve_command.cc).
 int RunSearchCommand(const std::vector<std::string>& args);
 int RunEntitiesCommand(const std::vector<std::string>& args);
 int RunServeCommand(const std::vector<std::string>& args);

@@ -3,9 +3,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "command_line.h"
-#include "commands.h"
-#include "index_compactor.h"
+#include "common/command_line.h"
+#include "cli/commands.h"
+#include "indexer/index_compactor.h"
 
 namespace newsfacet {
 namespace {

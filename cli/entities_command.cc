@@ -2,10 +2,10 @@
 // and how many articles have each, as GET /api/facets/{facet} answers.
 #include <cstdio>
 
-#include "command_line.h"
-#include "commands.h"
-#include "response_json.h"
-#include "search_engine.h"
+#include "common/command_line.h"
+#include "cli/commands.h"
+#include "searcher/response_json.h"
+#include "searcher/search_engine.h"
 
 namespace newsfacet {
 namespace {

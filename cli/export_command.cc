@@ -6,11 +6,11 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "command_line.h"
-#include "commands.h"
-#include "stored_article.h"
-#include "entities/surname_resolver.h"
-#include "index_directory.h"
+#include "common/command_line.h"
+#include "cli/commands.h"
+#include "schemas/store/stored_article.h"
+#include "indexer/entities/surname_resolver.h"
+#include "schemas/store/index_directory.h"
 
 namespace newsfacet {
 namespace {

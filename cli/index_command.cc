@@ -8,11 +8,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "article_file_reader.h"
-#include "command_line.h"
-#include "commands.h"
-#include "index_run.h"
-#include "progress_line.h"
+#include "indexer/readers/article_file_reader.h"
+#include "common/command_line.h"
+#include "cli/commands.h"
+#include "indexer/index_run.h"
+#include "cli/progress_line.h"
 
 namespace newsfacet {
 namespace {

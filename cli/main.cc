@@ -5,8 +5,8 @@
 #include <string>
 #include <vector>
 
-#include "commands.h"
-#include "data_files.h"
+#include "cli/commands.h"
+#include "analysis/data_files.h"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <thread>
 
-#include "index_run.h"
+#include "indexer/index_run.h"
 
 namespace newsfacet {
 

@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <map>
 
-#include "commands.h"
-#include "response_json.h"
-#include "search_engine.h"
+#include "cli/commands.h"
+#include "searcher/response_json.h"
+#include "searcher/search_engine.h"
 
 namespace newsfacet {
 namespace {

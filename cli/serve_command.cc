@@ -11,11 +11,11 @@
 #include <optional>
 #include <thread>
 
-#include "command_line.h"
-#include "commands.h"
-#include "data_files.h"
-#include "http_server.h"
-#include "search_engine.h"
+#include "common/command_line.h"
+#include "cli/commands.h"
+#include "analysis/data_files.h"
+#include "searcher/http_server.h"
+#include "searcher/search_engine.h"
 
 namespace newsfacet {
 namespace {

@@ -1,4 +1,4 @@
-#include "injected_fault.h"
+#include "common/injected_fault.h"
 
 #include <cstdlib>
 #include <stdexcept>

@@ -1,4 +1,4 @@
-#include "xapian_deflate.h"
+#include "common/xapian_deflate.h"
 
 #include <dlfcn.h>
 #include <zlib.h>

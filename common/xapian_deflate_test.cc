@@ -1,4 +1,4 @@
-#include "xapian_deflate.h"
+#include "common/xapian_deflate.h"
 
 #include <doctest/doctest.h>
 #include <xapian.h>
@@ -8,7 +8,7 @@
 #include <iterator>
 #include <string>
 
-#include "temp_dir.h"
+#include "tests/temp_dir.h"
 
 TEST_CASE("xapian deflate: Xapian's term list compression comes through our deflateInit2_, and reads back") {
   newsfacet::testing::TempDir dir;

@@ -1,6 +1,6 @@
 // The contract between indexer and searcher: text indexed by the
 // DocumentBuilder is found by a query parsed as the searcher parses it.
-#include "text_analysis.h"
+#include "analysis/text_analysis.h"
 
 #include <doctest/doctest.h>
 #include <xapian.h>
@@ -8,9 +8,9 @@
 #include <set>
 #include <string>
 
-#include "document_builder.h"
-#include "stored_article.h"
-#include "search_folding.h"
+#include "indexer/document_builder.h"
+#include "schemas/store/stored_article.h"
+#include "analysis/search_folding.h"
 
 namespace {
 

@@ -1,4 +1,4 @@
-#include "http_server.h"
+#include "searcher/http_server.h"
 
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -16,8 +16,8 @@
 
 #include <httplib.h>
 
-#include "http_server_threads.h"
-#include "response_json.h"
+#include "searcher/http_server_threads.h"
+#include "searcher/response_json.h"
 
 namespace newsfacet {
 namespace {

@@ -25,9 +25,9 @@
 #include <string>
 #include <vector>
 
-#include "search_engine.h"
-#include "static_files.h"
-#include "status.h"
+#include "searcher/search_engine.h"
+#include "searcher/static_files.h"
+#include "common/status.h"
 
 namespace httplib {
 class Server;

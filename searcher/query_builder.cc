@@ -1,13 +1,13 @@
-#include "query_builder.h"
+#include "searcher/query_builder.h"
 
 #include <algorithm>
 
-#include "index_layout.h"
-#include "organisation_key.h"
-#include "person_key.h"
-#include "query_entities.h"
-#include "search_folding.h"
-#include "text_analysis.h"
+#include "schemas/index_layout.h"
+#include "analysis/organisation_key.h"
+#include "analysis/person_key.h"
+#include "searcher/query_entities.h"
+#include "analysis/search_folding.h"
+#include "analysis/text_analysis.h"
 
 namespace newsfacet {
 namespace {

@@ -1,4 +1,4 @@
-#include "index_directory.h"
+#include "schemas/store/index_directory.h"
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -14,7 +14,7 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 namespace fs = std::filesystem;

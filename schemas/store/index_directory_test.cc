@@ -1,4 +1,4 @@
-#include "index_directory.h"
+#include "schemas/store/index_directory.h"
 
 #include <xapian.h>
 
@@ -8,8 +8,8 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include "index_layout.h"
-#include "temp_dir.h"
+#include "schemas/index_layout.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using newsfacet::testing::TempDir;

@@ -1,4 +1,4 @@
-#include "json_text.h"
+#include "schemas/store/json_text.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>

@@ -1,12 +1,12 @@
-#include "stored_article.h"
+#include "schemas/store/stored_article.h"
 
 #include <memory>
 
 #include <nlohmann/json.hpp>
 #include <zstd.h>
 
-#include "index_layout.h"
-#include "json_text.h"
+#include "schemas/index_layout.h"
+#include "schemas/store/json_text.h"
 
 namespace newsfacet {
 namespace {

@@ -14,8 +14,8 @@
 
 #include <xapian.h>
 
-#include "article.h"
-#include "entities/article_entities.h"
+#include "schemas/store/article.h"
+#include "schemas/store/article_entities.h"
 
 namespace newsfacet {
 

@@ -1,8 +1,8 @@
-#include "stored_article.h"
+#include "schemas/store/stored_article.h"
 
 #include <doctest/doctest.h>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 using namespace newsfacet;
 
