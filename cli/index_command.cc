@@ -136,6 +136,95 @@ std::string ProblemText(const ReadProblem& problem) {
   return text.append(": ").append(Printable(problem.message));
 }
 
+// The options of `index`, checked in the order its usage lists them.
+Status ParseIndexOptions(const CommandLine& command_line, IndexOptions* options) {
+  if (command_line.positional().size() != 1) {
+    return Status::Error(command_line.positional().empty() ? "missing ARTICLES_DIR" : "expected one ARTICLES_DIR");
+  }
+  if (!command_line.Value("--index")) return Status::Error("missing --index INDEX_DIR");
+  if (command_line.Value("--shards") && !ParsePositiveInt(*command_line.Value("--shards"), &options->shards)) {
+    return Status::Error("--shards takes a whole number from 1 up");
+  }
+  unsigned long long max_bytes = options->max_bytes;
+  if (command_line.Value("--max-bytes") && !ParseByteSize(*command_line.Value("--max-bytes"), &max_bytes)) {
+    return Status::Error("--max-bytes takes a size such as 20MB, 512k or 1000000");
+  }
+  if (max_bytes > kLargestMaxBytes) {
+    // Each article is kept whole in the index, as JSON (escaping can make
+    // it six times the text), and the searcher refuses to unpack one over
+    // 1 GiB as damaged.
+    return Status::Error("--max-bytes is at most 128MB");
+  }
+  unsigned long long commit_every = options->batch_bytes;
+  if (command_line.Value("--commit-every") && !ParseByteSize(*command_line.Value("--commit-every"), &commit_every)) {
+    return Status::Error("--commit-every takes a size such as 32MB or 500k");
+  }
+  options->articles_dir = command_line.positional()[0];
+  options->index_dir = *command_line.Value("--index");
+  options->max_bytes = max_bytes;
+  options->batch_bytes = commit_every;
+  options->prune = command_line.Has("--prune");
+  options->entities = !command_line.Has("--no-entities");
+  return Status::Ok();
+}
+
+// What a run shows, and where: the flags --json, --quiet and --verbose, and
+// whether stderr is a terminal (which gets the progress line).
+struct IndexOutput {
+  explicit IndexOutput(const CommandLine& command_line)
+      : json(command_line.Has("--json")),
+        quiet(command_line.Has("--quiet")),
+        on_terminal(!quiet && ::isatty(STDERR_FILENO)),
+        print_each_problem(!quiet && (command_line.Has("--verbose") || !on_terminal)) {}
+  const bool json;
+  const bool quiet;
+  const bool on_terminal;
+  const bool print_each_problem;
+};
+
+// On a terminal the first few problems go above the progress line; all of
+// them are printed with --verbose or when stderr is not a terminal.
+constexpr int64_t kProblemsShownOnTerminal = 20;
+
+// Runs the index with the progress line and the problems shown as `output`
+// says; `problems_seen` counts them.
+Status RunWithProgress(const IndexOptions& options, const IndexOutput& output, IndexProgress* progress,
+                       IndexSummary* summary, int64_t* problems_seen) {
+  std::unique_ptr<ProgressLine> line;
+  if (output.on_terminal) line = std::make_unique<ProgressLine>(progress, stderr);
+  auto on_problem = [&](const ReadProblem& problem) {
+    ++*problems_seen;
+    std::string text = "newsfacet index: error: " + ProblemText(problem);
+    if (line && (output.print_each_problem || *problems_seen <= kProblemsShownOnTerminal)) {
+      line->Print(text);
+    } else if (output.print_each_problem) {
+      std::fprintf(stderr, "%s\n", text.c_str());
+    }
+  };
+  return RunIndex(options, progress, &g_stop, on_problem, summary);
+}
+
+// Prints the outcome of a run and returns the exit status.
+int ReportIndexRun(const Status& status, const IndexSummary& summary, const IndexProgress& progress,
+                   const IndexOutput& output, int64_t problems_seen) {
+  if (!status.ok()) {
+    std::fprintf(stderr, "newsfacet index: %s\n", status.message().c_str());
+    if (output.json) std::printf("%s\n", nlohmann::json{{"error", status.message()}}.dump().c_str());
+    return kExitError;
+  }
+  if (output.json) {
+    std::printf("%s\n", SummaryJson(summary).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
+  } else if (!output.quiet) {
+    std::printf("%s\n", SummaryText(summary, progress).c_str());
+  }
+  if (output.on_terminal && !output.print_each_problem && problems_seen > kProblemsShownOnTerminal) {
+    std::fprintf(stderr, "(%lld more errors not shown; --verbose or --json lists them all)\n",
+                 static_cast<long long>(problems_seen - kProblemsShownOnTerminal));
+  }
+  if (summary.interrupted) return kExitInterrupted;
+  return summary.failed > 0 ? kExitSomeFailed : kExitOk;
+}
+
 }  // namespace
 
 int RunIndexCommand(const std::vector<std::string>& args) {
@@ -147,80 +236,18 @@ int RunIndexCommand(const std::vector<std::string>& args) {
     return kExitOk;
   }
   IndexOptions options;
-  if (status.ok() && command_line.positional().size() != 1) {
-    status = Status::Error(command_line.positional().empty() ? "missing ARTICLES_DIR" : "expected one ARTICLES_DIR");
-  }
-  if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
-  if (status.ok() && command_line.Value("--shards") &&
-      !ParsePositiveInt(*command_line.Value("--shards"), &options.shards)) {
-    status = Status::Error("--shards takes a whole number from 1 up");
-  }
-  unsigned long long max_bytes = options.max_bytes;
-  if (status.ok() && command_line.Value("--max-bytes") &&
-      !ParseByteSize(*command_line.Value("--max-bytes"), &max_bytes)) {
-    status = Status::Error("--max-bytes takes a size such as 20MB, 512k or 1000000");
-  }
-  if (status.ok() && max_bytes > kLargestMaxBytes) {
-    // Each article is kept whole in the index, as JSON (escaping can make
-    // it six times the text), and the searcher refuses to unpack one over
-    // 1 GiB as damaged.
-    status = Status::Error("--max-bytes is at most 128MB");
-  }
-  unsigned long long commit_every = options.batch_bytes;
-  if (status.ok() && command_line.Value("--commit-every") &&
-      !ParseByteSize(*command_line.Value("--commit-every"), &commit_every)) {
-    status = Status::Error("--commit-every takes a size such as 32MB or 500k");
-  }
+  if (status.ok()) status = ParseIndexOptions(command_line, &options);
   if (!status.ok()) {
     std::fprintf(stderr, "newsfacet index: %s\nTry 'newsfacet index --help'.\n", status.message().c_str());
     return kExitError;
   }
-  options.articles_dir = command_line.positional()[0];
-  options.index_dir = *command_line.Value("--index");
-  options.max_bytes = max_bytes;
-  options.batch_bytes = commit_every;
-  options.prune = command_line.Has("--prune");
-  options.entities = !command_line.Has("--no-entities");
-
-  const bool json = command_line.Has("--json");
-  const bool quiet = command_line.Has("--quiet");
-  const bool on_terminal = !quiet && ::isatty(STDERR_FILENO);
-  const bool print_each_problem = !quiet && (command_line.Has("--verbose") || !on_terminal);
+  const IndexOutput output(command_line);
   InstallInterruptHandlers();
-
   IndexProgress progress;
   IndexSummary summary;
-  std::unique_ptr<ProgressLine> line;
-  if (on_terminal) line = std::make_unique<ProgressLine>(&progress, stderr);
   int64_t problems_seen = 0;
-  auto on_problem = [&](const ReadProblem& problem) {
-    ++problems_seen;
-    std::string text = "newsfacet index: error: " + ProblemText(problem);
-    if (line && (print_each_problem || problems_seen <= 20)) {
-      line->Print(text);
-    } else if (print_each_problem) {
-      std::fprintf(stderr, "%s\n", text.c_str());
-    }
-  };
-  status = RunIndex(options, &progress, &g_stop, on_problem, &summary);
-  line.reset();
-
-  if (!status.ok()) {
-    std::fprintf(stderr, "newsfacet index: %s\n", status.message().c_str());
-    if (json) std::printf("%s\n", nlohmann::json{{"error", status.message()}}.dump().c_str());
-    return kExitError;
-  }
-  if (json) {
-    std::printf("%s\n", SummaryJson(summary).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace).c_str());
-  } else if (!quiet) {
-    std::printf("%s\n", SummaryText(summary, progress).c_str());
-  }
-  if (on_terminal && !print_each_problem && problems_seen > 20) {
-    std::fprintf(stderr, "(%lld more errors not shown; --verbose or --json lists them all)\n",
-                 static_cast<long long>(problems_seen - 20));
-  }
-  if (summary.interrupted) return kExitInterrupted;
-  return summary.failed > 0 ? kExitSomeFailed : kExitOk;
+  status = RunWithProgress(options, output, &progress, &summary, &problems_seen);
+  return ReportIndexRun(status, summary, progress, output, problems_seen);
 }
 
 }  // namespace newsfacet

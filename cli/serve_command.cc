@@ -66,6 +66,98 @@ std::optional<std::string> WebDirOption(const CommandLine& command_line) {
   return command_line.Value("--web");
 }
 
+struct ServeOptions {
+  HttpServerOptions http;
+  EngineOptions engine;
+};
+
+// --port, --threads and --count-limit into `options`; each checked for its range.
+Status ParseServeNumbers(const CommandLine& command_line, ServeOptions* options) {
+  if (command_line.Value("--port")) {
+    const std::string port = *command_line.Value("--port");
+    if (port == "0") {
+      options->http.port = 0;
+    } else if (!ParsePositiveInt(port, &options->http.port) || options->http.port > 65535) {
+      return Status::Error("--port must be a number from 0 to 65535, not '" + port + "'");
+    }
+  }
+  if (command_line.Value("--threads") &&
+      (!ParsePositiveInt(*command_line.Value("--threads"), &options->http.threads) || options->http.threads > 1024)) {
+    return Status::Error("--threads must be a number from 1 to 1024");
+  }
+  if (WebDirOption(command_line) && !std::filesystem::is_directory(options->http.web_dir)) {
+    return Status::Error("--web-dir " + options->http.web_dir.string() + " is not a directory");
+  }
+  options->engine.index_dir = *command_line.Value("--index");
+  if (command_line.Value("--count-limit")) {
+    int count_limit = 0;
+    if (!ParsePositiveInt(*command_line.Value("--count-limit"), &count_limit) || count_limit > kMaxCountLimit) {
+      return Status::Error("--count-limit must be a number from 1 to " + std::to_string(kMaxCountLimit));
+    }
+    options->engine.count_limit = static_cast<Xapian::doccount>(count_limit);
+  }
+  return Status::Ok();
+}
+
+// The options of `serve`, checked in the order its usage lists them.
+Status ParseServeOptions(const CommandLine& command_line, ServeOptions* options) {
+  options->http.quiet = command_line.Has("--quiet");
+  options->http.web_dir = WebDirOption(command_line).value_or(WebDirectory().string());
+  options->http.host = command_line.Value("--host").value_or("127.0.0.1");
+  if (!command_line.Value("--index")) return Status::Error("missing --index INDEX_DIR");
+  if (command_line.Value("--allowed-host")) {
+    std::stringstream names(*command_line.Value("--allowed-host"));
+    for (std::string name; std::getline(names, name, ',');) {
+      if (!name.empty()) options->http.allowed_hosts.push_back(name);
+    }
+  }
+  if (!command_line.positional().empty()) return Status::Error("unexpected argument " + command_line.positional()[0]);
+  return ParseServeNumbers(command_line, options);
+}
+
+// SIGINT and SIGTERM, blocked in the calling thread and every thread it
+// starts afterwards, so that only WaitForStopSignal receives them.
+sigset_t BlockStopSignals() {
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+  return stop_signals;
+}
+
+// Until `finished`: on a stop signal, stops `server`, and exits the process
+// should requests still hold it past the grace period.
+void WaitForStopSignal(const sigset_t& stop_signals, HttpServer& server, const std::atomic<bool>& finished) {
+  const timespec poll = {0, 100 * 1000 * 1000};
+  bool stopping = false;
+  std::chrono::steady_clock::time_point stop_asked;
+  while (!finished) {
+    int signal = sigtimedwait(&stop_signals, nullptr, &poll);
+    if (!stopping && (signal == SIGINT || signal == SIGTERM)) {
+      std::fprintf(stderr, "newsfacet serve: stopping (%s)\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
+      stopping = true;
+      stop_asked = std::chrono::steady_clock::now();
+    }
+    // A client trickling bytes holds its thread in a read that httplib
+    // only leaves between requests; the server writes nothing that needs
+    // an orderly end, so past the grace period it just exits.
+    if (stopping && std::chrono::steady_clock::now() - stop_asked > kStopGrace) {
+      std::fprintf(stderr, "newsfacet serve: stopped; connections still open were closed\n");
+      std::fflush(stderr);
+      std::_Exit(kExitOk);
+    }
+    // Again until Run() returns: a stop that lands before the server is
+    // listening does nothing.
+    if (stopping) server.Stop();
+  }
+}
+
+int ServeError(const Status& status) {
+  std::fprintf(stderr, "newsfacet serve: %s\n", status.message().c_str());
+  return kExitError;
+}
+
 }  // namespace
 
 int RunServeCommand(const std::vector<std::string>& args) {
@@ -76,103 +168,31 @@ int RunServeCommand(const std::vector<std::string>& args) {
     std::fputs(kUsage, stdout);
     return kExitOk;
   }
-  HttpServerOptions options;
-  options.quiet = command_line.Has("--quiet");
-  options.web_dir = WebDirOption(command_line).value_or(WebDirectory().string());
-  options.host = command_line.Value("--host").value_or("127.0.0.1");
-  if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
-  if (status.ok() && command_line.Value("--allowed-host")) {
-    std::stringstream names(*command_line.Value("--allowed-host"));
-    for (std::string name; std::getline(names, name, ',');) {
-      if (!name.empty()) options.allowed_hosts.push_back(name);
-    }
-  }
-  if (status.ok() && !command_line.positional().empty()) status = Status::Error("unexpected argument " + command_line.positional()[0]);
-  if (status.ok() && command_line.Value("--port")) {
-    const std::string port = *command_line.Value("--port");
-    if (port == "0") {
-      options.port = 0;
-    } else if (!ParsePositiveInt(port, &options.port) || options.port > 65535) {
-      status = Status::Error("--port must be a number from 0 to 65535, not '" + port + "'");
-    }
-  }
-  if (status.ok() && command_line.Value("--threads") &&
-      (!ParsePositiveInt(*command_line.Value("--threads"), &options.threads) || options.threads > 1024)) {
-    status = Status::Error("--threads must be a number from 1 to 1024");
-  }
-  if (status.ok() && WebDirOption(command_line) && !std::filesystem::is_directory(options.web_dir)) {
-    status = Status::Error("--web-dir " + options.web_dir.string() + " is not a directory");
-  }
-  EngineOptions engine_options;
-  if (status.ok()) engine_options.index_dir = *command_line.Value("--index");
-  int count_limit = 0;
-  if (status.ok() && command_line.Value("--count-limit")) {
-    if (!ParsePositiveInt(*command_line.Value("--count-limit"), &count_limit) || count_limit > kMaxCountLimit) {
-      status = Status::Error("--count-limit must be a number from 1 to " + std::to_string(kMaxCountLimit));
-    }
-    engine_options.count_limit = static_cast<Xapian::doccount>(count_limit);
-  }
+  ServeOptions options;
+  if (status.ok()) status = ParseServeOptions(command_line, &options);
   std::unique_ptr<SearchEngine> engine;
-  if (status.ok()) status = SearchEngine::Open(engine_options, &engine);
-  if (!status.ok()) {
-    std::fprintf(stderr, "newsfacet serve: %s\n", status.message().c_str());
-    return kExitError;
-  }
+  if (status.ok()) status = SearchEngine::Open(options.engine, &engine);
+  if (!status.ok()) return ServeError(status);
   for (const std::string& warning : engine->warnings()) std::fprintf(stderr, "newsfacet serve: warning: %s\n", warning.c_str());
-  if (!std::filesystem::is_directory(options.web_dir)) {
+  if (!std::filesystem::is_directory(options.http.web_dir)) {
     std::fprintf(stderr, "newsfacet serve: warning: no web directory at %s; serving the API only\n",
-                 options.web_dir.c_str());
+                 options.http.web_dir.c_str());
   }
 
-  // Signals go to a thread of their own, which stops the server; blocked
-  // here, before any other thread starts, so that every thread inherits it.
-  sigset_t stop_signals;
-  sigemptyset(&stop_signals);
-  sigaddset(&stop_signals, SIGINT);
-  sigaddset(&stop_signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
-
-  HttpServer server(engine.get(), options);
+  // Before any other thread starts, so that every thread inherits the mask.
+  const sigset_t stop_signals = BlockStopSignals();
+  HttpServer server(engine.get(), options.http);
   status = server.Bind();
-  if (!status.ok()) {
-    std::fprintf(stderr, "newsfacet serve: %s\n", status.message().c_str());
-    return kExitError;
-  }
+  if (!status.ok()) return ServeError(status);
   std::printf("newsfacet: serving %s\n", server.url().c_str());
   std::fflush(stdout);
 
   std::atomic<bool> finished{false};
-  std::thread signal_waiter([&] {
-    const timespec poll = {0, 100 * 1000 * 1000};
-    bool stopping = false;
-    std::chrono::steady_clock::time_point stop_asked;
-    while (!finished) {
-      int signal = sigtimedwait(&stop_signals, nullptr, &poll);
-      if (!stopping && (signal == SIGINT || signal == SIGTERM)) {
-        std::fprintf(stderr, "newsfacet serve: stopping (%s)\n", signal == SIGINT ? "SIGINT" : "SIGTERM");
-        stopping = true;
-        stop_asked = std::chrono::steady_clock::now();
-      }
-      // A client trickling bytes holds its thread in a read that httplib
-      // only leaves between requests; the server writes nothing that needs
-      // an orderly end, so past the grace period it just exits.
-      if (stopping && std::chrono::steady_clock::now() - stop_asked > kStopGrace) {
-        std::fprintf(stderr, "newsfacet serve: stopped; connections still open were closed\n");
-        std::fflush(stderr);
-        std::_Exit(kExitOk);
-      }
-      // Again until Run() returns: a stop that lands before the server is
-      // listening does nothing.
-      if (stopping) server.Stop();
-    }
-  });
+  std::thread signal_waiter([&] { WaitForStopSignal(stop_signals, server, finished); });
   status = server.Run();
   finished = true;
   signal_waiter.join();
-  if (!status.ok()) {
-    std::fprintf(stderr, "newsfacet serve: %s\n", status.message().c_str());
-    return kExitError;
-  }
+  if (!status.ok()) return ServeError(status);
   return kExitOk;
 }
 
