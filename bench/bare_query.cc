@@ -16,12 +16,12 @@
 
 #include <xapian.h>
 
-#include "data_files.h"
-#include "facet_labels.h"
-#include "query_builder.h"
-#include "search_request.h"
-#include "query_string.h"
-#include "stored_article.h"
+#include "analysis/data_files.h"
+#include "searcher/facet_labels.h"
+#include "searcher/query_builder.h"
+#include "searcher/search_request.h"
+#include "bench/query_string.h"
+#include "schemas/store/stored_article.h"
 
 namespace {
 

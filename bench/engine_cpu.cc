@@ -20,8 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "query_string.h"
-#include "search_engine.h"
+#include "bench/query_string.h"
+#include "searcher/search_engine.h"
 
 namespace {
 

@@ -22,13 +22,13 @@
 
 #include <nlohmann/json.hpp>
 
-#include "data_files.h"
-#include "date_normalizer.h"
-#include "entities/entity_extractor.h"
-#include "entities/surname_resolver.h"
-#include "entities/tagger_training.h"
-#include "entities/token_stream.h"
-#include "person_key.h"
+#include "analysis/data_files.h"
+#include "indexer/readers/date_normalizer.h"
+#include "indexer/entities/entity_extractor.h"
+#include "indexer/entities/surname_resolver.h"
+#include "indexer/entities/tagger_training.h"
+#include "indexer/entities/token_stream.h"
+#include "analysis/person_key.h"
 
 using namespace newsfacet;
 using Json = nlohmann::json;

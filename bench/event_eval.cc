@@ -27,10 +27,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include "article_file_reader.h"
-#include "data_files.h"
-#include "entities/entity_extractor.h"
-#include "entities/token_stream.h"
+#include "indexer/readers/article_file_reader.h"
+#include "analysis/data_files.h"
+#include "indexer/entities/entity_extractor.h"
+#include "indexer/entities/token_stream.h"
 
 using namespace newsfacet;
 using Json = nlohmann::json;

@@ -86,11 +86,15 @@ if [[ ! -x $base/build/newsfacet ]]; then
   cmake --build "$base/build" --target newsfacet -j"$(nproc)" >/dev/null 2>&1 ||
     { echo "bench/html: build of $rev failed" >&2; exit 2; }
 fi
-# This html_eval against REV's reader: html_reader.h's interface is unchanged.
+# This html_eval against REV's reader: html_reader.h's interface is unchanged
+# (REV has the folders of ARCHITECTURE.md: includes from the source root).
+base_libs=()
+for layer in indexer analysis store common; do
+  [[ -f $base/build/libnewsfacet_$layer.a ]] && base_libs+=("$base/build/libnewsfacet_$layer.a")
+done
 # shellcheck disable=SC2046
-c++ -std=c++20 -O2 -DNDEBUG -I "$base/src/indexer" -I "$base/src/indexer/readers" \
-  $(pkg-config --cflags libxml-2.0) bench/html_eval.cc \
-  "$base/build/libnewsfacet_indexer.a" "$base/build/libnewsfacet_analysis.a" \
+c++ -std=c++20 -O2 -DNDEBUG -I "$base/src" \
+  $(pkg-config --cflags libxml-2.0) bench/html_eval.cc "${base_libs[@]}" \
   $(pkg-config --libs libxml-2.0 xapian-core icu-uc icu-i18n libzstd) -lpthread -o "$base/html_eval"
 report "$rev" "$base/html_eval"
 

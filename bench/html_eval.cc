@@ -23,8 +23,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "html_reader.h"
-#include "text_decoding.h"
+#include "indexer/readers/html_reader.h"
+#include "analysis/text_decoding.h"
 
 namespace {
 

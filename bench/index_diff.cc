@@ -12,7 +12,7 @@
 
 #include <xapian.h>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace {
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "search_request.h"
+#include "searcher/search_request.h"
 
 namespace newsfacet::bench {
 

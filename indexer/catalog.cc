@@ -1,9 +1,9 @@
-#include "catalog.h"
+#include "indexer/catalog.h"
 
 #include <cinttypes>
 #include <cstdio>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 namespace {

@@ -14,7 +14,7 @@
 
 #include <xapian.h>
 
-#include "status.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

@@ -1,11 +1,11 @@
-#include "catalog.h"
+#include "indexer/catalog.h"
 
 #include <doctest/doctest.h>
 
 #include <fstream>
 #include <set>
 
-#include "temp_dir.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using newsfacet::testing::TempDir;

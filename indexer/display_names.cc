@@ -1,4 +1,4 @@
-#include "display_names.h"
+#include "indexer/display_names.h"
 
 #include <algorithm>
 

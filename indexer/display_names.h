@@ -16,7 +16,7 @@
 
 #include <xapian.h>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 

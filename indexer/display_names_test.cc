@@ -1,9 +1,9 @@
-#include "display_names.h"
+#include "indexer/display_names.h"
 
 #include <doctest/doctest.h>
 
-#include "document_builder.h"
-#include "temp_dir.h"
+#include "indexer/document_builder.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

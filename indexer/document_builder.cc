@@ -1,11 +1,11 @@
-#include "document_builder.h"
+#include "indexer/document_builder.h"
 
-#include "date_normalizer.h"
-#include "index_layout.h"
-#include "near_duplicate.h"
-#include "search_folding.h"
-#include "stable_hash.h"
-#include "stored_article.h"
+#include "indexer/readers/date_normalizer.h"
+#include "schemas/index_layout.h"
+#include "indexer/near_duplicate.h"
+#include "analysis/search_folding.h"
+#include "common/stable_hash.h"
+#include "schemas/store/stored_article.h"
 
 namespace newsfacet {
 namespace {

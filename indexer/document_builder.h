@@ -7,9 +7,9 @@
 
 #include <xapian.h>
 
-#include "article.h"
-#include "entities/article_entities.h"
-#include "term_writer.h"
+#include "schemas/store/article.h"
+#include "schemas/store/article_entities.h"
+#include "analysis/term_writer.h"
 
 namespace newsfacet {
 

@@ -1,11 +1,11 @@
-#include "document_builder.h"
+#include "indexer/document_builder.h"
 
 #include <doctest/doctest.h>
 
 #include <set>
 
-#include "index_layout.h"
-#include "stored_article.h"
+#include "schemas/index_layout.h"
+#include "schemas/store/stored_article.h"
 
 using namespace newsfacet;
 

@@ -1,4 +1,4 @@
-#include "file_walker.h"
+#include "indexer/file_walker.h"
 
 #include <sys/stat.h>
 

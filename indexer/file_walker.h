@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "article_file_reader.h"
-#include "read_result.h"
+#include "indexer/readers/article_file_reader.h"
+#include "indexer/readers/read_result.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "file_walker.h"
+#include "indexer/file_walker.h"
 
 #include <sys/stat.h>
 
@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "temp_dir.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using newsfacet::testing::TempDir;

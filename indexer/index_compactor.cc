@@ -1,4 +1,4 @@
-#include "index_compactor.h"
+#include "indexer/index_compactor.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -13,8 +13,8 @@
 
 #include <xapian.h>
 
-#include "index_directory.h"
-#include "index_layout.h"
+#include "schemas/store/index_directory.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 namespace fs = std::filesystem;

@@ -16,7 +16,7 @@
 #include <filesystem>
 #include <vector>
 
-#include "status.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

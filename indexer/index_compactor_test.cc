@@ -1,13 +1,13 @@
-#include "index_compactor.h"
+#include "indexer/index_compactor.h"
 
 #include <atomic>
 
 #include <doctest/doctest.h>
 #include <xapian.h>
 
-#include "index_directory.h"
-#include "index_run.h"
-#include "temp_dir.h"
+#include "schemas/store/index_directory.h"
+#include "indexer/index_run.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 

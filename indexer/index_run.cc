@@ -1,4 +1,4 @@
-#include "index_run.h"
+#include "indexer/index_run.h"
 
 #include <stdlib.h>
 #include <unistd.h>
@@ -13,14 +13,14 @@
 #include <string>
 #include <thread>
 
-#include "article_file_reader.h"
-#include "catalog.h"
-#include "data_files.h"
-#include "file_walker.h"
-#include "index_directory.h"
-#include "injected_fault.h"
-#include "shard_writer.h"
-#include "stable_hash.h"
+#include "indexer/readers/article_file_reader.h"
+#include "indexer/catalog.h"
+#include "analysis/data_files.h"
+#include "indexer/file_walker.h"
+#include "schemas/store/index_directory.h"
+#include "common/injected_fault.h"
+#include "indexer/shard_writer.h"
+#include "common/stable_hash.h"
 
 namespace newsfacet {
 namespace fs = std::filesystem;

@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
-#include "read_result.h"
-#include "status.h"
+#include "indexer/readers/read_result.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

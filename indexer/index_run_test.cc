@@ -1,4 +1,4 @@
-#include "index_run.h"
+#include "indexer/index_run.h"
 
 #include <cstdlib>
 #include <optional>
@@ -6,7 +6,7 @@
 
 #include <doctest/doctest.h>
 
-#include "temp_dir.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 

@@ -1,12 +1,12 @@
-#include "near_duplicate.h"
+#include "indexer/near_duplicate.h"
 
 #include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <vector>
 
-#include "search_folding.h"
-#include "stable_hash.h"
+#include "analysis/search_folding.h"
+#include "common/stable_hash.h"
 
 namespace newsfacet {
 namespace {

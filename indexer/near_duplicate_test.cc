@@ -1,4 +1,4 @@
-#include "near_duplicate.h"
+#include "indexer/near_duplicate.h"
 
 #include <doctest/doctest.h>
 

@@ -1,11 +1,11 @@
-#include "shard_writer.h"
+#include "indexer/shard_writer.h"
 
 #include <algorithm>
 
-#include "document_builder.h"
-#include "index_layout.h"
-#include "injected_fault.h"
-#include "stable_hash.h"
+#include "indexer/document_builder.h"
+#include "schemas/index_layout.h"
+#include "common/injected_fault.h"
+#include "common/stable_hash.h"
 
 namespace newsfacet {
 namespace {

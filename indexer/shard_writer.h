@@ -22,14 +22,14 @@
 
 #include <xapian.h>
 
-#include "article.h"
-#include "bounded_queue.h"
-#include "display_names.h"
-#include "document_builder.h"
-#include "entities/entity_extractor.h"
-#include "entities/surname_resolver.h"
-#include "read_result.h"
-#include "status.h"
+#include "schemas/store/article.h"
+#include "common/bounded_queue.h"
+#include "indexer/display_names.h"
+#include "indexer/document_builder.h"
+#include "indexer/entities/entity_extractor.h"
+#include "indexer/entities/surname_resolver.h"
+#include "indexer/readers/read_result.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

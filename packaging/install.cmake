@@ -5,7 +5,7 @@
 #   cd build && cpack -G DEB            newsfacet_VERSION_ARCH.deb
 # (after cmake --build build).
 #
-# The layout is the one indexer/analysis/data_files.h looks for relative to
+# The layout is the one analysis/data_files.h looks for relative to
 # the executable, so an installed tree can be moved anywhere.
 
 # Installing and packaging take what is built and never start a build (the

@@ -99,7 +99,7 @@ enum ValueSlot : Xapian::valueno {
   kRunStampSlot = 2,
   kContentHashSlot = 3, // hex fingerprint of the article's JSON (kArticleSlot), to skip unchanged ones
   // The article and its entities, as a JSON object (below), zstd-compressed;
-  // see indexer/stored_article.h for why not the document data, which is empty.
+  // see schemas/store/stored_article.h for why not the document data, which is empty.
   kArticleSlot = 4,
   // "hhmmss" (UTC) when the article's date has a time of day, so that date
   // order within a day is time order; absent when only the day is known.
@@ -124,7 +124,7 @@ inline constexpr char kUnresolvedMarker = '~';
 
 // ---- The stored article (kArticleSlot) --------------------------------
 // A JSON object, zstd-compressed: {"id","title","body","date","url","source","authors",
-// "language","path","line"}, the fields of indexer/article.h, so the
+// "language","path","line"}, the fields of schemas/store/article.h, so the
 // searcher can show an article without the original files, plus the
 // article's entities:
 //   "people":    [{"id", "name" (as written here), "mentions"}]

@@ -12,9 +12,9 @@
 #include <string>
 #include <vector>
 
-#include "data_files.h"
-#include "entities/entity_extractor.h"
-#include "entities/tagger_training.h"
+#include "analysis/data_files.h"
+#include "indexer/entities/entity_extractor.h"
+#include "indexer/entities/tagger_training.h"
 
 using namespace newsfacet;
 

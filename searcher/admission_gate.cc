@@ -1,4 +1,4 @@
-#include "admission_gate.h"
+#include "searcher/admission_gate.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "database_pool.h"
+#include "searcher/database_pool.h"
 
 namespace newsfacet {
 

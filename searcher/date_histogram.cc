@@ -1,8 +1,8 @@
-#include "date_histogram.h"
+#include "searcher/date_histogram.h"
 
 #include <cstdio>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 namespace {

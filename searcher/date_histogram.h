@@ -12,7 +12,7 @@
 
 #include <xapian.h>
 
-#include "search_request.h"
+#include "searcher/search_request.h"
 
 namespace newsfacet {
 

@@ -1,10 +1,10 @@
-#include "date_histogram.h"
+#include "searcher/date_histogram.h"
 
 #include <doctest/doctest.h>
 
-#include "facet_test_index.h"
-#include "search_engine.h"
-#include "temp_dir.h"
+#include "tests/facet_test_index.h"
+#include "searcher/search_engine.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

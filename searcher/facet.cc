@@ -1,6 +1,6 @@
-#include "facet.h"
+#include "searcher/facet.h"
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 

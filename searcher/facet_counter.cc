@@ -1,8 +1,8 @@
-#include "facet_counter.h"
+#include "searcher/facet_counter.h"
 
 #include <algorithm>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 

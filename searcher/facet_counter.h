@@ -23,9 +23,9 @@
 
 #include <xapian.h>
 
-#include "facet.h"
-#include "fast_hash.h"
-#include "surname_lookup.h"
+#include "searcher/facet.h"
+#include "common/fast_hash.h"
+#include "searcher/surname_lookup.h"
 
 namespace newsfacet {
 

@@ -1,13 +1,13 @@
-#include "facet_counter.h"
+#include "searcher/facet_counter.h"
 
 #include <doctest/doctest.h>
 
 #include <map>
 #include <set>
 
-#include "facet_test_index.h"
-#include "index_layout.h"
-#include "temp_dir.h"
+#include "tests/facet_test_index.h"
+#include "schemas/index_layout.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

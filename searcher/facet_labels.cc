@@ -1,4 +1,4 @@
-#include "facet_labels.h"
+#include "searcher/facet_labels.h"
 
 #include <algorithm>
 #include <fstream>
@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "index_layout.h"
-#include "search_folding.h"
+#include "schemas/index_layout.h"
+#include "analysis/search_folding.h"
 
 namespace newsfacet {
 namespace {

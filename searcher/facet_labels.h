@@ -18,7 +18,7 @@
 #include <nlohmann/json_fwd.hpp>
 #include <xapian.h>
 
-#include "facet.h"
+#include "searcher/facet.h"
 
 namespace newsfacet {
 

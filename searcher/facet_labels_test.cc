@@ -1,9 +1,9 @@
-#include "facet_labels.h"
+#include "searcher/facet_labels.h"
 
 #include <doctest/doctest.h>
 
-#include "index_layout.h"
-#include "temp_dir.h"
+#include "schemas/index_layout.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

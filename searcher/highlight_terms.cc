@@ -1,8 +1,8 @@
-#include "highlight_terms.h"
+#include "searcher/highlight_terms.h"
 
 #include <algorithm>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 namespace {

@@ -12,8 +12,8 @@
 #include <string_view>
 #include <vector>
 
-#include "facet_labels.h"
-#include "query_builder.h"
+#include "searcher/facet_labels.h"
+#include "searcher/query_builder.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "http_connection.h"
+#include "searcher/http_connection.h"
 
 #include <arpa/inet.h>
 #include <netdb.h>

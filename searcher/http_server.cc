@@ -1,6 +1,4 @@
-#include "http_server.h"
-
-#include "http_connection.h"
+#include "searcher/http_server.h"
 
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -18,8 +16,9 @@
 
 #include <httplib.h>
 
-#include "http_server_threads.h"
-#include "response_json.h"
+#include "searcher/http_connection.h"
+#include "searcher/http_server_threads.h"
+#include "searcher/response_json.h"
 
 namespace newsfacet {
 namespace {
@@ -273,7 +272,7 @@ void HttpServer::InstallGuards() {
   });
 }
 
-void HttpServer::InstallRoutes() {
+void HttpServer::ConfigureServer() {
   httplib::Server& server = *server_;
   const size_t threads = static_cast<size_t>(options_.threads);
   server.new_task_queue = [threads] { return new HttpServerThreads(threads, std::max<size_t>(threads * 16, 256)); };
@@ -291,79 +290,102 @@ void HttpServer::InstallRoutes() {
     ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
     listen_fd_ = fd;
   });
-  InstallGuards();
-  if (!options_.quiet) server.set_logger(LogRequest);
+}
 
-  server.Get("/api/search", Guarded([this](const Request& req, Response& res) {
-    SearchRequest request;
-    SearchResponse response;
-    MaybeError error = ParseSearchRequest(ParamsOf(req), &request);
-    if (!error) error = engine_->Search(request, &response);
-    if (error) return SendError(res, *error);
-    SendJson(res, 200, SearchResponseJson(response));
-  }));
-  server.Get("/api/article/(.*)", Guarded([this](const Request& req, Response& res) {
-    ArticleRequest request;
-    ArticleResponse response;
-    MaybeError error = ParseArticleRequest(req.matches[1].str(), ParamsOf(req), &request);
-    if (!error) error = engine_->GetArticle(request, &response);
-    if (error) return SendError(res, *error);
-    SendJson(res, 200, ArticleResponseJson(response));
-  }));
-  server.Get("/api/facets/(.*)", Guarded([this](const Request& req, Response& res) {
-    std::optional<Facet> facet = ParseFacet(req.matches[1].str());
-    if (!facet) {
-      return SendError(res, ApiError::BadParameter("unknown facet '" + req.matches[1].str().substr(0, 40) +
-                                                   "': use /api/facets/people, /api/facets/organisations, "
-                                                   "/api/facets/countries or /api/facets/events"));
-    }
-    FacetValuesRequest request;
+void HttpServer::InstallRoutes() {
+  ConfigureServer();
+  InstallGuards();
+  httplib::Server& server = *server_;
+  if (!options_.quiet) server.set_logger(LogRequest);
+  auto route = [this](void (HttpServer::*handle)(const Request&, Response&)) {
+    return Guarded([this, handle](const Request& req, Response& res) { (this->*handle)(req, res); });
+  };
+  server.Get("/api/search", route(&HttpServer::ServeSearch));
+  server.Get("/api/article/(.*)", route(&HttpServer::ServeArticle));
+  server.Get("/api/facets/(.*)", route(&HttpServer::ServeFacetValues));
+  server.Get("/api/suggest", route(&HttpServer::ServeSuggestions));
+  server.Get("/api/stats", route(&HttpServer::ServeStats));
+  server.Get("/api/health", route(&HttpServer::ServeHealth));
+  server.Get("/api(/.*)?", route(&HttpServer::ServeUnknownApi));
+  server.Get("/.*", route(&HttpServer::ServeStaticFile));
+}
+
+void HttpServer::ServeSearch(const Request& req, Response& res) {
+  SearchRequest request;
+  SearchResponse response;
+  MaybeError error = ParseSearchRequest(ParamsOf(req), &request);
+  if (!error) error = engine_->Search(request, &response);
+  if (error) return SendError(res, *error);
+  SendJson(res, 200, SearchResponseJson(response));
+}
+
+void HttpServer::ServeArticle(const Request& req, Response& res) {
+  ArticleRequest request;
+  ArticleResponse response;
+  MaybeError error = ParseArticleRequest(req.matches[1].str(), ParamsOf(req), &request);
+  if (!error) error = engine_->GetArticle(request, &response);
+  if (error) return SendError(res, *error);
+  SendJson(res, 200, ArticleResponseJson(response));
+}
+
+void HttpServer::ServeFacetValues(const Request& req, Response& res) {
+  std::optional<Facet> facet = ParseFacet(req.matches[1].str());
+  if (!facet) {
+    return SendError(res, ApiError::BadParameter("unknown facet '" + req.matches[1].str().substr(0, 40) +
+                                                 "': use /api/facets/people, /api/facets/organisations, "
+                                                 "/api/facets/countries or /api/facets/events"));
+  }
+  FacetValuesRequest request;
+  FacetValuesResponse response;
+  MaybeError error = ParseFacetValuesRequest(*facet, ParamsOf(req), &request);
+  if (!error) error = engine_->FacetValues(request, &response);
+  if (error) return SendError(res, *error);
+  SendJson(res, 200, FacetValuesJson(response));
+}
+
+// Autocomplete: every facet's values matching a prefix, in one request.
+void HttpServer::ServeSuggestions(const Request& req, Response& res) {
+  const Clock::time_point start = Clock::now();
+  FacetValuesRequest request;
+  MaybeError error = ParseSuggestRequest(ParamsOf(req), &request);
+  if (error) return SendError(res, *error);
+  nlohmann::json facets = nlohmann::json::object();
+  for (Facet facet : kAllFacets) {
+    request.facet = facet;
     FacetValuesResponse response;
-    MaybeError error = ParseFacetValuesRequest(*facet, ParamsOf(req), &request);
-    if (!error) error = engine_->FacetValues(request, &response);
-    if (error) return SendError(res, *error);
-    SendJson(res, 200, FacetValuesJson(response));
-  }));
-  // Autocomplete: every facet's values matching a prefix, in one request.
-  server.Get("/api/suggest", Guarded([this](const Request& req, Response& res) {
-    const Clock::time_point start = Clock::now();
-    FacetValuesRequest request;
-    MaybeError error = ParseSuggestRequest(ParamsOf(req), &request);
-    if (error) return SendError(res, *error);
-    nlohmann::json facets = nlohmann::json::object();
-    for (Facet facet : kAllFacets) {
-      request.facet = facet;
-      FacetValuesResponse response;
-      if (MaybeError failed = engine_->FacetValues(request, &response)) return SendError(res, *failed);
-      facets[std::string(FacetName(facet))] = FacetValuesJson(response)["values"];
-    }
-    const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-    SendJson(res, 200, {{"prefix", request.prefix}, {"facets", facets}, {"took_ms", std::round(ms * 10) / 10}});
-  }));
-  server.Get("/api/stats", Guarded([this](const Request&, Response& res) {
-    IndexStats stats;
-    if (MaybeError error = engine_->Stats(&stats)) return SendError(res, *error);
-    SendJson(res, 200, StatsJson(stats));
-  }));
-  server.Get("/api/health", Guarded([this](const Request&, Response& res) {
-    Xapian::doccount articles = 0;
-    if (MaybeError error = engine_->Health(&articles)) return SendError(res, *error);
-    SendJson(res, 200, HealthJson(articles, engine_->unreadable_articles()));
-  }));
-  server.Get("/api(/.*)?", Guarded([](const Request& req, Response& res) {
-    SendError(res, ApiError::NotFound("no API endpoint " + req.path.substr(0, 100) +
-                                      ": see /api/search, /api/article/{id}, /api/facets/{facet}, /api/suggest, "
-                                      "/api/stats, /api/health"));
-  }));
-  server.Get("/.*", Guarded([this](const Request& req, Response& res) {
-    std::optional<std::filesystem::path> file = static_files_.Resolve(req.path);
-    if (!file) return SendError(res, ApiError::NotFound("no file " + req.path.substr(0, 100)));
-    std::string content;
-    if (!ReadStaticFile(*file, &content)) {
-      return SendError(res, {500, "internal_error", "the file " + req.path.substr(0, 100) + " could not be read"});
-    }
-    res.set_content(std::move(content), ContentTypeFor(*file).c_str());
-  }));
+    if (MaybeError failed = engine_->FacetValues(request, &response)) return SendError(res, *failed);
+    facets[std::string(FacetName(facet))] = FacetValuesJson(response)["values"];
+  }
+  const double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  SendJson(res, 200, {{"prefix", request.prefix}, {"facets", facets}, {"took_ms", std::round(ms * 10) / 10}});
+}
+
+void HttpServer::ServeStats(const Request&, Response& res) {
+  IndexStats stats;
+  if (MaybeError error = engine_->Stats(&stats)) return SendError(res, *error);
+  SendJson(res, 200, StatsJson(stats));
+}
+
+void HttpServer::ServeHealth(const Request&, Response& res) {
+  Xapian::doccount articles = 0;
+  if (MaybeError error = engine_->Health(&articles)) return SendError(res, *error);
+  SendJson(res, 200, HealthJson(articles, engine_->unreadable_articles()));
+}
+
+void HttpServer::ServeUnknownApi(const Request& req, Response& res) {
+  SendError(res, ApiError::NotFound("no API endpoint " + req.path.substr(0, 100) +
+                                    ": see /api/search, /api/article/{id}, /api/facets/{facet}, /api/suggest, "
+                                    "/api/stats, /api/health"));
+}
+
+void HttpServer::ServeStaticFile(const Request& req, Response& res) {
+  std::optional<std::filesystem::path> file = static_files_.Resolve(req.path);
+  if (!file) return SendError(res, ApiError::NotFound("no file " + req.path.substr(0, 100)));
+  std::string content;
+  if (!ReadStaticFile(*file, &content)) {
+    return SendError(res, {500, "internal_error", "the file " + req.path.substr(0, 100) + " could not be read"});
+  }
+  res.set_content(std::move(content), ContentTypeFor(*file).c_str());
 }
 
 Status HttpServer::Bind() {

@@ -25,12 +25,14 @@
 #include <string>
 #include <vector>
 
-#include "search_engine.h"
-#include "static_files.h"
-#include "status.h"
+#include "searcher/search_engine.h"
+#include "searcher/static_files.h"
+#include "common/status.h"
 
 namespace httplib {
 class Server;
+struct Request;
+struct Response;
 }
 
 namespace newsfacet {
@@ -67,8 +69,19 @@ class HttpServer {
   void Stop();
 
  private:
+  // Threads, timeouts, limits and socket options.
+  void ConfigureServer();
   void InstallRoutes();
   void InstallGuards();
+  // One method per route (the list at the top of this file).
+  void ServeSearch(const httplib::Request& req, httplib::Response& res);
+  void ServeArticle(const httplib::Request& req, httplib::Response& res);
+  void ServeFacetValues(const httplib::Request& req, httplib::Response& res);
+  void ServeSuggestions(const httplib::Request& req, httplib::Response& res);
+  void ServeStats(const httplib::Request& req, httplib::Response& res);
+  void ServeHealth(const httplib::Request& req, httplib::Response& res);
+  void ServeUnknownApi(const httplib::Request& req, httplib::Response& res);
+  void ServeStaticFile(const httplib::Request& req, httplib::Response& res);
   bool HostAllowed(const std::string& host) const;
 
   SearchEngine* engine_;

@@ -1,4 +1,4 @@
-#include "http_server_threads.h"
+#include "searcher/http_server_threads.h"
 
 #include <algorithm>
 #include <chrono>

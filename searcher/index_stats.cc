@@ -1,9 +1,9 @@
-#include "index_stats.h"
+#include "searcher/index_stats.h"
 
 #include <chrono>
 #include <ctime>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 namespace {

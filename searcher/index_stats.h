@@ -6,7 +6,7 @@
 
 #include <xapian.h>
 
-#include "search_response.h"
+#include "searcher/search_response.h"
 
 namespace newsfacet {
 

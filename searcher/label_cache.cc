@@ -1,4 +1,4 @@
-#include "label_cache.h"
+#include "searcher/label_cache.h"
 
 #include <algorithm>
 #include <mutex>

@@ -1,9 +1,9 @@
-#include "label_cache.h"
+#include "searcher/label_cache.h"
 
 #include <doctest/doctest.h>
 
-#include "index_layout.h"
-#include "temp_dir.h"
+#include "schemas/index_layout.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

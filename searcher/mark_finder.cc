@@ -1,11 +1,11 @@
-#include "mark_finder.h"
+#include "searcher/mark_finder.h"
 
 #include <algorithm>
 #include <set>
 #include <unordered_map>
 
-#include "person_key.h"
-#include "text_analysis.h"
+#include "analysis/person_key.h"
+#include "analysis/text_analysis.h"
 
 namespace newsfacet {
 namespace {

@@ -10,8 +10,8 @@
 
 #include <xapian.h>
 
-#include "highlight_terms.h"
-#include "text_tokens.h"
+#include "searcher/highlight_terms.h"
+#include "analysis/text_tokens.h"
 
 namespace newsfacet {
 

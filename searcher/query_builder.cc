@@ -1,13 +1,13 @@
-#include "query_builder.h"
+#include "searcher/query_builder.h"
 
 #include <algorithm>
 
-#include "index_layout.h"
-#include "organisation_key.h"
-#include "person_key.h"
-#include "query_entities.h"
-#include "search_folding.h"
-#include "text_analysis.h"
+#include "schemas/index_layout.h"
+#include "analysis/organisation_key.h"
+#include "analysis/person_key.h"
+#include "searcher/query_entities.h"
+#include "analysis/search_folding.h"
+#include "analysis/text_analysis.h"
 
 namespace newsfacet {
 namespace {
@@ -225,41 +225,100 @@ MaybeError QueryBuilder::Build(const SearchScope& scope, const Xapian::Database&
   return std::nullopt;
 }
 
+namespace {
+
+// The id a filter value names in `facet`, or the error that tells the caller
+// what to give instead.
+MaybeError ResolveFilterId(Facet facet, const std::string& value, const FacetLabels& labels,
+                           const Xapian::Database& db, const SurnameLookup& surnames, std::string* id) {
+  switch (facet) {
+    case Facet::kPeople:
+      *id = ResolvePersonId(value, db, surnames);
+      if (id->empty()) return ApiError::BadParameter("person '" + value + "' has no letters in it; give a name");
+      break;
+    case Facet::kOrganisations:
+      *id = ResolveOrganisationId(value, db);
+      if (id->empty()) {
+        return ApiError::BadParameter("org '" + value + "' has no letters or digits in it; give a name");
+      }
+      break;
+    case Facet::kCountries: {
+      std::optional<std::string> code = labels.CountryCode(value);
+      if (!code) {
+        return ApiError::BadParameter("unknown country '" + value +
+                                      "': give an ISO 3166 code (TR) or an English name (Turkey)");
+      }
+      *id = *code;
+      break;
+    }
+    case Facet::kEvents:
+      *id = Lower(value);
+      if (labels.HasEventTable() && !labels.IsKnownEvent(*id) && !db.term_exists(Term(layout::kEventPrefix, *id))) {
+        return ApiError::BadParameter("unknown event '" + value + "': use an id from /api/facets/events");
+      }
+      break;
+  }
+  return std::nullopt;
+}
+
+// The scope's date range as a filter on layout::kDateSlot; empty when it has none.
+Xapian::Query DateFilter(const SearchScope& scope) {
+  const std::string& from = scope.from_day;
+  const std::string& to = scope.to_day;
+  if (!from.empty() && !to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, layout::kDateSlot, from, to);
+  if (!from.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, layout::kDateSlot, from);
+  if (!to.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, layout::kDateSlot, to);
+  return Xapian::Query();
+}
+
+// `folded` through `parser`; text it cannot read as search syntax is
+// searched as plain words, with a note saying so. `parsed` and
+// `parsed_flags` are what was parsed in the end.
+Xapian::Query ParseOrPlainWords(Xapian::QueryParser& parser, const std::string& folded, unsigned flags, bool partial,
+                                std::vector<std::string>* notes, std::string* parsed, unsigned* parsed_flags) {
+  *parsed = folded;
+  *parsed_flags = flags;
+  try {
+    return parser.parse_query(*parsed, *parsed_flags);
+  } catch (const Xapian::QueryParserError& error) {
+    notes->push_back("the query could not be read as search syntax (" + error.get_msg() +
+                     "), so it was searched as plain words");
+  }
+  *parsed = AsPlainWords(folded);
+  *parsed_flags = Xapian::QueryParser::FLAG_CJK_NGRAM;
+  if (partial) *parsed_flags |= Xapian::QueryParser::FLAG_PARTIAL;
+  try {
+    return parser.parse_query(*parsed, *parsed_flags);
+  } catch (const Xapian::QueryParserError&) {
+    return NoMatch();
+  }
+}
+
+// Xapian's spelling correction of what was parsed; none when the
+// correction cannot be parsed.
+std::optional<std::string> SpellingSuggestion(Xapian::QueryParser& parser, const std::string& parsed,
+                                              unsigned parsed_flags, std::vector<std::string>* notes) {
+  const size_t notes_before = notes->size();  // the second parse would repeat the field notes
+  std::optional<std::string> suggestion;
+  try {
+    parser.parse_query(parsed, parsed_flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    suggestion = parser.get_corrected_query_string();
+  } catch (const Xapian::QueryParserError&) {
+  }
+  notes->resize(notes_before);
+  return suggestion;
+}
+
+}  // namespace
+
 MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::Database& db,
                                         const SurnameLookup& surnames,
                                         BuiltQuery* built) const {
   for (Facet facet : kAllFacets) {
     std::vector<std::string>& ids = At(built->filter_ids, facet);
-    const std::string parameter(FacetFilterParameter(facet));
     for (const std::string& value : At(scope.filters, facet)) {
       std::string id;
-      switch (facet) {
-        case Facet::kPeople:
-          id = ResolvePersonId(value, db, surnames);
-          if (id.empty()) return ApiError::BadParameter("person '" + value + "' has no letters in it; give a name");
-          break;
-        case Facet::kOrganisations:
-          id = ResolveOrganisationId(value, db);
-          if (id.empty()) {
-            return ApiError::BadParameter("org '" + value + "' has no letters or digits in it; give a name");
-          }
-          break;
-        case Facet::kCountries: {
-          std::optional<std::string> code = labels_.CountryCode(value);
-          if (!code) {
-            return ApiError::BadParameter("unknown country '" + value +
-                                          "': give an ISO 3166 code (TR) or an English name (Turkey)");
-          }
-          id = *code;
-          break;
-        }
-        case Facet::kEvents:
-          id = Lower(value);
-          if (labels_.HasEventTable() && !labels_.IsKnownEvent(id) && !db.term_exists(Term(layout::kEventPrefix, id))) {
-            return ApiError::BadParameter("unknown event '" + value + "': use an id from /api/facets/events");
-          }
-          break;
-      }
+      if (auto error = ResolveFilterId(facet, value, labels_, db, surnames, &id)) return error;
       if (std::find(ids.begin(), ids.end(), id) != ids.end()) continue;
       ids.push_back(id);
     }
@@ -276,15 +335,7 @@ MaybeError QueryBuilder::ResolveFilters(const SearchScope& scope, const Xapian::
     built->near_duplicate_filter = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, layout::kNearDuplicateSlot,
                                                  scope.near_duplicate_key, scope.near_duplicate_key);
   }
-  const std::string& from = scope.from_day;
-  const std::string& to = scope.to_day;
-  if (!from.empty() && !to.empty()) {
-    built->date_filter = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, layout::kDateSlot, from, to);
-  } else if (!from.empty()) {
-    built->date_filter = Xapian::Query(Xapian::Query::OP_VALUE_GE, layout::kDateSlot, from);
-  } else if (!to.empty()) {
-    built->date_filter = Xapian::Query(Xapian::Query::OP_VALUE_LE, layout::kDateSlot, to);
-  }
+  built->date_filter = DateFilter(scope);
   return std::nullopt;
 }
 
@@ -317,22 +368,9 @@ void QueryBuilder::ParseText(const SearchScope& scope, const Xapian::Database& d
   if (std::count(folded.begin(), folded.end(), '"') % 2 == 1) {
     built->notes.push_back("a closing quote is missing: the phrase runs to the end of the query");
   }
-  std::string parsed = folded;  // what was parsed in the end
-  unsigned parsed_flags = flags;
-  try {
-    built->text = parser.parse_query(parsed, parsed_flags);
-  } catch (const Xapian::QueryParserError& error) {
-    built->notes.push_back("the query could not be read as search syntax (" + error.get_msg() +
-                           "), so it was searched as plain words");
-    parsed = AsPlainWords(folded);
-    parsed_flags = Xapian::QueryParser::FLAG_CJK_NGRAM;
-    if (partial) parsed_flags |= Xapian::QueryParser::FLAG_PARTIAL;
-    try {
-      built->text = parser.parse_query(parsed, parsed_flags);
-    } catch (const Xapian::QueryParserError&) {
-      built->text = NoMatch();
-    }
-  }
+  std::string parsed;
+  unsigned parsed_flags = 0;
+  built->text = ParseOrPlainWords(parser, folded, flags, partial, &built->notes, &parsed, &parsed_flags);
   if (std::optional<std::vector<std::string>> excluded = OnlyExclusions(folded)) {
     // Xapian reads a query of nothing but -words as those words wanted.
     built->text = Xapian::Query(Xapian::Query::OP_AND_NOT, MatchEverything(),
@@ -341,13 +379,9 @@ void QueryBuilder::ParseText(const SearchScope& scope, const Xapian::Database& d
   }
   // A word still being typed is not misspelt while some word starts with it.
   if (HasUnknownWord(built->text, db) && HasSpellingData(db) && !(partial && LastWordStartsATerm(folded, db))) {
-    const size_t notes = built->notes.size();  // the second parse would repeat the field notes
-    try {
-      parser.parse_query(parsed, parsed_flags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
-      built->suggestion = parser.get_corrected_query_string();
-    } catch (const Xapian::QueryParserError&) {
+    if (auto suggestion = SpellingSuggestion(parser, parsed, parsed_flags, &built->notes)) {
+      built->suggestion = *suggestion;
     }
-    built->notes.resize(notes);
   }
   if (built->text.empty()) {
     built->notes.push_back("the query has no words to search for; showing everything that matches the filters");

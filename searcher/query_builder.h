@@ -19,11 +19,11 @@
 
 #include <xapian.h>
 
-#include "api_error.h"
-#include "facet.h"
-#include "facet_labels.h"
-#include "search_request.h"
-#include "surname_lookup.h"
+#include "searcher/api_error.h"
+#include "searcher/facet.h"
+#include "searcher/facet_labels.h"
+#include "searcher/search_request.h"
+#include "searcher/surname_lookup.h"
 
 namespace newsfacet {
 

@@ -1,13 +1,13 @@
-#include "query_builder.h"
+#include "searcher/query_builder.h"
 
 #include <doctest/doctest.h>
 
 #include <set>
 
-#include "data_files.h"
-#include "stored_article.h"
-#include "facet_test_index.h"
-#include "temp_dir.h"
+#include "analysis/data_files.h"
+#include "schemas/store/stored_article.h"
+#include "tests/facet_test_index.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

@@ -1,8 +1,8 @@
-#include "query_entities.h"
+#include "searcher/query_entities.h"
 
-#include "index_layout.h"
-#include "organisation_key.h"
-#include "person_key.h"
+#include "schemas/index_layout.h"
+#include "analysis/organisation_key.h"
+#include "analysis/person_key.h"
 
 namespace newsfacet {
 namespace {

@@ -19,9 +19,9 @@
 
 #include <xapian.h>
 
-#include "facet.h"
-#include "facet_labels.h"
-#include "surname_lookup.h"
+#include "searcher/facet.h"
+#include "searcher/facet_labels.h"
+#include "searcher/surname_lookup.h"
 
 namespace newsfacet {
 

@@ -1,14 +1,14 @@
-#include "query_entities.h"
+#include "searcher/query_entities.h"
 
 #include <doctest/doctest.h>
 
 #include <set>
 
-#include "data_files.h"
-#include "facet_test_engine.h"
-#include "facet_test_index.h"
-#include "search_engine.h"
-#include "temp_dir.h"
+#include "analysis/data_files.h"
+#include "tests/facet_test_engine.h"
+#include "tests/facet_test_index.h"
+#include "searcher/search_engine.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

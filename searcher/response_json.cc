@@ -1,4 +1,4 @@
-#include "response_json.h"
+#include "searcher/response_json.h"
 
 #include <cmath>
 

@@ -8,8 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "api_error.h"
-#include "search_response.h"
+#include "searcher/api_error.h"
+#include "searcher/search_response.h"
 
 namespace newsfacet {
 

@@ -1,17 +1,17 @@
-#include "search_engine.h"
+#include "searcher/search_engine.h"
 
 #include <algorithm>
 #include <chrono>
 #include <thread>
 
-#include "data_files.h"
-#include "stored_article.h"
-#include "highlight_terms.h"
-#include "index_directory.h"
-#include "index_layout.h"
-#include "index_stats.h"
-#include "snippet_builder.h"
-#include "story_counter.h"
+#include "analysis/data_files.h"
+#include "schemas/store/stored_article.h"
+#include "searcher/highlight_terms.h"
+#include "schemas/store/index_directory.h"
+#include "schemas/index_layout.h"
+#include "searcher/index_stats.h"
+#include "searcher/snippet_builder.h"
+#include "searcher/story_counter.h"
 
 namespace newsfacet {
 namespace {

@@ -14,19 +14,19 @@
 #include <unordered_map>
 #include <vector>
 
-#include "admission_gate.h"
-#include "api_error.h"
-#include "entities/article_entities.h"
-#include "database_pool.h"
-#include "facet_counter.h"
-#include "facet_labels.h"
-#include "label_cache.h"
-#include "query_builder.h"
-#include "search_request.h"
-#include "search_response.h"
-#include "unreadable_articles.h"
-#include "status.h"
-#include "surname_lookup.h"
+#include "searcher/admission_gate.h"
+#include "searcher/api_error.h"
+#include "schemas/store/article_entities.h"
+#include "searcher/database_pool.h"
+#include "searcher/facet_counter.h"
+#include "searcher/facet_labels.h"
+#include "searcher/label_cache.h"
+#include "searcher/query_builder.h"
+#include "searcher/search_request.h"
+#include "searcher/search_response.h"
+#include "searcher/unreadable_articles.h"
+#include "common/status.h"
+#include "searcher/surname_lookup.h"
 
 namespace newsfacet {
 

@@ -1,13 +1,13 @@
-#include "search_engine.h"
+#include "searcher/search_engine.h"
 
 #include <doctest/doctest.h>
 
 #include <map>
 #include <set>
 
-#include "facet_test_engine.h"
-#include "facet_test_index.h"
-#include "temp_dir.h"
+#include "tests/facet_test_engine.h"
+#include "tests/facet_test_index.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

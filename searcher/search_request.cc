@@ -1,12 +1,12 @@
-#include "search_request.h"
+#include "searcher/search_request.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <map>
 #include <set>
 
-#include "text_decoding.h"
-#include "utf8.h"
+#include "analysis/text_decoding.h"
+#include "analysis/utf8.h"
 
 namespace newsfacet {
 namespace {

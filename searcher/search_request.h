@@ -7,8 +7,8 @@
 #include <utility>
 #include <vector>
 
-#include "api_error.h"
-#include "facet.h"
+#include "searcher/api_error.h"
+#include "searcher/facet.h"
 
 namespace newsfacet {
 

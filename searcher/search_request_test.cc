@@ -1,4 +1,4 @@
-#include "search_request.h"
+#include "searcher/search_request.h"
 
 #include <doctest/doctest.h>
 

@@ -9,9 +9,9 @@
 
 #include <xapian.h>
 
-#include "article.h"
-#include "date_histogram.h"
-#include "facet.h"
+#include "schemas/store/article.h"
+#include "searcher/date_histogram.h"
+#include "searcher/facet.h"
 
 namespace newsfacet {
 

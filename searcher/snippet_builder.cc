@@ -1,9 +1,9 @@
-#include "snippet_builder.h"
+#include "searcher/snippet_builder.h"
 
 #include <algorithm>
 #include <set>
 
-#include "utf8.h"
+#include "analysis/utf8.h"
 
 namespace newsfacet {
 namespace {

@@ -10,8 +10,8 @@
 #include <string>
 #include <string_view>
 
-#include "highlight_terms.h"
-#include "mark_finder.h"
+#include "searcher/highlight_terms.h"
+#include "searcher/mark_finder.h"
 
 namespace newsfacet {
 

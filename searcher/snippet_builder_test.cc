@@ -1,11 +1,11 @@
-#include "snippet_builder.h"
+#include "searcher/snippet_builder.h"
 
 #include <doctest/doctest.h>
 
-#include "data_files.h"
-#include "person_key.h"
-#include "query_builder.h"
-#include "utf8.h"
+#include "analysis/data_files.h"
+#include "analysis/person_key.h"
+#include "searcher/query_builder.h"
+#include "analysis/utf8.h"
 
 using namespace newsfacet;
 

@@ -1,4 +1,4 @@
-#include "static_files.h"
+#include "searcher/static_files.h"
 
 #include <cstdio>
 #include <map>

@@ -1,8 +1,8 @@
-#include "static_files.h"
+#include "searcher/static_files.h"
 
 #include <doctest/doctest.h>
 
-#include "temp_dir.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

@@ -1,8 +1,8 @@
-#include "story_counter.h"
+#include "searcher/story_counter.h"
 
 #include <unordered_set>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 

@@ -1,10 +1,10 @@
-#include "story_counter.h"
+#include "searcher/story_counter.h"
 
 #include <doctest/doctest.h>
 
 #include <cstdio>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 using namespace newsfacet;
 

@@ -1,6 +1,6 @@
-#include "surname_lookup.h"
+#include "searcher/surname_lookup.h"
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 

@@ -19,7 +19,7 @@
 
 #include <xapian.h>
 
-#include "fast_hash.h"
+#include "common/fast_hash.h"
 
 namespace newsfacet {
 

@@ -1,10 +1,10 @@
-#include "surname_lookup.h"
+#include "searcher/surname_lookup.h"
 
 #include <doctest/doctest.h>
 
-#include "facet_test_index.h"
-#include "index_layout.h"
-#include "temp_dir.h"
+#include "tests/facet_test_index.h"
+#include "schemas/index_layout.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

@@ -1,8 +1,8 @@
-#include "unreadable_articles.h"
+#include "searcher/unreadable_articles.h"
 
 #include <cstdio>
 
-#include "index_layout.h"
+#include "schemas/index_layout.h"
 
 namespace newsfacet {
 namespace {

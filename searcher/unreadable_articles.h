@@ -1,4 +1,4 @@
-// The articles whose stored copy (indexer/stored_article.h) could not be
+// The articles whose stored copy (schemas/store/stored_article.h) could not be
 // read: damaged on disk, or written by a broken build. The searcher leaves
 // them out of its answers rather than showing blank hits, logs each once,
 // and reports how many it has met (/api/health's unreadable_articles), so

@@ -2,7 +2,7 @@
 // real binary parses them.
 #include <doctest/doctest.h>
 
-#include "process.h"
+#include "tests/process.h"
 
 using namespace newsfacet::testing;
 

@@ -5,9 +5,9 @@
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
-#include "index_compactor.h"
-#include "index_directory.h"
-#include "process.h"
+#include "indexer/index_compactor.h"
+#include "schemas/store/index_directory.h"
+#include "tests/process.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

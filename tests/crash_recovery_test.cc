@@ -7,7 +7,7 @@
 // The kills and failed system calls are made by strace's syscall tampering
 // (-e inject=...:signal=KILL, -e inject=...:error=EIO), so the code under
 // test is the shipped binary, unchanged; exceptions are injected through
-// the NEWSFACET_INJECT_FAULT seam (indexer/injected_fault.h).
+// the NEWSFACET_INJECT_FAULT seam (common/injected_fault.h).
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 #include <xapian.h>
@@ -15,7 +15,7 @@
 #include <chrono>
 #include <set>
 
-#include "process.h"
+#include "tests/process.h"
 
 using namespace newsfacet::testing;
 using Json = nlohmann::json;

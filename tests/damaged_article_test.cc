@@ -4,8 +4,8 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
-#include "index_layout.h"
-#include "server_process.h"
+#include "schemas/index_layout.h"
+#include "tests/server_process.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

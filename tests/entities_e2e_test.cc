@@ -5,9 +5,9 @@
 #include <map>
 #include <set>
 
-#include "person_key.h"
-#include "process.h"
-#include "server_process.h"
+#include "analysis/person_key.h"
+#include "tests/process.h"
+#include "tests/server_process.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

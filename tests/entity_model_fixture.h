@@ -6,8 +6,8 @@
 
 #include <doctest/doctest.h>
 
-#include "data_files.h"
-#include "entities/entity_extractor.h"
+#include "analysis/data_files.h"
+#include "indexer/entities/entity_extractor.h"
 
 namespace newsfacet::testing {
 

@@ -7,9 +7,9 @@
 
 #include <doctest/doctest.h>
 
-#include "facet_test_index.h"
-#include "search_engine.h"
-#include "temp_dir.h"
+#include "tests/facet_test_index.h"
+#include "searcher/search_engine.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacet::testing {
 

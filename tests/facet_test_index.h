@@ -18,13 +18,13 @@
 
 #include <xapian.h>
 
-#include "document_builder.h"
-#include "index_directory.h"
-#include "display_names.h"
-#include "index_layout.h"
-#include "organisation_key.h"
-#include "person_key.h"
-#include "shard_writer.h"
+#include "indexer/document_builder.h"
+#include "schemas/store/index_directory.h"
+#include "indexer/display_names.h"
+#include "schemas/index_layout.h"
+#include "analysis/organisation_key.h"
+#include "analysis/person_key.h"
+#include "indexer/shard_writer.h"
 
 namespace newsfacet::testing {
 

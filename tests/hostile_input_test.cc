@@ -9,7 +9,7 @@
 #include <chrono>
 #include <map>
 
-#include "process.h"
+#include "tests/process.h"
 
 using namespace newsfacet::testing;
 using Json = nlohmann::json;

@@ -8,9 +8,9 @@
 #include <string>
 #include <vector>
 
-#include "process.h"
-#include "stored_article.h"
-#include "temp_dir.h"
+#include "tests/process.h"
+#include "schemas/store/stored_article.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet::testing;
 using Json = nlohmann::json;

@@ -6,10 +6,10 @@
 #include <set>
 #include <thread>
 
-#include "stored_article.h"
-#include "entities/surname_resolver.h"
-#include "facet_test_index.h"
-#include "server_process.h"
+#include "schemas/store/stored_article.h"
+#include "indexer/entities/surname_resolver.h"
+#include "tests/facet_test_index.h"
+#include "tests/server_process.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

@@ -6,7 +6,7 @@
 #include <set>
 #include <thread>
 
-#include "server_process.h"
+#include "tests/server_process.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

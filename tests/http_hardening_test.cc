@@ -8,9 +8,9 @@
 #include <chrono>
 #include <thread>
 
-#include "facet_test_index.h"
-#include "http_connection.h"
-#include "server_process.h"
+#include "searcher/http_connection.h"
+#include "tests/facet_test_index.h"
+#include "tests/server_process.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

@@ -8,9 +8,9 @@
 #include <set>
 #include <thread>
 
-#include "facet_test_index.h"
-#include "index_directory.h"
-#include "process.h"
+#include "tests/facet_test_index.h"
+#include "schemas/store/index_directory.h"
+#include "tests/process.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

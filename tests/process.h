@@ -14,7 +14,7 @@
 
 #include <doctest/doctest.h>
 
-#include "temp_dir.h"
+#include "tests/temp_dir.h"
 
 namespace newsfacet::testing {
 

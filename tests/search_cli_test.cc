@@ -5,8 +5,8 @@
 
 #include <map>
 
-#include "facet_test_index.h"
-#include "server_process.h"
+#include "tests/facet_test_index.h"
+#include "tests/server_process.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;

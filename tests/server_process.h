@@ -16,7 +16,7 @@
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
-#include "process.h"
+#include "tests/process.h"
 
 namespace newsfacet::testing {
 

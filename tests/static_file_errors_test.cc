@@ -11,7 +11,7 @@
 #include <regex>
 #include <thread>
 
-#include "process.h"
+#include "tests/process.h"
 
 using namespace newsfacet::testing;
 namespace fs = std::filesystem;

@@ -5,7 +5,7 @@
 #include <cstdio>
 #include <exception>
 
-#include "facet_test_index.h"
+#include "tests/facet_test_index.h"
 
 int main(int argc, char** argv) {
   if (argc != 2) {

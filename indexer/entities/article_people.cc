@@ -1,10 +1,10 @@
-#include "article_people.h"
+#include "indexer/entities/article_people.h"
 
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "person_key.h"
+#include "analysis/person_key.h"
 
 namespace newsfacet {
 namespace {

@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "person_finder.h"
+#include "indexer/entities/person_finder.h"
 
 namespace newsfacet {
 

@@ -1,8 +1,8 @@
-#include "entities/article_people.h"
+#include "indexer/entities/article_people.h"
 
 #include <doctest/doctest.h>
 
-#include "person_key.h"
+#include "analysis/person_key.h"
 
 using namespace newsfacet;
 

@@ -1,4 +1,4 @@
-#include "country_gazetteer.h"
+#include "indexer/entities/country_gazetteer.h"
 
 #include <algorithm>
 #include <fstream>
@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "search_folding.h"
+#include "analysis/search_folding.h"
 
 namespace newsfacet {
 namespace {

@@ -8,10 +8,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "entities/article_entities.h"
-#include "entities/token_stream.h"
-#include "word_table.h"
-#include "status.h"
+#include "schemas/store/article_entities.h"
+#include "indexer/entities/token_stream.h"
+#include "analysis/word_table.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

@@ -1,12 +1,12 @@
-#include "entities/country_gazetteer.h"
+#include "indexer/entities/country_gazetteer.h"
 
 #include <string>
 
 #include <doctest/doctest.h>
 
-#include "entity_model_fixture.h"
+#include "tests/entity_model_fixture.h"
 
-#include "entities/entity_extractor.h"
+#include "indexer/entities/entity_extractor.h"
 
 using namespace newsfacet;
 

@@ -1,11 +1,11 @@
-#include "entity_extractor.h"
+#include "indexer/entities/entity_extractor.h"
 
 #include <algorithm>
 #include <set>
 
-#include "entities/token_stream.h"
-#include "organisation_key.h"
-#include "person_key.h"
+#include "indexer/entities/token_stream.h"
+#include "analysis/organisation_key.h"
+#include "analysis/person_key.h"
 
 namespace newsfacet {
 

@@ -4,18 +4,18 @@
 #include <filesystem>
 #include <memory>
 
-#include "article.h"
-#include "entities/article_entities.h"
-#include "entities/country_gazetteer.h"
-#include "entities/event_detector.h"
-#include "entities/name_lexicon.h"
-#include "entities/name_tagger.h"
-#include "entities/organisation_finder.h"
-#include "entities/article_people.h"
-#include "entities/person_finder.h"
-#include "entities/tagger_features.h"
-#include "entities/tagger_model.h"
-#include "status.h"
+#include "schemas/store/article.h"
+#include "schemas/store/article_entities.h"
+#include "indexer/entities/country_gazetteer.h"
+#include "indexer/entities/event_detector.h"
+#include "indexer/entities/name_lexicon.h"
+#include "indexer/entities/name_tagger.h"
+#include "indexer/entities/organisation_finder.h"
+#include "indexer/entities/article_people.h"
+#include "indexer/entities/person_finder.h"
+#include "indexer/entities/tagger_features.h"
+#include "indexer/entities/tagger_model.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

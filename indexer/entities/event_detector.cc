@@ -1,4 +1,4 @@
-#include "event_detector.h"
+#include "indexer/entities/event_detector.h"
 
 #include <algorithm>
 #include <fstream>

@@ -31,10 +31,10 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "entities/article_entities.h"
-#include "entities/token_stream.h"
-#include "word_table.h"
-#include "status.h"
+#include "schemas/store/article_entities.h"
+#include "indexer/entities/token_stream.h"
+#include "analysis/word_table.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

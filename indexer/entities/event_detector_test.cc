@@ -1,4 +1,4 @@
-#include "entities/event_detector.h"
+#include "indexer/entities/event_detector.h"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -6,7 +6,7 @@
 #include <fstream>
 #include <set>
 
-#include "data_files.h"
+#include "analysis/data_files.h"
 
 using namespace newsfacet;
 using Json = nlohmann::json;

@@ -1,4 +1,4 @@
-#include "name_lexicon.h"
+#include "indexer/entities/name_lexicon.h"
 
 #include <algorithm>
 #include <fstream>
@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "search_folding.h"
+#include "analysis/search_folding.h"
 
 namespace newsfacet {
 namespace {

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "word_table.h"
-#include "status.h"
+#include "analysis/word_table.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "name_tagger.h"
+#include "indexer/entities/name_tagger.h"
 
 #include <algorithm>
 

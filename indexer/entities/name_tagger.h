@@ -11,8 +11,8 @@
 #include <cstdint>
 #include <vector>
 
-#include "entities/tagger_features.h"
-#include "entities/tagger_model.h"
+#include "indexer/entities/tagger_features.h"
+#include "indexer/entities/tagger_model.h"
 
 namespace newsfacet {
 

@@ -1,11 +1,11 @@
-#include "organisation_finder.h"
+#include "indexer/entities/organisation_finder.h"
 
 #include <algorithm>
 #include <array>
 #include <map>
 #include <string_view>
 
-#include "organisation_key.h"
+#include "analysis/organisation_key.h"
 
 namespace newsfacet {
 namespace {

@@ -17,11 +17,11 @@
 #include <string>
 #include <vector>
 
-#include "entities/article_entities.h"
-#include "entities/country_gazetteer.h"
-#include "entities/name_lexicon.h"
-#include "entities/name_tagger.h"
-#include "entities/token_stream.h"
+#include "schemas/store/article_entities.h"
+#include "indexer/entities/country_gazetteer.h"
+#include "indexer/entities/name_lexicon.h"
+#include "indexer/entities/name_tagger.h"
+#include "indexer/entities/token_stream.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "entities/organisation_finder.h"
+#include "indexer/entities/organisation_finder.h"
 
 #include <memory>
 #include <set>
@@ -6,11 +6,11 @@
 
 #include <doctest/doctest.h>
 
-#include "entity_model_fixture.h"
+#include "tests/entity_model_fixture.h"
 
-#include "data_files.h"
-#include "entities/entity_extractor.h"
-#include "person_key.h"
+#include "analysis/data_files.h"
+#include "indexer/entities/entity_extractor.h"
+#include "analysis/person_key.h"
 
 using namespace newsfacet;
 

@@ -1,12 +1,12 @@
-#include "person_finder.h"
+#include "indexer/entities/person_finder.h"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
 #include <set>
 
-#include "word_table.h"
-#include "person_key.h"
+#include "analysis/word_table.h"
+#include "analysis/person_key.h"
 
 namespace newsfacet {
 namespace {

@@ -1,4 +1,4 @@
-#include "entities/person_finder.h"
+#include "indexer/entities/person_finder.h"
 
 #include <map>
 #include <memory>
@@ -7,12 +7,12 @@
 
 #include <doctest/doctest.h>
 
-#include "entity_model_fixture.h"
+#include "tests/entity_model_fixture.h"
 
-#include "data_files.h"
-#include "entities/entity_extractor.h"
-#include "entities/surname_resolver.h"
-#include "person_key.h"
+#include "analysis/data_files.h"
+#include "indexer/entities/entity_extractor.h"
+#include "indexer/entities/surname_resolver.h"
+#include "analysis/person_key.h"
 
 using namespace newsfacet;
 

@@ -1,10 +1,10 @@
-#include "surname_resolver.h"
+#include "indexer/entities/surname_resolver.h"
 
 #include <algorithm>
 
-#include "display_names.h"
-#include "index_layout.h"
-#include "organisation_key.h"
+#include "indexer/display_names.h"
+#include "schemas/index_layout.h"
+#include "analysis/organisation_key.h"
 
 namespace newsfacet {
 namespace {

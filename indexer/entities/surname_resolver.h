@@ -19,7 +19,7 @@
 
 #include <xapian.h>
 
-#include "entities/article_entities.h"
+#include "schemas/store/article_entities.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "tagger_features.h"
+#include "indexer/entities/tagger_features.h"
 
 #include <string_view>
 

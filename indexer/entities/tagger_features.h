@@ -11,9 +11,9 @@
 #include <cstdint>
 #include <vector>
 
-#include "entities/country_gazetteer.h"
-#include "entities/name_lexicon.h"
-#include "entities/token_stream.h"
+#include "indexer/entities/country_gazetteer.h"
+#include "indexer/entities/name_lexicon.h"
+#include "indexer/entities/token_stream.h"
 
 namespace newsfacet {
 

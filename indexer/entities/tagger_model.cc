@@ -1,4 +1,4 @@
-#include "tagger_model.h"
+#include "indexer/entities/tagger_model.h"
 
 #include <algorithm>
 #include <cmath>

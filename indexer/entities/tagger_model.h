@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "entities/tagger_features.h"
-#include "status.h"
+#include "indexer/entities/tagger_features.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

@@ -1,11 +1,11 @@
-#include "entities/tagger_model.h"
+#include "indexer/entities/tagger_model.h"
 
 #include <filesystem>
 #include <fstream>
 
 #include <doctest/doctest.h>
 
-#include "data_files.h"
+#include "analysis/data_files.h"
 
 using namespace newsfacet;
 

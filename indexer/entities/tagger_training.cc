@@ -1,4 +1,4 @@
-#include "tagger_training.h"
+#include "indexer/entities/tagger_training.h"
 
 #include <cmath>
 #include <fstream>

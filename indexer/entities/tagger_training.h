@@ -9,10 +9,10 @@
 #include <string>
 #include <vector>
 
-#include "entities/tagger_features.h"
-#include "entities/tagger_model.h"
-#include "entities/token_stream.h"
-#include "status.h"
+#include "indexer/entities/tagger_features.h"
+#include "indexer/entities/tagger_model.h"
+#include "indexer/entities/token_stream.h"
+#include "common/status.h"
 
 namespace newsfacet {
 

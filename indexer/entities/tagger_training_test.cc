@@ -1,4 +1,4 @@
-#include "entities/tagger_training.h"
+#include "indexer/entities/tagger_training.h"
 
 #include <filesystem>
 #include <fstream>
@@ -6,11 +6,11 @@
 
 #include <doctest/doctest.h>
 
-#include "entity_model_fixture.h"
+#include "tests/entity_model_fixture.h"
 
-#include "data_files.h"
-#include "entities/entity_extractor.h"
-#include "entities/name_tagger.h"
+#include "analysis/data_files.h"
+#include "indexer/entities/entity_extractor.h"
+#include "indexer/entities/name_tagger.h"
 
 using namespace newsfacet;
 

@@ -1,4 +1,4 @@
-#include "token_stream.h"
+#include "indexer/entities/token_stream.h"
 
 #include <algorithm>
 #include <array>
@@ -13,7 +13,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
-#include "search_folding.h"
+#include "analysis/search_folding.h"
 
 namespace newsfacet {
 namespace {

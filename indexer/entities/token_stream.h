@@ -15,7 +15,7 @@
 #include <string_view>
 #include <vector>
 
-#include "word_table.h"
+#include "analysis/word_table.h"
 
 namespace newsfacet {
 

@@ -1,10 +1,10 @@
-#include "entities/token_stream.h"
+#include "indexer/entities/token_stream.h"
 
 #include <cctype>
 
 #include <doctest/doctest.h>
 
-#include "search_folding.h"
+#include "analysis/search_folding.h"
 
 using namespace newsfacet;
 

@@ -1,14 +1,14 @@
-#include "article_file_reader.h"
+#include "indexer/readers/article_file_reader.h"
 
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 
-#include "html_reader.h"
-#include "json_reader.h"
-#include "stable_hash.h"
-#include "text_decoding.h"
-#include "text_reader.h"
+#include "indexer/readers/html_reader.h"
+#include "indexer/readers/json_reader.h"
+#include "common/stable_hash.h"
+#include "analysis/text_decoding.h"
+#include "indexer/readers/text_reader.h"
 
 namespace newsfacet {
 namespace {

@@ -1,5 +1,5 @@
 // Reads one article file of any supported format, from disk: the format is
-// chosen by extension, the bytes are decoded (text_decoding.h), the size
+// chosen by extension, the bytes are decoded (analysis/text_decoding.h), the size
 // limit is applied, and the articles are handed out one by one so a large
 // JSON-lines file is streamed, never held whole.
 #pragma once
@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "read_result.h"
+#include "indexer/readers/read_result.h"
 
 namespace newsfacet {
 

@@ -1,8 +1,8 @@
-#include "article_file_reader.h"
+#include "indexer/readers/article_file_reader.h"
 
 #include <doctest/doctest.h>
 
-#include "temp_dir.h"
+#include "tests/temp_dir.h"
 
 using namespace newsfacet;
 using newsfacet::testing::TempDir;

@@ -1,4 +1,4 @@
-#include "date_normalizer.h"
+#include "indexer/readers/date_normalizer.h"
 
 #include <algorithm>
 #include <array>

@@ -1,4 +1,4 @@
-#include "html_dom.h"
+#include "indexer/readers/html_dom.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/xmlerror.h>

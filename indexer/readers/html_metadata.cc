@@ -1,4 +1,4 @@
-#include "html_metadata.h"
+#include "indexer/readers/html_metadata.h"
 
 #include <algorithm>
 #include <cctype>
@@ -7,8 +7,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "date_normalizer.h"
-#include "html_dom.h"
+#include "indexer/readers/date_normalizer.h"
+#include "indexer/readers/html_dom.h"
 
 namespace newsfacet {
 namespace {

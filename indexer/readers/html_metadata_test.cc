@@ -1,11 +1,11 @@
-#include "html_metadata.h"
+#include "indexer/readers/html_metadata.h"
 
 #include <doctest/doctest.h>
 
 #include <string>
 #include <vector>
 
-#include "html_dom.h"
+#include "indexer/readers/html_dom.h"
 
 using newsfacet::AuthorNames;
 using newsfacet::HtmlMetadata;

@@ -1,11 +1,11 @@
-#include "html_reader.h"
+#include "indexer/readers/html_reader.h"
 
 #include <utility>
 
-#include "html_dom.h"
-#include "html_metadata.h"
-#include "main_text_extractor.h"
-#include "text_language.h"
+#include "indexer/readers/html_dom.h"
+#include "indexer/readers/html_metadata.h"
+#include "indexer/readers/main_text_extractor.h"
+#include "indexer/readers/text_language.h"
 
 namespace newsfacet {
 

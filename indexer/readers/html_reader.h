@@ -4,11 +4,11 @@
 #include <string>
 #include <string_view>
 
-#include "read_result.h"
+#include "indexer/readers/read_result.h"
 
 namespace newsfacet {
 
-// `html` is the page already decoded to UTF-8 (see text_decoding.h); its own
+// `html` is the page already decoded to UTF-8 (see analysis/text_decoding.h); its own
 // charset declaration is ignored. The body is the page's main text, without
 // navigation, teasers, captions, banners and comments (main_text_extractor.h
 // says how); title, date, url, source, authors and language come from the

@@ -1,4 +1,4 @@
-#include "html_reader.h"
+#include "indexer/readers/html_reader.h"
 
 #include <doctest/doctest.h>
 

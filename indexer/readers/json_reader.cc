@@ -1,10 +1,10 @@
-#include "json_reader.h"
+#include "indexer/readers/json_reader.h"
 
 #include <initializer_list>
 
 #include <nlohmann/json.hpp>
 
-#include "date_normalizer.h"
+#include "indexer/readers/date_normalizer.h"
 
 namespace newsfacet {
 namespace {

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "read_result.h"
+#include "indexer/readers/read_result.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "json_reader.h"
+#include "indexer/readers/json_reader.h"
 
 #include <doctest/doctest.h>
 

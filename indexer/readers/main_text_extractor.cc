@@ -1,4 +1,4 @@
-#include "main_text_extractor.h"
+#include "indexer/readers/main_text_extractor.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "html_dom.h"
+#include "indexer/readers/html_dom.h"
 
 namespace newsfacet {
 namespace {

@@ -1,11 +1,11 @@
-#include "main_text_extractor.h"
+#include "indexer/readers/main_text_extractor.h"
 
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <string>
 
-#include "html_dom.h"
+#include "indexer/readers/html_dom.h"
 
 using newsfacet::ExtractMainText;
 using newsfacet::MainText;

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "article.h"
+#include "schemas/store/article.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "text_language.h"
+#include "indexer/readers/text_language.h"
 
 #include <doctest/doctest.h>
 

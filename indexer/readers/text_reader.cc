@@ -1,8 +1,8 @@
-#include "text_reader.h"
+#include "indexer/readers/text_reader.h"
 
 #include <algorithm>
 
-#include "date_normalizer.h"
+#include "indexer/readers/date_normalizer.h"
 
 namespace newsfacet {
 namespace {

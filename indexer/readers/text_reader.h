@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "read_result.h"
+#include "indexer/readers/read_result.h"
 
 namespace newsfacet {
 

@@ -1,4 +1,4 @@
-#include "text_reader.h"
+#include "indexer/readers/text_reader.h"
 
 #include <doctest/doctest.h>
 

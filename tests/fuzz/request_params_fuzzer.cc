@@ -6,8 +6,8 @@
 #include <string>
 #include <string_view>
 
-#include "facet.h"
-#include "search_request.h"
+#include "searcher/facet.h"
+#include "searcher/search_request.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view text(reinterpret_cast<const char*>(data), size);

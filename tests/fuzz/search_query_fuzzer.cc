@@ -10,9 +10,9 @@
 #include <string>
 #include <string_view>
 
-#include "facet_test_index.h"
-#include "search_engine.h"
-#include "search_request.h"
+#include "tests/facet_test_index.h"
+#include "searcher/search_engine.h"
+#include "searcher/search_request.h"
 
 namespace {
 

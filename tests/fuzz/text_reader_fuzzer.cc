@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <string_view>
 
-#include "text_decoding.h"
-#include "text_reader.h"
+#include "analysis/text_decoding.h"
+#include "indexer/readers/text_reader.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string_view bytes(reinterpret_cast<const char*>(data), size);

@@ -1,0 +1,24 @@
+// The subcommands of the `newsfacet` tool. Each takes the arguments after
+// its name and returns the process exit status.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace newsfacet {
+
+// Exit statuses every subcommand uses.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitSomeFailed = 1;  // index: some articles skipped as errors; search: no hits
+inline constexpr int kExitError = 2;       // the run itself failed: bad arguments, unusable index
+inline constexpr int kExitInterrupted = 130;
+
+int RunIndexCommand(const std::vector<std::string>& args);
+int RunExportCommand(const std::vector<std::string>& args);
+int RunCompactCommand(const std::vector<std::string>& args);
+// The searcher's commands (search_command.cc, entities_command.cc, serve_command.cc).
+int RunSearchCommand(const std::vector<std::string>& args);
+int RunEntitiesCommand(const std::vector<std::string>& args);
+int RunServeCommand(const std::vector<std::string>& args);
+
+}  // namespace newsfacet
