@@ -73,6 +73,12 @@ std::string FormKey(std::string_view written) {
   return key;
 }
 
+// The first two bytes of a key: most capitalised words start no abbreviation.
+size_t LeadingPair(std::string_view key) {
+  return static_cast<size_t>(static_cast<unsigned char>(key[0])) << 8 |
+         (key.size() > 1 ? static_cast<unsigned char>(key[1]) : 0);
+}
+
 std::string WithoutTrailingDots(std::string text) {
   while (!text.empty() && text.back() == '.') text.pop_back();
   return text;
@@ -154,6 +160,7 @@ void CountryGazetteer::Add(const std::string& code, const std::string& name, con
   }
   claims.push_back(Form{code, kind, ambiguous, dissolved, abbreviation && form.back() == '.'});
   if (abbreviation) {
+    abbreviation_pairs_.set(LeadingPair(key));
     longest_abbreviation_ = std::max(longest_abbreviation_, key.size());
   } else {
     first_words_.Insert(std::string_view(key).substr(0, key.find(' ')));
@@ -200,8 +207,12 @@ size_t CountryGazetteer::Match(const std::vector<Token>& tokens, size_t begin, c
   if (!first.is_word || !first.capitalized) return 0;
   // Abbreviations are short ("U.S.", "Ill."): longer words need no lookup.
   const std::string_view text = first.TextWithoutPossessive();  // "UK's"
-  const Claims* abbreviation =
-      text.size() <= longest_abbreviation_ + 2 ? abbreviations_.Find(WithoutTrailingDots(std::string(text))) : nullptr;
+  const Claims* abbreviation = nullptr;
+  if (text.size() <= longest_abbreviation_ + 2) {
+    std::string_view key = text;
+    while (!key.empty() && key.back() == '.') key.remove_suffix(1);
+    if (!key.empty() && abbreviation_pairs_.test(LeadingPair(key))) abbreviation = abbreviations_.Find(key);
+  }
   if (abbreviation) {
     const Form& claim = Preferred(*abbreviation, date);
     // "Ill." and "Miss." are states only with their dot: "Miss Smith" is not.
@@ -212,7 +223,7 @@ size_t CountryGazetteer::Match(const std::vector<Token>& tokens, size_t begin, c
     }
   }
   if (!first_words_.Contains(first.word())) return 0;
-  std::string key;
+  std::string key;  // the words after the first, joined by spaces
   size_t best = 0;
   size_t words = 0;
   for (size_t i = begin; i < tokens.size() && words < longest_form_words_; ++i) {
@@ -224,8 +235,9 @@ size_t CountryGazetteer::Match(const std::vector<Token>& tokens, size_t begin, c
       if (hyphen || abbreviation_dot) continue;
       break;
     }
-    if (!key.empty()) key.push_back(' ');
-    key += token.folded;
+    // A lone word is looked up by its own hash: most forms are one word.
+    if (words == 1) key = tokens[begin].folded;
+    if (words >= 1) key.append(" ").append(token.folded);
     ++words;
     if (const Claims* claims = words == 1 ? forms_.Find(token.word()) : forms_.Find(key)) {
       *form = &Preferred(*claims, date);

@@ -3,6 +3,7 @@
 // "Downing Street". Loaded from schemas/data/countries.json.
 #pragma once
 
+#include <bitset>
 #include <filesystem>
 #include <string>
 #include <unordered_map>
@@ -68,6 +69,7 @@ class CountryGazetteer {
   ClaimIndex forms_;                                       // folded words joined by " "
   WordTable first_words_;                                  // of every form: most words start none
   ClaimIndex abbreviations_;                               // exact text without dots
+  std::bitset<1 << 16> abbreviation_pairs_;             // the first two bytes of each
   size_t longest_abbreviation_ = 0;                       // in bytes, without dots
   std::unordered_map<std::string, std::string> names_;   // code -> name
   // successor code -> the one former state it continues ("RU" -> "SUHH"),

@@ -38,24 +38,21 @@ Status ReadJson(const std::filesystem::path& path, nlohmann::json* json) {
   return Status::Ok();
 }
 
-void Insert(const nlohmann::json& list, WordTable& into) {
-  if (!list.is_array()) return;
-  for (const auto& item : list) {
-    if (item.is_string()) {
-      std::string words = FoldedWords(item.get<std::string>());
-      if (!words.empty()) into.Insert(words);
-    }
-  }
-}
-
 }  // namespace
+
+void NameLexicon::Add(const std::string& words, WordTable& list, List bit) {
+  list.Insert(words);
+  const uint32_t entry = lists_of_.Insert(words, static_cast<uint32_t>(list_bits_.size()));
+  if (entry == list_bits_.size()) list_bits_.push_back(0);
+  list_bits_[entry] |= bit;
+}
 
 void NameLexicon::AddTitle(const std::string& words) {
   std::string folded = FoldedWords(words);
   if (folded.empty()) return;
-  titles_.Insert(folded);
-  title_first_words_.Insert(folded.substr(0, folded.find(' ')));
-  title_last_words_.Insert(folded.substr(folded.rfind(' ') + 1));
+  Add(folded, titles_, kTitles);
+  Add(folded.substr(0, folded.find(' ')), title_first_words_, kTitleFirstWords);
+  Add(folded.substr(folded.rfind(' ') + 1), title_last_words_, kTitleLastWords);
   longest_title_words_ = std::max(longest_title_words_, static_cast<size_t>(std::count(folded.begin(), folded.end(), ' ') + 1));
 }
 
@@ -65,7 +62,7 @@ Status NameLexicon::Load(const std::filesystem::path& data_dir, NameLexicon* lex
   for (std::string line; std::getline(names, line);) {
     if (line.empty() || line[0] == '#') continue;
     std::string folded = FoldedWords(line);
-    if (!folded.empty()) lexicon->first_names_.Insert(folded);
+    if (!folded.empty()) lexicon->Add(folded, lexicon->first_names_, kFirstNames);
   }
   nlohmann::json cues;
   Status status = ReadJson(data_dir / "data" / "person_cues.json", &cues);
@@ -73,17 +70,26 @@ Status NameLexicon::Load(const std::filesystem::path& data_dir, NameLexicon* lex
   for (const auto& title : cues.value("titles", nlohmann::json::array())) {
     if (title.is_string()) lexicon->AddTitle(title.get<std::string>());
   }
-  Insert(cues.value("organization_words", nlohmann::json::array()), lexicon->organization_words_);
-  Insert(cues.value("facility_words", nlohmann::json::array()), lexicon->organization_words_);
-  Insert(cues.value("ambiguous_first_names", nlohmann::json::array()), lexicon->ambiguous_first_names_);
-  Insert(cues.value("non_name_words", nlohmann::json::array()), lexicon->non_name_words_);
-  Insert(cues.value("attribution_verbs", nlohmann::json::array()), lexicon->attribution_verbs_);
-  Insert(cues.value("name_particles", nlohmann::json::array()), lexicon->particles_);
-  Insert(cues.value("suffixes", nlohmann::json::array()), lexicon->suffixes_);
-  Insert(cues.value("governing_words", nlohmann::json::array()), lexicon->governing_words_);
-  Insert(cues.value("headline_verbs", nlohmann::json::array()), lexicon->headline_verbs_);
-  Insert(cues.value("honorifics", nlohmann::json::array()), lexicon->honorifics_);
-  Insert(cues.value("document_words", nlohmann::json::array()), lexicon->document_words_);
+  auto insert = [&](const char* key, WordTable& list, List bit) {
+    const nlohmann::json items = cues.value(key, nlohmann::json::array());
+    if (!items.is_array()) return;
+    for (const auto& item : items) {
+      if (!item.is_string()) continue;
+      std::string words = FoldedWords(item.get<std::string>());
+      if (!words.empty()) lexicon->Add(words, list, bit);
+    }
+  };
+  insert("organization_words", lexicon->organization_words_, kOrganizationWords);
+  insert("facility_words", lexicon->organization_words_, kOrganizationWords);
+  insert("ambiguous_first_names", lexicon->ambiguous_first_names_, kAmbiguousFirstNames);
+  insert("non_name_words", lexicon->non_name_words_, kNonNameWords);
+  insert("attribution_verbs", lexicon->attribution_verbs_, kAttributionVerbs);
+  insert("name_particles", lexicon->particles_, kParticles);
+  insert("suffixes", lexicon->suffixes_, kSuffixes);
+  insert("governing_words", lexicon->governing_words_, kGoverningWords);
+  insert("headline_verbs", lexicon->headline_verbs_, kHeadlineVerbs);
+  insert("honorifics", lexicon->honorifics_, kHonorifics);
+  insert("document_words", lexicon->document_words_, kDocumentWords);
   return Status::Ok();
 }
 

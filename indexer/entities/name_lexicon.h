@@ -5,6 +5,7 @@
 // lookups take folded, lower-case words (Token::folded).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -49,13 +50,41 @@ class NameLexicon {
   bool StartsTitle(HashedWord word) const { return title_first_words_.Contains(word); }
   bool EndsTitle(HashedWord word) const { return title_last_words_.Contains(word); }
 
+  // Every list above that holds `word`, as List bits, in one lookup: the
+  // name tagger asks ten of them of each word it looks at.
+  enum List : uint32_t {
+    kFirstNames = 1u << 0,
+    kAmbiguousFirstNames = 1u << 1,
+    kOrganizationWords = 1u << 2,
+    kNonNameWords = 1u << 3,
+    kAttributionVerbs = 1u << 4,
+    kParticles = 1u << 5,
+    kSuffixes = 1u << 6,
+    kGoverningWords = 1u << 7,
+    kHeadlineVerbs = 1u << 8,  // the list alone, without the attribution verbs
+    kHonorifics = 1u << 9,
+    kDocumentWords = 1u << 10,
+    kTitles = 1u << 11,
+    kTitleFirstWords = 1u << 12,
+    kTitleLastWords = 1u << 13,
+  };
+  uint32_t ListsOf(HashedWord word) const {
+    const uint32_t entry = lists_of_.Find(word);
+    return entry == WordTable::kMissing ? 0 : list_bits_[entry];
+  }
+
   // For tests: add entries by hand.
-  void AddFirstName(const std::string& word) { first_names_.Insert(word); }
+  void AddFirstName(const std::string& word) { Add(word, first_names_, kFirstNames); }
   void AddTitle(const std::string& words);
 
  private:
+  // Puts `words` on `list`, and records that in ListsOf.
+  void Add(const std::string& words, WordTable& list, List bit);
+
   WordTable first_names_, ambiguous_first_names_, organization_words_, non_name_words_, attribution_verbs_,
       particles_, suffixes_, governing_words_, headline_verbs_, honorifics_, document_words_, titles_, title_first_words_, title_last_words_;
+  WordTable lists_of_;               // every word of every list -> its index in list_bits_
+  std::vector<uint32_t> list_bits_;  // List bits
   size_t longest_title_words_ = 1;
 };
 

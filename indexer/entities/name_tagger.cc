@@ -20,8 +20,9 @@ bool MayBeName(const std::vector<Token>& tokens, size_t begin, size_t end, size_
 
 std::vector<int> NameTagger::TagSentence(const std::vector<Token>& tokens, size_t begin, size_t end) const {
   const bool caps = IsCapsSentence(tokens, begin, end);
-  const std::vector<uint32_t> flags = features_.SentenceFlags(tokens, begin, end);
   std::vector<int> tags(end - begin, kOutside);
+  std::vector<TokenFacts> facts(end - begin);
+  size_t facts_end = begin;  // facts are filled up to here
   std::vector<TagScores> emissions;
   std::vector<FeatureId> features;
   for (size_t stretch = begin; stretch < end;) {
@@ -31,9 +32,13 @@ std::vector<int> NameTagger::TagSentence(const std::vector<Token>& tokens, size_
     }
     size_t stretch_end = stretch + 1;
     while (stretch_end < end && MayBeName(tokens, begin, end, stretch_end)) ++stretch_end;
+    // A token's features read the facts of one token before it and two after.
+    const size_t facts_from = std::max(facts_end, stretch > begin ? stretch - 1 : begin);
+    facts_end = std::min(end, stretch_end + 2);
+    features_.FillFacts(tokens, begin, end, facts_from, facts_end, &facts);
     emissions.assign(stretch_end - stretch, TagScores{});
     for (size_t i = stretch; i < stretch_end; ++i) {
-      features_.Extract(tokens, begin, end, i, caps, flags, &features);
+      features_.Extract(tokens, begin, end, i, caps, facts, &features);
       model_.AddEmissions(features, &emissions[i - stretch]);
     }
     const int previous = stretch == begin ? kTagCount : kOutside;

@@ -1,6 +1,9 @@
 #include "indexer/entities/tagger_features.h"
 
+#include <algorithm>
+#include <bit>
 #include <string_view>
+#include <utility>
 
 namespace newsfacet {
 namespace {
@@ -46,7 +49,6 @@ enum Flag : uint32_t {
   kParticle = 1u << 7,
   kNameSuffix = 1u << 8,
   kTitle = 1u << 9,
-  kFlagCount = 10,
 };
 
 constexpr uint64_t kNoWordHash = 0x9e3779b97f4a7c15ull;  // beyond the sentence
@@ -95,43 +97,64 @@ bool IsCapsSentence(const std::vector<Token>& tokens, size_t begin, size_t end) 
 
 uint32_t TaggerFeatures::WordFlags(const Token& token) const {
   if (!token.is_word) return 0;
-  HashedWord word = token.word();
+  const uint32_t lists = lexicon_.ListsOf(token.word());
+  if (lists == 0) return 0;
+  static constexpr std::pair<uint32_t, Flag> kFlagOfList[] = {
+      {NameLexicon::kFirstNames, kFirstName},          {NameLexicon::kAmbiguousFirstNames, kAmbiguousFirstName},
+      {NameLexicon::kTitleFirstWords, kStartsTitle},   {NameLexicon::kTitleLastWords, kEndsTitle},
+      {NameLexicon::kTitles, kTitle},                  {NameLexicon::kOrganizationWords, kOrganisationWord},
+      {NameLexicon::kNonNameWords, kNonNameWord},      {NameLexicon::kAttributionVerbs, kAttributionVerb},
+      {NameLexicon::kParticles, kParticle},            {NameLexicon::kSuffixes, kNameSuffix},
+  };
   uint32_t flags = 0;
-  if (lexicon_.IsFirstName(word)) flags |= kFirstName;
-  if (lexicon_.IsAmbiguousFirstName(word)) flags |= kAmbiguousFirstName;
-  if (lexicon_.StartsTitle(word)) flags |= kStartsTitle;
-  if (lexicon_.EndsTitle(word)) flags |= kEndsTitle;
-  if (lexicon_.IsTitle(word)) flags |= kTitle;
-  if (lexicon_.IsOrganizationWord(word)) flags |= kOrganisationWord;
-  if (lexicon_.IsNonNameWord(word)) flags |= kNonNameWord;
-  if (lexicon_.IsAttributionVerb(word)) flags |= kAttributionVerb;
-  if (lexicon_.IsParticle(word)) flags |= kParticle;
-  if (lexicon_.IsSuffix(word)) flags |= kNameSuffix;
+  for (const auto& [list, flag] : kFlagOfList) {
+    if (lists & list) flags |= flag;
+  }
   return flags;
 }
 
-std::vector<uint32_t> TaggerFeatures::SentenceFlags(const std::vector<Token>& tokens, size_t begin, size_t end) const {
-  std::vector<uint32_t> flags(end - begin);
-  for (size_t i = begin; i < end; ++i) flags[i - begin] = WordFlags(tokens[i]);
-  return flags;
+// A country or city form starting at a capitalised word, as a small number.
+uint64_t TaggerFeatures::PlaceAt(const std::vector<Token>& tokens, size_t at) const {
+  if (!tokens[at].is_word || !tokens[at].capitalized) return 0;
+  const CountryGazetteer::Form* form = nullptr;
+  size_t length = countries_.Match(tokens, at, &form);
+  if (length == 0) return 0;
+  return 1 + static_cast<uint64_t>(form->kind) * 4 + (form->ambiguous ? 2 : 0) + (length > 1 ? 1 : 0);
+}
+
+void TaggerFeatures::FillFacts(const std::vector<Token>& tokens, size_t begin, size_t end, size_t from, size_t to,
+                               std::vector<TokenFacts>* facts) const {
+  for (size_t at = std::max(from, begin); at < std::min(to, end); ++at) {
+    TokenFacts& token = (*facts)[at - begin];
+    token.flags = WordFlags(tokens[at]);
+    token.shape = Shape(tokens[at]);
+    token.place = PlaceAt(tokens, at);
+  }
+}
+
+std::vector<TokenFacts> TaggerFeatures::SentenceFacts(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  std::vector<TokenFacts> facts(end - begin);
+  FillFacts(tokens, begin, end, begin, end, &facts);
+  return facts;
 }
 
 void TaggerFeatures::Extract(const std::vector<Token>& tokens, size_t sentence_begin, size_t sentence_end, size_t i,
-                             bool caps_sentence, const std::vector<uint32_t>& sentence_flags,
+                             bool caps_sentence, const std::vector<TokenFacts>& facts,
                              std::vector<FeatureId>* features) const {
   features->clear();
   const Token& token = tokens[i];
-  auto word_at = [&](ptrdiff_t offset) -> uint64_t {
+  auto inside = [&](ptrdiff_t offset) {
     ptrdiff_t at = static_cast<ptrdiff_t>(i) + offset;
-    if (at < static_cast<ptrdiff_t>(sentence_begin) || at >= static_cast<ptrdiff_t>(sentence_end)) return kNoWordHash;
-    return tokens[at].folded_hash;
+    return at >= static_cast<ptrdiff_t>(sentence_begin) && at < static_cast<ptrdiff_t>(sentence_end);
   };
+  auto word_at = [&](ptrdiff_t offset) -> uint64_t {
+    return inside(offset) ? tokens[i + offset].folded_hash : kNoWordHash;
+  };
+  auto facts_at = [&](ptrdiff_t offset) -> const TokenFacts& { return facts[i + offset - sentence_begin]; };
   // In a sentence of capitals, shapes carry a mark so the model learns them apart.
   const uint64_t caps_mark = caps_sentence ? 0x5bd1e995ull : 0;
   auto shape_at = [&](ptrdiff_t offset) -> uint64_t {
-    ptrdiff_t at = static_cast<ptrdiff_t>(i) + offset;
-    if (at < static_cast<ptrdiff_t>(sentence_begin) || at >= static_cast<ptrdiff_t>(sentence_end)) return kNoWordHash;
-    return Shape(tokens[at]) ^ caps_mark;
+    return inside(offset) ? facts_at(offset).shape ^ caps_mark : kNoWordHash;
   };
   const uint64_t word = token.folded_hash, previous = word_at(-1), next = word_at(1);
   features->push_back(Feature(kBias, 0));
@@ -158,11 +181,9 @@ void TaggerFeatures::Extract(const std::vector<Token>& tokens, size_t sentence_b
   }
   features->push_back(Feature(kLength, folded.size() > 12 ? 12 : folded.size()));
   auto add_flags = [&](uint32_t template_id, ptrdiff_t offset) {
-    ptrdiff_t at = static_cast<ptrdiff_t>(i) + offset;
-    if (at < static_cast<ptrdiff_t>(sentence_begin) || at >= static_cast<ptrdiff_t>(sentence_end)) return;
-    const uint32_t flags = sentence_flags[at - sentence_begin];
-    for (uint32_t bit = 0; bit < kFlagCount; ++bit) {
-      if (flags & (1u << bit)) features->push_back(Feature(template_id, bit));
+    if (!inside(offset)) return;
+    for (uint32_t flags = facts_at(offset).flags; flags != 0; flags &= flags - 1) {
+      features->push_back(Feature(template_id, static_cast<uint64_t>(std::countr_zero(flags))));
     }
   };
   add_flags(kFlags, 0);
@@ -170,18 +191,13 @@ void TaggerFeatures::Extract(const std::vector<Token>& tokens, size_t sentence_b
   add_flags(kNextFlags, 1);
   add_flags(kSecondNextFlags, 2);
   // A country or city form starting here, or just before or after.
-  auto place_at = [&](size_t at) -> uint64_t {
-    if (at < sentence_begin || at >= sentence_end || !tokens[at].is_word || !tokens[at].capitalized) return 0;
-    const CountryGazetteer::Form* form = nullptr;
-    size_t length = countries_.Match(tokens, at, &form);
-    if (length == 0) return 0;
-    return 1 + static_cast<uint64_t>(form->kind) * 4 + (form->ambiguous ? 2 : 0) + (length > 1 ? 1 : 0);
-  };
-  if (uint64_t place = place_at(i)) features->push_back(Feature(kPlace, place));
-  if (i > sentence_begin) {
-    if (uint64_t place = place_at(i - 1)) features->push_back(Feature(kPreviousPlace, place));
+  if (uint64_t place = facts_at(0).place) features->push_back(Feature(kPlace, place));
+  if (inside(-1)) {
+    if (uint64_t place = facts_at(-1).place) features->push_back(Feature(kPreviousPlace, place));
   }
-  if (uint64_t place = place_at(i + 1)) features->push_back(Feature(kNextPlace, place));
+  if (inside(1)) {
+    if (uint64_t place = facts_at(1).place) features->push_back(Feature(kNextPlace, place));
+  }
 }
 
 }  // namespace newsfacet

@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <random>
 
 #include <doctest/doctest.h>
 
@@ -77,4 +78,73 @@ TEST_CASE("tagger model: the shipped model loads") {
   Status status = TaggerModel::Load(DataDirectory() / "data" / "name_tagger.bin", &model);
   REQUIRE_MESSAGE(status.ok(), status.message());
   CHECK(model.feature_count() > 10000);
+}
+
+TEST_CASE("tagger model: every one of the nine tags gets its weights, summed over the features") {
+  TagScores first{}, second{};
+  for (int t = 0; t < kTagCount; ++t) {
+    first[t] = static_cast<float>(t + 1);
+    second[t] = static_cast<float>(-2 * t);
+  }
+  TaggerModel model = TaggerModel::FromWeights({{11, first}, {12, second}}, Transitions{});
+  TagScores scores{};
+  scores[kInsideMisc] = 0.5f;  // emissions add to what is there
+  model.AddEmissions({11, 12, 11, 99}, &scores);
+  for (int t = 0; t < kTagCount; ++t) {
+    CAPTURE(t);
+    const double expected = 2.0 * (t + 1) - 2.0 * t + (t == kInsideMisc ? 0.5 : 0.0);
+    CHECK(scores[t] == doctest::Approx(expected).epsilon(0.001));
+  }
+}
+
+namespace {
+
+// The score of a tag sequence as BestTags defines it, and whether it is allowed.
+bool SequenceScore(const std::vector<int>& tags, const std::vector<TagScores>& emissions,
+                   const Transitions& transitions, int previous, bool outside_after, double* score) {
+  *score = 0;
+  for (size_t i = 0; i < tags.size(); ++i) {
+    const int before = i == 0 ? previous : tags[i - 1];
+    if (!IsBegin(tags[i]) && tags[i] != kOutside &&
+        (before == kTagCount || before == kOutside || TypeOf(before) != TypeOf(tags[i]))) {
+      return false;
+    }
+    *score += transitions[before][tags[i]] + emissions[i][tags[i]];
+  }
+  if (outside_after) *score += transitions[tags.back()][kOutside];
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("tagger model: the best tags are the best-scoring allowed sequence that exhaustive search finds") {
+  std::mt19937 random(20261206);
+  std::uniform_real_distribution<float> weight(-3, 3);
+  for (int round = 0; round < 40; ++round) {
+    Transitions transitions;
+    for (TagScores& row : transitions) {
+      for (float& w : row) w = weight(random);
+    }
+    const size_t length = 1 + round % 4;
+    std::vector<TagScores> emissions(length);
+    for (TagScores& scores : emissions) {
+      for (float& w : scores) w = weight(random);
+    }
+    const int previous = round % 3 == 0 ? kTagCount : round % 3 == 1 ? kOutside : kBeginOrganisation;
+    const bool outside_after = round % 2 == 0;
+    CAPTURE(round);
+    double best_score = -1e30;
+    std::vector<int> best, tags(length, 0);
+    for (size_t combination = 0;; ++combination) {
+      size_t rest = combination;
+      for (size_t i = 0; i < length; ++i, rest /= kTagCount) tags[i] = static_cast<int>(rest % kTagCount);
+      if (rest > 0) break;
+      double score;
+      if (SequenceScore(tags, emissions, transitions, previous, outside_after, &score) && score > best_score) {
+        best_score = score;
+        best = tags;
+      }
+    }
+    CHECK(BestTags(emissions, transitions, previous, outside_after) == best);
+  }
 }

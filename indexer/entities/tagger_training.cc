@@ -105,10 +105,10 @@ TaggerModel TrainTagger(const std::vector<TrainingSentence>& sentences, const Ta
   for (size_t s = 0; s < sentences.size(); ++s) {
     const std::vector<Token>& tokens = sentences[s].tokens;
     const bool caps = IsCapsSentence(tokens, 0, tokens.size());
-    const std::vector<uint32_t> flags = features.SentenceFlags(tokens, 0, tokens.size());
+    const std::vector<TokenFacts> facts = features.SentenceFacts(tokens, 0, tokens.size());
     numbered[s].resize(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) {
-      features.Extract(tokens, 0, tokens.size(), i, caps, flags, &scratch);
+      features.Extract(tokens, 0, tokens.size(), i, caps, facts, &scratch);
       for (FeatureId id : scratch) {
         auto [it, added] = number_of.emplace(id, static_cast<uint32_t>(ids.size()));
         if (added) ids.push_back(id);
