@@ -1,4 +1,4 @@
-#include "entities/name_lexicon.h"
+#include "indexer/entities/name_lexicon.h"
 
 #include <algorithm>
 #include <bit>
@@ -7,7 +7,7 @@
 
 #include <doctest/doctest.h>
 
-#include "entity_model_fixture.h"
+#include "tests/entity_model_fixture.h"
 
 using namespace newsfacet;
 

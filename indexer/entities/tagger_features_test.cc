@@ -1,10 +1,10 @@
-#include "entities/tagger_features.h"
+#include "indexer/entities/tagger_features.h"
 
 #include <vector>
 
 #include <doctest/doctest.h>
 
-#include "entity_model_fixture.h"
+#include "tests/entity_model_fixture.h"
 
 using namespace newsfacet;
 
