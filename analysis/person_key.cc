@@ -76,17 +76,22 @@ std::vector<std::string> NameParts(std::string_view name) {
 
 }  // namespace
 
+std::string PersonKeyUncached(std::string_view name) {
+  std::string key;
+  for (const std::string& part : NameParts(name)) {
+    if (!key.empty()) key.push_back('-');
+    key += part;
+  }
+  return key;
+}
+
 std::string PersonKey(std::string_view name) {
   // Articles name the same people again and again, and the key costs an
   // ICU transliteration: remember the recent ones, per thread.
   constexpr size_t kMaxRemembered = 50000;
   thread_local std::unordered_map<std::string, std::string> remembered;
   if (auto it = remembered.find(std::string(name)); it != remembered.end()) return it->second;
-  std::string key;
-  for (const std::string& part : NameParts(name)) {
-    if (!key.empty()) key.push_back('-');
-    key += part;
-  }
+  std::string key = PersonKeyUncached(name);
   if (remembered.size() >= kMaxRemembered) remembered.clear();
   remembered.emplace(name, key);
   return key;

@@ -19,6 +19,12 @@ namespace newsfacet {
 // not stripped here: pass the name alone. "" when no letters remain.
 std::string PersonKey(std::string_view name);
 
+// PersonKey() without its per-thread memory of recent names (up to 50,000
+// on each thread): for keying any word of a text, as the searcher's
+// highlighting does, which would fill that memory on every server thread
+// with words that are not names.
+std::string PersonKeyUncached(std::string_view name);
+
 // The key of the last part of a name, used to match a surname-only mention
 // ("Karlov", "Mr Karlov") to a full name: PersonKey("Karlov") ==
 // SurnameKey("Andrey Karlov").

@@ -155,11 +155,11 @@ void MarkFinder::FindPerson(const std::string& id, int feature, std::string_view
   for (size_t i = 0; i < tokens.size(); ++i) {
     const TextToken& token = tokens[i];
     if (token.key.empty() || initials.find(token.key[0]) == std::string::npos) continue;
-    if (PersonKey(text.substr(token.begin, token.end - token.begin)) != surname) continue;
+    if (PersonKeyUncached(text.substr(token.begin, token.end - token.begin)) != surname) continue;
     size_t first = i;
     while (first > 0 && NameJoined(text, tokens[first - 1], tokens[first])) {
       const TextToken& before = tokens[first - 1];
-      const std::string key = PersonKey(text.substr(before.begin, before.end - before.begin));
+      const std::string key = PersonKeyUncached(text.substr(before.begin, before.end - before.begin));
       const bool particle = IsArabicArticle(before.key) && text.substr(before.end, 1) == "-";
       if (!particle && !parts.count(key)) break;
       --first;
