@@ -21,7 +21,8 @@ constexpr double kAttribution = 2.0;
 constexpr double kAmbiguousFirstName = 1.5;
 constexpr double kNationality = 3.0;  // "Jesper Parnevik (Sweden)", as results tables write
 constexpr double kUnknownWords = 1.5;
-constexpr double kInitials = 2.0;     // "S. Waugh", "George W. Bush"
+constexpr double kInitials = 2.0;     // "George W. Bush"
+constexpr double kInitialAndSurname = 3.0;  // "S. Waugh"
 constexpr double kSurnameAlone = 1.5;
 constexpr double kListNeighbour = 1.5;
 constexpr double kSentenceStartAlone = -1.0;
@@ -53,6 +54,12 @@ bool IsContraction(const Token& token) {
 }
 
 bool IsInitial(const Token& token) { return token.is_word && token.text.size() == 1 && token.capitalized; }
+
+// "M. Slater", "A. Dale": an initial, its dot, then a name written apart.
+bool StartsInitials(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  return begin + 2 < end && IsInitial(tokens[begin]) && tokens[begin + 1].text == "." && tokens[begin + 2].is_word &&
+         tokens[begin + 2].capitalized;
+}
 
 // Forms of address are titles that say nothing of what a person does.
 bool IsFormOfAddress(const std::string& folded) {
@@ -241,7 +248,10 @@ size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin,
       begin += place;
       continue;
     }
-    if (lexicon_.IsNonNameWord(token.word())) {
+    // "A. Smith", "I. Austin": an initial is no article or pronoun; "Jan
+    // Kroslak": a given name before more of the name is no month.
+    if (lexicon_.IsNonNameWord(token.word()) && !StartsInitials(tokens, begin, end) &&
+        !(lexicon_.IsFirstName(token.word()) && NameWordsIn(tokens, begin, end) >= 2)) {
       ++begin;
       continue;
     }
@@ -249,7 +259,10 @@ size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin,
     // "Controversial Australian Anthony Hill".
     if (token.sentence_start && begin + 1 < end && tokens[begin + 1].is_word && !lexicon_.IsFirstName(token.word())) {
       const Token& next = tokens[begin + 1];
-      bool next_starts_name = lexicon_.IsFirstName(next.word()) || TitleAt(tokens, begin + 1, end) > 0 ||
+      // A first name only when more of the name follows it: "7. Rohan
+      // Robinson" keeps its given name though Robinson is one too.
+      bool next_starts_name = (lexicon_.IsFirstName(next.word()) && NameWordsIn(tokens, begin + 1, end) >= 2) ||
+                              TitleAt(tokens, begin + 1, end) > 0 ||
                               (countries_.Match(tokens, begin + 1, &form) > 0 &&
                                form->kind == CountryGazetteer::FormKind::kDemonym);
       if (next_starts_name) {
@@ -296,11 +309,7 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
       (tokens[end + 2].text == "," || tokens[end + 2].text == ")")) {
     evidence += kAge;
   }
-  if (end + 2 < tokens.size() && tokens[end].text == "(") {
-    const CountryGazetteer::Form* form = nullptr;
-    size_t place = countries_.Match(tokens, end + 1, &form);
-    if (place > 0 && end + 1 + place < tokens.size() && tokens[end + 1 + place].text == ")") evidence += kNationality;
-  }
+  if (NationalityAfter(tokens, end)) evidence += kNationality;
   size_t after = end;
   while (after < tokens.size() && IsQuoteOrComma(tokens[after])) ++after;
   if (after < tokens.size() && tokens[after].is_word && lexicon_.IsAttributionVerb(tokens[after].word())) {
@@ -324,6 +333,14 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
   return evidence;
 }
 
+// "Jesper Parnevik (Sweden)", as results tables write.
+bool PersonFinder::NationalityAfter(const std::vector<Token>& tokens, size_t end) const {
+  if (end + 2 >= tokens.size() || tokens[end].text != "(") return false;
+  const CountryGazetteer::Form* form = nullptr;
+  size_t place = countries_.Match(tokens, end + 1, &form);
+  return place > 0 && end + 1 + place < tokens.size() && tokens[end + 1 + place].text == ")";
+}
+
 // Whether ", Oct 19" (a dateline's date) follows the token before `end`.
 bool PersonFinder::InDateline(const std::vector<Token>& tokens, size_t end) const {
   size_t k = end;
@@ -341,6 +358,21 @@ bool PersonFinder::InDateline(const std::vector<Token>& tokens, size_t end) cons
 
 bool PersonFinder::GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const {
   return end < tokens.size() && tokens[end].is_word && lexicon_.IsGoverningWord(tokens[end].word());
+}
+
+// "S. Waugh" as scorecards and results write a player, alone, is a person;
+// "J.P. Morgan", written without a space, is more often a firm, and "George
+// W. Bush" has more evidence than its initial.
+double PersonFinder::InitialsEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  const bool initial_first = IsInitial(tokens[begin]) && begin + 1 < end && tokens[begin + 1].text == ".";
+  const bool initial_middle = end - begin >= 3 && IsInitial(tokens[end - 3]) && tokens[end - 2].text == ".";
+  const Token& last = tokens[end - 1];
+  const CountryGazetteer::Form* place = nullptr;
+  if (initial_first && end - begin == 3 && last.space_before && last.folded.size() >= 2 &&
+      countries_.Match(tokens, end - 1, &place) == 0) {
+    return kInitialAndSurname;
+  }
+  return initial_first || initial_middle ? kInitials : 0;
 }
 
 // Fills in the span's words and evidence; false when it cannot be a person
@@ -372,11 +404,7 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   span->evidence = ContextEvidence(tokens, begin, end);
   if (title_cue) span->evidence += kTitleCue;
   if (span->name_words >= 2) {
-    const bool initial_first = IsInitial(tokens[begin]) && begin + 1 < end && tokens[begin + 1].text == ".";
-    const bool initial_middle = end - begin >= 3 && IsInitial(tokens[end - 3]) && tokens[end - 2].text == ".";
-    if (initial_first || initial_middle) {
-      span->evidence += kInitials;
-    }
+    span->evidence += InitialsEvidence(tokens, begin, end);
     const std::string& first = tokens[begin].folded;
     if (lexicon_.IsFirstName(first)) span->evidence += kFirstName;
     else if (lexicon_.IsAmbiguousFirstName(first)) span->evidence += kAmbiguousFirstName;
@@ -386,6 +414,13 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   if (span->name_words == 1 && tokens[begin].sentence_start) span->evidence += kSentenceStartAlone;
   span->accepted = span->evidence >= kAccept;
   return true;
+}
+
+// "Sandrine Testud (France)": a results table's full name with its
+// country, on more evidence than that, is a player, whatever the tagger
+// makes of the table; "Red Star (Yugoslavia)" has no more.
+bool PersonFinder::NamedWithNationality(const std::vector<Token>& tokens, const PersonSpan& span) const {
+  return span.name_words >= 2 && span.evidence > kNationality && NationalityAfter(tokens, span.end);
 }
 
 void PersonFinder::WeighTaggedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names,
@@ -410,6 +445,7 @@ void PersonFinder::WeighTaggedNames(const std::vector<Token>& tokens, const std:
       span.evidence += kTaggedPerson;
       span.accepted = span.evidence >= kAccept;
     } else if (organisations * 2 > words && !span.title_cue && !GoverningWordAfter(tokens, span.end) &&
+               !NamedWithNationality(tokens, span) &&
                !(all_caps_title && tokens[span.begin].part == TextPart::kTitle)) {
       // ("Reagan Administration" is an organisation the tagger sees whole;
       // "Reagan" in it still names the man.)

@@ -64,6 +64,9 @@ class PersonFinder {
                      size_t* role_begin) const;
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  double InitialsEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  bool NationalityAfter(const std::vector<Token>& tokens, size_t end) const;
+  bool NamedWithNationality(const std::vector<Token>& tokens, const PersonSpan& span) const;
   bool GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const;
   size_t PortfolioTitleStart(const std::vector<Token>& tokens, size_t begin) const;
   bool InDateline(const std::vector<Token>& tokens, size_t end) const;
