@@ -484,80 +484,161 @@ void PersonFinder::AddHeadlineSurnames(const std::vector<Token>& tokens, std::ve
   chunks = std::move(found);
 }
 
-std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const std::vector<NameSpan>& names) const {
+// Which capitalised words the article also writes in lower case ("Trade"
+// and "trade"). Only capitalised words are asked about, and they are few.
+class LowerCaseUse {
+ public:
+  explicit LowerCaseUse(const std::vector<Token>& tokens) {
+    for (const Token& token : tokens) {
+      if (token.is_word && token.capitalized) capitalized_.Insert(token.word(), static_cast<uint32_t>(capitalized_.size()));
+    }
+    also_lower_case_.assign(capitalized_.size(), false);
+    for (const Token& token : tokens) {
+      if (!token.is_word || token.capitalized) continue;
+      if (uint32_t n = capitalized_.Find(token.word()); n != WordTable::kMissing) also_lower_case_[n] = true;
+    }
+  }
+  bool WrittenInLowerCase(const Token& token) const {
+    if (!token.capitalized) return true;
+    const uint32_t n = capitalized_.Find(token.word());
+    return n != WordTable::kMissing && also_lower_case_[n];
+  }
+
+ private:
+  WordTable capitalized_;
+  std::vector<bool> also_lower_case_;
+};
+
+// The run of tokens from `i` that may name a person, trimmed to the name;
+// `i` moves past the run. False when nothing of it is a candidate.
+bool PersonFinder::NextChunk(const std::vector<Token>& tokens, size_t& i, Chunk* chunk) const {
+  const size_t chunk_end = ChunkEnd(tokens, i);
+  const size_t title_before = TitleStartBefore(tokens, i);
+  *chunk = Chunk{0, chunk_end, title_before != i, title_before != i ? title_before : kNoRole};
+  chunk->begin = TrimLeading(tokens, i, chunk_end, &chunk->title_cue, &chunk->role_begin);
+  i = chunk_end;
+  while (chunk->end > chunk->begin &&
+         (!tokens[chunk->end - 1].is_word || lexicon_.IsParticle(tokens[chunk->end - 1].word())) &&
+         tokens[chunk->end - 1].text != ".") {
+    --chunk->end;
+  }
+  // "Reagan Administration", "Thatcher Government": the body is not part of the name.
+  // ("Federal Aviation Administration" keeps its organisation word and stays no one.)
+  if (chunk->end - chunk->begin == 2 && tokens[chunk->end - 1].is_word &&
+      lexicon_.IsGoverningWord(tokens[chunk->end - 1].word())) {
+    --chunk->end;
+  }
+  // A place run into the name ends it: "Lebed Chechnya peace plan".
+  for (size_t k = chunk->begin + 1; k < chunk->end; ++k) {
+    const CountryGazetteer::Form* form = nullptr;
+    if (tokens[k].is_word && countries_.Match(tokens, k, &form) == chunk->end - k && !form->ambiguous) {
+      chunk->end = k;
+      break;
+    }
+  }
+  if (chunk->begin >= chunk->end) return false;
+  // "Reagan-Gorbachev", "Texaco-Pennzoil": two names joined by a hyphen
+  // with nothing before them relate two parties; each is a candidate.
+  if (IsHyphenedPair(tokens, chunk->begin, chunk->end)) {
+    i = chunk->begin + 2;
+    chunk->end = chunk->begin + 1;
+  }
+  if (chunk->end - chunk->begin == 1 && tokens[chunk->begin].folded.size() < 2) return false;  // "S", "A"
+  return !ContinuesOrganization(tokens, chunk->begin);
+}
+
+// A sentence written in capitals ("SOCCER - SHEARER NAMED AS ENGLAND
+// CAPTAIN .", a body's headline) says nothing by its capitals: its words
+// are candidates only where the article writes them in a capitalised name
+// of two words or more, and then only as someone the article names.
+void PersonFinder::AddCapitalsMentions(const std::vector<Token>& tokens, std::vector<Chunk>& chunks) const {
+  WordTable name_words;
+  for (const Chunk& chunk : chunks) {
+    if (NameWordsIn(tokens, chunk.begin, chunk.end) < 2) continue;
+    for (size_t k = chunk.begin; k < chunk.end; ++k) {
+      if (tokens[k].is_word && tokens[k].folded.size() >= 2) name_words.Insert(tokens[k].word());
+    }
+  }
+  if (name_words.size() == 0) return;
+  std::vector<Chunk> found;
+  for (size_t begin = 0; begin < tokens.size();) {
+    size_t end = begin + 1;
+    while (end < tokens.size() && tokens[end].sentence == tokens[begin].sentence) ++end;
+    if (tokens[begin].part != TextPart::kTitle && IsCapsSentence(tokens, begin, end)) {
+      for (size_t k = begin; k < end;) {
+        size_t run = k;
+        while (run < end && tokens[run].is_word && tokens[run].all_caps && name_words.Contains(tokens[run].word())) ++run;
+        if (run > k) found.push_back({k, run, false, kNoRole, true});
+        k = run > k ? run : k + 1;
+      }
+    }
+    begin = end;
+  }
+  if (found.empty()) return;
+  found.insert(found.end(), chunks.begin(), chunks.end());
+  std::stable_sort(found.begin(), found.end(), [](const Chunk& a, const Chunk& b) { return a.begin < b.begin; });
+  chunks = std::move(found);
+}
+
+std::vector<PersonFinder::Chunk> PersonFinder::FindChunks(const TokenStream& stream, const LowerCaseUse& lower_case,
+                                                          WordTable& lone_words) const {
   const std::vector<Token>& tokens = stream.tokens;
   std::vector<Chunk> chunks;
-  WordTable lone_words;  // words standing alone as a name somewhere
-  // Which capitalised words the article also writes in lower case ("Trade"
-  // and "trade"). Only capitalised words are asked about, and they are few.
-  WordTable capitalized_words;
-  for (const Token& token : tokens) {
-    if (token.is_word && token.capitalized) capitalized_words.Insert(token.word(), static_cast<uint32_t>(capitalized_words.size()));
-  }
-  std::vector<bool> also_lower_case(capitalized_words.size(), false);
-  for (const Token& token : tokens) {
-    if (!token.is_word || token.capitalized) continue;
-    if (uint32_t n = capitalized_words.Find(token.word()); n != WordTable::kMissing) also_lower_case[n] = true;
-  }
-  auto written_in_lower_case = [&](const Token& token) {
-    if (!token.capitalized) return true;
-    const uint32_t n = capitalized_words.Find(token.word());
-    return n != WordTable::kMissing && also_lower_case[n];
-  };
-  size_t i = 0;
-  while (i < tokens.size()) {
+  for (size_t i = 0; i < tokens.size();) {
     if (!StartsChunk(tokens, i, stream.title_all_caps)) {
       ++i;
       continue;
     }
-    const size_t chunk_end = ChunkEnd(tokens, i);
-    const size_t title_before = TitleStartBefore(tokens, i);
-    Chunk chunk{0, chunk_end, title_before != i, title_before != i ? title_before : kNoRole};
-    chunk.begin = TrimLeading(tokens, i, chunk_end, &chunk.title_cue, &chunk.role_begin);
-    i = chunk_end;
-    while (chunk.end > chunk.begin &&
-           (!tokens[chunk.end - 1].is_word || lexicon_.IsParticle(tokens[chunk.end - 1].word())) &&
-           tokens[chunk.end - 1].text != ".") {
-      --chunk.end;
-    }
-    // "Reagan Administration", "Thatcher Government": the body is not part of the name.
-    // ("Federal Aviation Administration" keeps its organisation word and stays no one.)
-    if (chunk.end - chunk.begin == 2 && tokens[chunk.end - 1].is_word && lexicon_.IsGoverningWord(tokens[chunk.end - 1].word())) {
-      --chunk.end;
-    }
-    // A place run into the name ends it: "Lebed Chechnya peace plan".
-    for (size_t k = chunk.begin + 1; k < chunk.end; ++k) {
-      const CountryGazetteer::Form* form = nullptr;
-      if (tokens[k].is_word && countries_.Match(tokens, k, &form) == chunk.end - k && !form->ambiguous) {
-        chunk.end = k;
-        break;
-      }
-    }
-    if (chunk.begin >= chunk.end) continue;
-    // "Reagan-Gorbachev", "Texaco-Pennzoil": two names joined by a hyphen
-    // with nothing before them relate two parties; each is a candidate.
-    if (IsHyphenedPair(tokens, chunk.begin, chunk.end)) {
-      i = chunk.begin + 2;
-      chunk.end = chunk.begin + 1;
-    }
-    if (chunk.end - chunk.begin == 1 && tokens[chunk.begin].folded.size() < 2) continue;  // "S", "A"
-    if (ContinuesOrganization(tokens, chunk.begin)) continue;
+    Chunk chunk;
+    if (!NextChunk(tokens, i, &chunk)) continue;
     if (chunk.end - chunk.begin == 1 && !tokens[chunk.begin].sentence_start &&
-        !written_in_lower_case(tokens[chunk.begin])) {
+        !lower_case.WrittenInLowerCase(tokens[chunk.begin])) {
       lone_words.Insert(tokens[chunk.begin].word());
     }
     chunks.push_back(chunk);
   }
+  AddCapitalsMentions(tokens, chunks);
   if (stream.title_all_caps) AddHeadlineSurnames(tokens, chunks);
+  return chunks;
+}
+
+// People come in lists: "Putin, Erdogan and Rouhani", team sheets. An
+// unproven full name beside a proven one, with only a comma, semicolon or
+// "and" between, is taken as one more person (twice: lists run on).
+static void AcceptListNeighbours(const std::vector<Token>& tokens, std::vector<PersonSpan>& spans) {
+  auto separated_by_list = [&](const PersonSpan& left, const PersonSpan& right) {
+    if (right.begin != left.end + 1) return false;
+    const Token& between = tokens[left.end];
+    return between.text == "," || between.text == ";" || between.folded == "and" || between.text == "&";
+  };
+  auto proven = [](const PersonSpan& span) { return span.accepted && span.name_words >= 2; };
+  for (int round = 0; round < 2; ++round) {
+    for (size_t k = 0; k < spans.size(); ++k) {
+      PersonSpan& span = spans[k];
+      if (span.accepted || span.place_name || span.name_words < 2) continue;
+      bool beside_person = (k > 0 && proven(spans[k - 1]) && separated_by_list(spans[k - 1], span)) ||
+                           (k + 1 < spans.size() && proven(spans[k + 1]) && separated_by_list(span, spans[k + 1]));
+      if (beside_person) {
+        span.evidence += kListNeighbour;
+        span.accepted = span.evidence >= kAccept;
+      }
+    }
+  }
+}
+
+std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const std::vector<NameSpan>& names) const {
+  const std::vector<Token>& tokens = stream.tokens;
+  const LowerCaseUse lower_case(tokens);
+  WordTable lone_words;  // words standing alone as a name somewhere
   std::vector<PersonSpan> spans;
-  for (const Chunk& chunk : chunks) {
+  for (const Chunk& chunk : FindChunks(stream, lower_case, lone_words)) {
     PersonSpan span;
     span.begin = chunk.begin;
     span.end = chunk.end;
     span.title_cue = chunk.title_cue;
     if (chunk.role_begin < chunk.begin) span.role = RoleText(tokens, chunk.role_begin, chunk.begin);
     if (!Assess(tokens, chunk.title_cue, &span)) continue;
-    span.common_word = span.name_words == 1 && written_in_lower_case(tokens[span.begin]);
+    span.common_word = span.name_words == 1 && (chunk.capitals_only || lower_case.WrittenInLowerCase(tokens[span.begin]));
     // "Moody's said", "McDonald's said": a possessive that speaks is a firm.
     if (span.end < tokens.size() && tokens[span.end - 1].possessive && tokens[span.end].is_word &&
         lexicon_.IsAttributionVerb(tokens[span.end].word())) {
@@ -573,27 +654,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const
     spans.push_back(std::move(span));
   }
   WeighTaggedNames(tokens, names, stream.title_all_caps, spans);
-  // People come in lists: "Putin, Erdogan and Rouhani", team sheets. An
-  // unproven full name beside a proven one, with only a comma, semicolon or
-  // "and" between, is taken as one more person (twice: lists run on).
-  auto separated_by_list = [&](const PersonSpan& left, const PersonSpan& right) {
-    if (right.begin != left.end + 1) return false;
-    const Token& between = tokens[left.end];
-    return between.text == "," || between.text == ";" || between.folded == "and" || between.text == "&";
-  };
-  for (int round = 0; round < 2; ++round) {
-    for (size_t k = 0; k < spans.size(); ++k) {
-      PersonSpan& span = spans[k];
-      if (span.accepted || span.place_name || span.name_words < 2) continue;
-      bool beside_person = (k > 0 && spans[k - 1].accepted && spans[k - 1].name_words >= 2 && separated_by_list(spans[k - 1], span)) ||
-                           (k + 1 < spans.size() && spans[k + 1].accepted && spans[k + 1].name_words >= 2 &&
-                            separated_by_list(span, spans[k + 1]));
-      if (beside_person) {
-        span.evidence += kListNeighbour;
-        span.accepted = span.evidence >= kAccept;
-      }
-    }
-  }
+  AcceptListNeighbours(tokens, spans);
   return spans;
 }
 
