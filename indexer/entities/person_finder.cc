@@ -360,7 +360,8 @@ bool PersonFinder::GoverningWordAfter(const std::vector<Token>& tokens, size_t e
   return end < tokens.size() && tokens[end].is_word && lexicon_.IsGoverningWord(tokens[end].word());
 }
 
-// "S. Waugh" as scorecards and results write a player, alone, is a person;
+// "S. Waugh" as scorecards and results write a player, alone, is a person
+// (not "W. Germany", "E. Europe");
 // "J.P. Morgan", written without a space, is more often a firm, and "George
 // W. Bush" has more evidence than its initial.
 double PersonFinder::InitialsEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const {
@@ -369,7 +370,7 @@ double PersonFinder::InitialsEvidence(const std::vector<Token>& tokens, size_t b
   const Token& last = tokens[end - 1];
   const CountryGazetteer::Form* place = nullptr;
   if (initial_first && end - begin == 3 && last.space_before && last.folded.size() >= 2 &&
-      countries_.Match(tokens, end - 1, &place) == 0) {
+      !lexicon_.IsNonNameWord(last.word()) && countries_.Match(tokens, end - 1, &place) == 0) {
     return kInitialAndSurname;
   }
   return initial_first || initial_middle ? kInitials : 0;
