@@ -34,6 +34,16 @@ bool IsNumber(const Token& token) {
   return token.is_word && !token.text.empty() && std::all_of(token.text.begin(), token.text.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
+// "Haim Hajaj (47th)": a scorer and the minute, as results write them.
+bool MinuteAfter(const std::vector<Token>& tokens, size_t end) {
+  if (end + 1 >= tokens.size() || tokens[end].text != "(" || !tokens[end + 1].is_word) return false;
+  const std::string& word = tokens[end + 1].folded;
+  size_t digits = 0;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  const std::string suffix = word.substr(digits);
+  return digits > 0 && digits <= 3 && (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th");
+}
+
 bool IsQuoteOrComma(const Token& token) {
   return token.text == "," || token.text == "\"" || token.text == "\xE2\x80\x9D" || token.text == "\xE2\x80\x9C" ||
          token.text == "'";
@@ -112,6 +122,9 @@ size_t PersonFinder::ChunkEnd(const std::vector<Token>& tokens, size_t begin) co
     } else if (token.is_word && lexicon_.IsParticle(token.word()) && end + 1 < tokens.size() &&
                (tokens[end + 1].capitalized || tokens[end + 1].text == "-")) {
       ++end;  // "Ludwig van Beethoven"
+    } else if (token.is_word && lexicon_.IsParticle(token.word()) && end + 2 < tokens.size() &&
+               tokens[end + 1].is_word && lexicon_.IsParticle(tokens[end + 1].word()) && tokens[end + 2].capitalized) {
+      end += 2;  // "Joost van der Westhuizen"
     } else {
       break;
     }
@@ -309,7 +322,7 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
       (tokens[end + 2].text == "," || tokens[end + 2].text == ")")) {
     evidence += kAge;
   }
-  if (NationalityAfter(tokens, end)) evidence += kNationality;
+  if (NationalityAfter(tokens, end) || MinuteAfter(tokens, end)) evidence += kNationality;
   size_t after = end;
   while (after < tokens.size() && IsQuoteOrComma(tokens[after])) ++after;
   if (after < tokens.size() && tokens[after].is_word && lexicon_.IsAttributionVerb(tokens[after].word())) {
@@ -603,17 +616,27 @@ std::vector<PersonFinder::Chunk> PersonFinder::FindChunks(const TokenStream& str
   return chunks;
 }
 
+// Whether only a list's separator stands between two names: a comma,
+// semicolon or "and", and in a numbered list (a team sheet: "15 - Andre
+// Joubert, 14 - Justin Swart") the number and dash after it.
+static bool SeparatedByList(const std::vector<Token>& tokens, const PersonSpan& left, const PersonSpan& right) {
+  if (right.begin <= left.end || right.begin > left.end + 3) return false;
+  const Token& separator = tokens[left.end];
+  if (separator.text != "," && separator.text != ";" && separator.folded != "and" && separator.text != "&") return false;
+  if (right.begin == left.end + 1) return true;
+  return right.begin == left.end + 3 && IsNumber(tokens[left.end + 1]) && tokens[left.end + 2].text == "-";
+}
+
 // People come in lists: "Putin, Erdogan and Rouhani", team sheets. An
-// unproven full name beside a proven one, with only a comma, semicolon or
-// "and" between, is taken as one more person (twice: lists run on).
+// unproven full name beside a proven one, with only a list's separator
+// between, is taken as one more person, as far as the list runs.
 static void AcceptListNeighbours(const std::vector<Token>& tokens, std::vector<PersonSpan>& spans) {
   auto separated_by_list = [&](const PersonSpan& left, const PersonSpan& right) {
-    if (right.begin != left.end + 1) return false;
-    const Token& between = tokens[left.end];
-    return between.text == "," || between.text == ";" || between.folded == "and" || between.text == "&";
+    return SeparatedByList(tokens, left, right);
   };
   auto proven = [](const PersonSpan& span) { return span.accepted && span.name_words >= 2; };
-  for (int round = 0; round < 2; ++round) {
+  for (bool changed = true; changed;) {
+    changed = false;
     for (size_t k = 0; k < spans.size(); ++k) {
       PersonSpan& span = spans[k];
       if (span.accepted || span.place_name || span.name_words < 2) continue;
@@ -622,6 +645,7 @@ static void AcceptListNeighbours(const std::vector<Token>& tokens, std::vector<P
       if (beside_person) {
         span.evidence += kListNeighbour;
         span.accepted = span.evidence >= kAccept;
+        changed = changed || span.accepted;
       }
     }
   }
