@@ -202,3 +202,21 @@ TEST_CASE("people: a sentence in capitals names the people the article names in 
   CHECK(found.people == std::set<std::string>{"Tom Lehman"});
   CHECK(found.unresolved.empty());
 }
+
+TEST_CASE("people: a numbered team sheet is a list of people, as far as it runs") {
+  Found found = Extract(
+      "South Africa - 15 - Andre Joubert, 14 - Justin Swart, 13 - Japie Mulder, 12 - Olo Brown, 11 - Walter Little.");
+  CHECK(found.people.count("Japie Mulder"));
+  CHECK(found.people.count("Olo Brown"));
+  CHECK(found.people.count("Walter Little"));
+}
+
+TEST_CASE("people: a scorer written with the minute is a person") {
+  CHECK(Extract("Israel 2, Bulgaria 0. Scorers: Haim Hajaj (47th), Nir Sivilia (57th).").people ==
+        std::set<std::string>{"Haim Hajaj", "Nir Sivilia"});
+}
+
+TEST_CASE("people: two particles between a given name and a surname stay in the name") {
+  CHECK(Extract("Springbok scrum-half Joost van der Westhuizen, 25, scored two tries.").people ==
+        std::set<std::string>{"Joost van der Westhuizen"});
+}
