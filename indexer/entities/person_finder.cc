@@ -409,6 +409,12 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   } else if (place > 0 && !form->ambiguous) {
     return false;  // "Hong Kong Standard", "China Daily"
   }
+  // "N. Korea", "S. African": a compass point's initial before a place.
+  if (end - begin >= 3 && IsInitial(tokens[begin]) && tokens[begin + 1].text == "." &&
+      std::string_view("NSEW").find(tokens[begin].text[0]) != std::string_view::npos &&
+      countries_.Match(tokens, begin + 2, &form) > 0) {
+    return false;
+  }
   span->name = SpanText(tokens, begin, end);
   if (span->place_name) return true;
   if (InDateline(tokens, end)) return false;  // "CHARLESTON, W. Va., Oct 19 -"

@@ -172,6 +172,9 @@ TEST_CASE("people: an initial and a surname written apart, as scorecards write p
   CHECK(found.people.count("D. Blenkiron"));
   // A place after the initial is no surname.
   CHECK(Extract("Exports to W. Germany and E. Europe rose sharply in the year.").people.empty());
+  Found found_places = Extract("N. Korea urges S. Korea to return war veteran.");
+  CHECK(found_places.people.empty());
+  CHECK(found_places.unresolved.empty());
 }
 
 TEST_CASE("people: a given name after a list number or before a month's name keeps its place in the name") {
