@@ -611,8 +611,7 @@ std::vector<PersonFinder::Chunk> PersonFinder::FindChunks(const TokenStream& str
     }
     Chunk chunk;
     if (!NextChunk(tokens, i, &chunk)) continue;
-    if (chunk.end - chunk.begin == 1 && !tokens[chunk.begin].sentence_start &&
-        !lower_case.WrittenInLowerCase(tokens[chunk.begin])) {
+    if (chunk.end - chunk.begin == 1 && !lower_case.WrittenInLowerCase(tokens[chunk.begin])) {
       lone_words.Insert(tokens[chunk.begin].word());
     }
     chunks.push_back(chunk);
@@ -676,8 +675,8 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const
       span.organisation = true;
       span.accepted = false;
     }
-    // "Waqar Younis ... Younis bowled": a name later shortened to its last
-    // word is how articles refer to people.
+    // "Waqar Younis ... Younis bowled", "... Younis took three wickets": a
+    // name later shortened to its last word is how articles refer to people.
     if (span.name_words >= 2 && !span.place_name && lone_words.Contains(tokens[span.end - 1].word())) {
       span.evidence += kSurnameAlone;
       span.accepted = span.evidence >= kAccept;

@@ -223,3 +223,9 @@ TEST_CASE("people: two particles between a given name and a surname stay in the 
   CHECK(Extract("Springbok scrum-half Joost van der Westhuizen, 25, scored two tries.").people ==
         std::set<std::string>{"Joost van der Westhuizen"});
 }
+
+TEST_CASE("people: a name later shortened to its last word is a person, the short form opening a sentence too") {
+  CHECK(Extract("Guerrillas met Faik Nerweyi of the Kurdistan Democratic Party in Chuman. "
+                "Nerweyi spoke of the talks at length.")
+            .people == std::set<std::string>{"Faik Nerweyi"});
+}
