@@ -1,7 +1,9 @@
 // Measures entity extraction against gold annotations.
 //
 //   entity_eval conll FILE [--misses N]
-//       mention-level precision/recall/F1 for PER on a CoNLL-2003 file
+//       mention-level precision/recall/F1 for PER on a CoNLL-2003 file;
+//       with ENTITY_EVAL_ERRORS=1 in the environment, every false positive
+//       and negative on stderr with its line and the candidates over it
 //   entity_eval tagger FILE
 //       the name tagger alone: exact-span P/R/F1 for PER, ORG, LOC, MISC
 //   entity_eval reuters GOLD.jsonl STORIES.jsonl... [--misses N]
