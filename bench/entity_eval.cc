@@ -1,7 +1,9 @@
 // Measures entity extraction against gold annotations.
 //
 //   entity_eval conll FILE [--misses N]
-//       mention-level precision/recall/F1 for PER on a CoNLL-2003 file
+//       mention-level precision/recall/F1 for PER on a CoNLL-2003 file;
+//       with ENTITY_EVAL_ERRORS=1 in the environment, every false positive
+//       and negative on stderr with its line and the candidates over it
 //   entity_eval tagger FILE
 //       the name tagger alone: exact-span P/R/F1 for PER, ORG, LOC, MISC
 //   entity_eval reuters GOLD.jsonl STORIES.jsonl... [--misses N]
@@ -170,19 +172,37 @@ int EvaluateConll(const EntityModel& model, const std::string& path, size_t miss
       if (person) predicted.emplace(tokens[span.begin].begin, tokens[span.end - 1].end);
     }
     std::set<std::pair<uint32_t, uint32_t>> gold(documents[d].gold_people.begin(), documents[d].gold_people.end());
+    const std::string& text = documents[d].text;
+    // ENTITY_EVAL_ERRORS=1: each error on stderr with its line, for sorting into classes.
+    auto report = [&](const char* kind, std::pair<uint32_t, uint32_t> span) {
+      if (!std::getenv("ENTITY_EVAL_ERRORS")) return;
+      size_t line_begin = text.rfind('\n', span.first);
+      line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
+      size_t line_end = std::min(text.find('\n', span.second), text.size());
+      std::cerr << kind << "\t" << d << "\t" << text.substr(span.first, span.second - span.first) << "\t"
+                << text.substr(line_begin, line_end - line_begin);
+      for (const PersonSpan& candidate : extracted[d].spans) {
+        if (tokens[candidate.begin].begin < span.second && span.first < tokens[candidate.end - 1].end) {
+          std::cerr << "\t[" << candidate.name << " ev=" << candidate.evidence << " acc=" << candidate.accepted
+                    << " org=" << candidate.organisation << " place=" << candidate.place_name << "]";
+        }
+      }
+      std::cerr << "\n";
+    };
     for (const auto& span : predicted) {
-      std::string text = documents[d].text.substr(span.first, span.second - span.first);
       if (gold.count(span)) {
         ++scores.true_positives;
       } else {
         ++scores.false_positives;
-        ++false_positives[text];
+        ++false_positives[text.substr(span.first, span.second - span.first)];
+        report("FP", span);
       }
     }
     for (const auto& span : gold) {
       if (!predicted.count(span)) {
         ++scores.false_negatives;
-        ++false_negatives[documents[d].text.substr(span.first, span.second - span.first)];
+        ++false_negatives[text.substr(span.first, span.second - span.first)];
+        report("FN", span);
       }
     }
   }

@@ -96,7 +96,18 @@ void MarkOrganisations(std::vector<OrganisationSpan>& organisations, std::vector
 // takes it for a name and nothing in the article makes it someone's (a
 // title, a role after it, or its word in a full name, alone or after a
 // title elsewhere: "Hicham El Guerrouj ... El Guerrouj"), it names a broadcaster, paper,
-// party or group: an organisation.
+// party or group: an organisation. Written apart from its word, the
+// article may be no article: "Al" is a given name (Al Jolson, Al Kaplan)
+// and "El" Spanish (El Nino, El Paso); such a pair is an organisation only
+// as a news source ("told Al Jazeera", "El Watan reported").
+
+// How news writes an outlet it quotes: "told X", "X reported", "X quoted".
+bool UsedAsSource(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  static const std::set<std::string> kSourceVerbs = {"reported", "reports", "quoted", "quotes", "broadcast", "aired", "published"};
+  const bool told = begin > 0 && (tokens[begin - 1].folded == "told" || tokens[begin - 1].folded == "tells");
+  return told || (end < tokens.size() && kSourceVerbs.count(tokens[end].folded) > 0);
+}
+
 // ", Alcoa's manager of ...", ", an economist at ...": an apposition that
 // gives a person's role, up to the next comma or sentence end.
 bool RoleAfter(const std::vector<Token>& tokens, size_t end, const NameLexicon& lexicon) {
@@ -116,8 +127,12 @@ void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<Name
                         const std::vector<PersonSpan>& spans, std::vector<OrganisationSpan>& organisations) {
   auto article_led = [&](const PersonSpan& span) {
     const Token& first = tokens[span.begin];
-    return span.name_words == 1 && span.end - span.begin >= 2 && first.is_word && first.capitalized &&
-           (first.folded == "al" || first.folded == "el");
+    if (span.name_words != 1 || span.end - span.begin < 2 || !first.is_word || !first.capitalized ||
+        (first.folded != "al" && first.folded != "el")) {
+      return false;
+    }
+    const bool written_apart = tokens[span.begin + 1].is_word;
+    return !written_apart || UsedAsSource(tokens, span.begin, span.end);
   };
   auto tagged_name = [&](const PersonSpan& span) {
     return std::any_of(names.begin(), names.end(), [&](const NameSpan& name) {

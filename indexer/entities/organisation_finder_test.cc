@@ -99,3 +99,18 @@ TEST_CASE("organisations: a religious title before a name makes it a person's, n
       "for jihad.\"");
   CHECK(found.organisations.empty());
 }
+
+TEST_CASE("organisations: \"Al\" or \"El\" written apart from one word is an organisation only as a news source") {
+  // "Al" is a given name, "El" a Spanish article.
+  Found found = Extract("Al Kaplan, another former Phibro Energy executive, will join the new company.");
+  CHECK_FALSE(found.organisations.count("al-kaplan"));
+  found = Extract(
+      "Actors that failed to win for their iconic roles included Al Jolson in the Jazz Singer (1927) and Cary Grant.");
+  CHECK_FALSE(found.organisations.count("al-jolson"));
+  found = Extract("Forecasters said El Nino would bring rain. El Nino's role is being closely studied.");
+  CHECK(found.organisations.empty());
+  // Told, or reporting, it is an outlet.
+  CHECK(Extract("The minister told Al Jazeera the talks would resume.").organisations.count("al-jazeera"));
+  CHECK(Extract("The Algerian daily El Watan reported that the strike had ended.").organisations.count("el-watan"));
+}
+

@@ -21,7 +21,8 @@ constexpr double kAttribution = 2.0;
 constexpr double kAmbiguousFirstName = 1.5;
 constexpr double kNationality = 3.0;  // "Jesper Parnevik (Sweden)", as results tables write
 constexpr double kUnknownWords = 1.5;
-constexpr double kInitials = 2.0;     // "S. Waugh", "George W. Bush"
+constexpr double kInitials = 2.0;     // "George W. Bush"
+constexpr double kInitialAndSurname = 3.0;  // "S. Waugh"
 constexpr double kSurnameAlone = 1.5;
 constexpr double kListNeighbour = 1.5;
 constexpr double kSentenceStartAlone = -1.0;
@@ -31,6 +32,16 @@ constexpr double kGoverningWordAfter = 1.5;  // "the Reagan administration"
 
 bool IsNumber(const Token& token) {
   return token.is_word && !token.text.empty() && std::all_of(token.text.begin(), token.text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+// "Haim Hajaj (47th)": a scorer and the minute, as results write them.
+bool MinuteAfter(const std::vector<Token>& tokens, size_t end) {
+  if (end + 1 >= tokens.size() || tokens[end].text != "(" || !tokens[end + 1].is_word) return false;
+  const std::string& word = tokens[end + 1].folded;
+  size_t digits = 0;
+  while (digits < word.size() && word[digits] >= '0' && word[digits] <= '9') ++digits;
+  const std::string suffix = word.substr(digits);
+  return digits > 0 && digits <= 3 && (suffix == "st" || suffix == "nd" || suffix == "rd" || suffix == "th");
 }
 
 bool IsQuoteOrComma(const Token& token) {
@@ -53,6 +64,12 @@ bool IsContraction(const Token& token) {
 }
 
 bool IsInitial(const Token& token) { return token.is_word && token.text.size() == 1 && token.capitalized; }
+
+// "M. Slater", "A. Dale": an initial, its dot, then a name written apart.
+bool StartsInitials(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  return begin + 2 < end && IsInitial(tokens[begin]) && tokens[begin + 1].text == "." && tokens[begin + 2].is_word &&
+         tokens[begin + 2].capitalized;
+}
 
 // Forms of address are titles that say nothing of what a person does.
 bool IsFormOfAddress(const std::string& folded) {
@@ -105,6 +122,9 @@ size_t PersonFinder::ChunkEnd(const std::vector<Token>& tokens, size_t begin) co
     } else if (token.is_word && lexicon_.IsParticle(token.word()) && end + 1 < tokens.size() &&
                (tokens[end + 1].capitalized || tokens[end + 1].text == "-")) {
       ++end;  // "Ludwig van Beethoven"
+    } else if (token.is_word && lexicon_.IsParticle(token.word()) && end + 2 < tokens.size() &&
+               tokens[end + 1].is_word && lexicon_.IsParticle(tokens[end + 1].word()) && tokens[end + 2].capitalized) {
+      end += 2;  // "Joost van der Westhuizen"
     } else {
       break;
     }
@@ -241,7 +261,10 @@ size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin,
       begin += place;
       continue;
     }
-    if (lexicon_.IsNonNameWord(token.word())) {
+    // "A. Smith", "I. Austin": an initial is no article or pronoun; "Jan
+    // Kroslak": a given name before more of the name is no month.
+    if (lexicon_.IsNonNameWord(token.word()) && !StartsInitials(tokens, begin, end) &&
+        !(lexicon_.IsFirstName(token.word()) && NameWordsIn(tokens, begin, end) >= 2)) {
       ++begin;
       continue;
     }
@@ -249,7 +272,10 @@ size_t PersonFinder::TrimLeading(const std::vector<Token>& tokens, size_t begin,
     // "Controversial Australian Anthony Hill".
     if (token.sentence_start && begin + 1 < end && tokens[begin + 1].is_word && !lexicon_.IsFirstName(token.word())) {
       const Token& next = tokens[begin + 1];
-      bool next_starts_name = lexicon_.IsFirstName(next.word()) || TitleAt(tokens, begin + 1, end) > 0 ||
+      // A first name only when more of the name follows it: "7. Rohan
+      // Robinson" keeps its given name though Robinson is one too.
+      bool next_starts_name = (lexicon_.IsFirstName(next.word()) && NameWordsIn(tokens, begin + 1, end) >= 2) ||
+                              TitleAt(tokens, begin + 1, end) > 0 ||
                               (countries_.Match(tokens, begin + 1, &form) > 0 &&
                                form->kind == CountryGazetteer::FormKind::kDemonym);
       if (next_starts_name) {
@@ -296,11 +322,7 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
       (tokens[end + 2].text == "," || tokens[end + 2].text == ")")) {
     evidence += kAge;
   }
-  if (end + 2 < tokens.size() && tokens[end].text == "(") {
-    const CountryGazetteer::Form* form = nullptr;
-    size_t place = countries_.Match(tokens, end + 1, &form);
-    if (place > 0 && end + 1 + place < tokens.size() && tokens[end + 1 + place].text == ")") evidence += kNationality;
-  }
+  if (NationalityAfter(tokens, end) || MinuteAfter(tokens, end)) evidence += kNationality;
   size_t after = end;
   while (after < tokens.size() && IsQuoteOrComma(tokens[after])) ++after;
   if (after < tokens.size() && tokens[after].is_word && lexicon_.IsAttributionVerb(tokens[after].word())) {
@@ -324,6 +346,14 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
   return evidence;
 }
 
+// "Jesper Parnevik (Sweden)", as results tables write.
+bool PersonFinder::NationalityAfter(const std::vector<Token>& tokens, size_t end) const {
+  if (end + 2 >= tokens.size() || tokens[end].text != "(") return false;
+  const CountryGazetteer::Form* form = nullptr;
+  size_t place = countries_.Match(tokens, end + 1, &form);
+  return place > 0 && end + 1 + place < tokens.size() && tokens[end + 1 + place].text == ")";
+}
+
 // Whether ", Oct 19" (a dateline's date) follows the token before `end`.
 bool PersonFinder::InDateline(const std::vector<Token>& tokens, size_t end) const {
   size_t k = end;
@@ -341,6 +371,22 @@ bool PersonFinder::InDateline(const std::vector<Token>& tokens, size_t end) cons
 
 bool PersonFinder::GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const {
   return end < tokens.size() && tokens[end].is_word && lexicon_.IsGoverningWord(tokens[end].word());
+}
+
+// "S. Waugh" as scorecards and results write a player, alone, is a person
+// (not "W. Germany", "E. Europe");
+// "J.P. Morgan", written without a space, is more often a firm, and "George
+// W. Bush" has more evidence than its initial.
+double PersonFinder::InitialsEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  const bool initial_first = IsInitial(tokens[begin]) && begin + 1 < end && tokens[begin + 1].text == ".";
+  const bool initial_middle = end - begin >= 3 && IsInitial(tokens[end - 3]) && tokens[end - 2].text == ".";
+  const Token& last = tokens[end - 1];
+  const CountryGazetteer::Form* place = nullptr;
+  if (initial_first && end - begin == 3 && last.space_before && last.folded.size() >= 2 &&
+      !lexicon_.IsNonNameWord(last.word()) && countries_.Match(tokens, end - 1, &place) == 0) {
+    return kInitialAndSurname;
+  }
+  return initial_first || initial_middle ? kInitials : 0;
 }
 
 // Fills in the span's words and evidence; false when it cannot be a person
@@ -363,6 +409,12 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   } else if (place > 0 && !form->ambiguous) {
     return false;  // "Hong Kong Standard", "China Daily"
   }
+  // "N. Korea", "S. African": a compass point's initial before a place.
+  if (end - begin >= 3 && IsInitial(tokens[begin]) && tokens[begin + 1].text == "." &&
+      std::string_view("NSEW").find(tokens[begin].text[0]) != std::string_view::npos &&
+      countries_.Match(tokens, begin + 2, &form) > 0) {
+    return false;
+  }
   span->name = SpanText(tokens, begin, end);
   if (span->place_name) return true;
   if (InDateline(tokens, end)) return false;  // "CHARLESTON, W. Va., Oct 19 -"
@@ -372,11 +424,7 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   span->evidence = ContextEvidence(tokens, begin, end);
   if (title_cue) span->evidence += kTitleCue;
   if (span->name_words >= 2) {
-    const bool initial_first = IsInitial(tokens[begin]) && begin + 1 < end && tokens[begin + 1].text == ".";
-    const bool initial_middle = end - begin >= 3 && IsInitial(tokens[end - 3]) && tokens[end - 2].text == ".";
-    if (initial_first || initial_middle) {
-      span->evidence += kInitials;
-    }
+    span->evidence += InitialsEvidence(tokens, begin, end);
     const std::string& first = tokens[begin].folded;
     if (lexicon_.IsFirstName(first)) span->evidence += kFirstName;
     else if (lexicon_.IsAmbiguousFirstName(first)) span->evidence += kAmbiguousFirstName;
@@ -386,6 +434,13 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
   if (span->name_words == 1 && tokens[begin].sentence_start) span->evidence += kSentenceStartAlone;
   span->accepted = span->evidence >= kAccept;
   return true;
+}
+
+// "Sandrine Testud (France)": a results table's full name with its
+// country, on more evidence than that, is a player, whatever the tagger
+// makes of the table; "Red Star (Yugoslavia)" has no more.
+bool PersonFinder::NamedWithNationality(const std::vector<Token>& tokens, const PersonSpan& span) const {
+  return span.name_words >= 2 && span.evidence > kNationality && NationalityAfter(tokens, span.end);
 }
 
 void PersonFinder::WeighTaggedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names,
@@ -410,6 +465,7 @@ void PersonFinder::WeighTaggedNames(const std::vector<Token>& tokens, const std:
       span.evidence += kTaggedPerson;
       span.accepted = span.evidence >= kAccept;
     } else if (organisations * 2 > words && !span.title_cue && !GoverningWordAfter(tokens, span.end) &&
+               !NamedWithNationality(tokens, span) &&
                !(all_caps_title && tokens[span.begin].part == TextPart::kTitle)) {
       // ("Reagan Administration" is an organisation the tagger sees whole;
       // "Reagan" in it still names the man.)
@@ -419,117 +475,148 @@ void PersonFinder::WeighTaggedNames(const std::vector<Token>& tokens, const std:
   }
 }
 
-// An all-capitals headline says nothing by its capitals, but a lone word
-// after a title or speaking first is a surname: "PRESIDENT REAGAN VOWS NO
-// TAX RATE INCREASE", "VOLCKER SAYS FED POLICY ...". Many wire stories are
-// a headline alone. Such a word only ever names someone the article or the
-// index names in full; chunks stay in token order.
-void PersonFinder::AddHeadlineSurnames(const std::vector<Token>& tokens, std::vector<Chunk>& chunks) const {
-  std::vector<Chunk> found;
-  for (size_t i = 0; i < tokens.size() && tokens[i].part == TextPart::kTitle; ++i) {
-    const Token& token = tokens[i];
-    if (!token.is_word || token.folded.size() < 3 || !std::isalpha(static_cast<unsigned char>(token.folded[0])) ||
-        lexicon_.IsNonNameWord(token.word()) || lexicon_.IsOrganizationWord(token.word()) ||
-        lexicon_.IsTitle(token.word()) || lexicon_.IsHeadlineVerb(token.word())) {
-      continue;
-    }
-    const bool after_title = TitleStartBefore(tokens, i) != i;
-    const bool opens = i == 0 || !tokens[i - 1].is_word || tokens[i - 1].possessive ||
-                       (i >= 2 && tokens[i - 1].folded == "s" && tokens[i - 2].text == "'");  // "U.K.'S"
 
-    const bool speaks = i + 1 < tokens.size() && tokens[i + 1].part == TextPart::kTitle && tokens[i + 1].is_word &&
-                        lexicon_.IsHeadlineVerb(tokens[i + 1].word());
-    // Speaking first counts as the title would: the headline's only cue.
-    if (after_title || (opens && speaks)) found.push_back({i, i + 1, true});
+// Which capitalised words the article also writes in lower case ("Trade"
+// and "trade"). Only capitalised words are asked about, and they are few.
+class LowerCaseUse {
+ public:
+  explicit LowerCaseUse(const std::vector<Token>& tokens) {
+    for (const Token& token : tokens) {
+      if (token.is_word && token.capitalized) capitalized_.Insert(token.word(), static_cast<uint32_t>(capitalized_.size()));
+    }
+    also_lower_case_.assign(capitalized_.size(), false);
+    for (const Token& token : tokens) {
+      if (!token.is_word || token.capitalized) continue;
+      if (uint32_t n = capitalized_.Find(token.word()); n != WordTable::kMissing) also_lower_case_[n] = true;
+    }
   }
-  if (found.empty()) return;
-  found.insert(found.end(), chunks.begin(), chunks.end());
-  std::stable_sort(found.begin(), found.end(), [](const Chunk& a, const Chunk& b) { return a.begin < b.begin; });
-  chunks = std::move(found);
+  bool WrittenInLowerCase(const Token& token) const {
+    if (!token.capitalized) return true;
+    const uint32_t n = capitalized_.Find(token.word());
+    return n != WordTable::kMissing && also_lower_case_[n];
+  }
+
+ private:
+  WordTable capitalized_;
+  std::vector<bool> also_lower_case_;
+};
+
+// The run of tokens from `i` that may name a person, trimmed to the name;
+// `i` moves past the run. False when nothing of it is a candidate.
+bool PersonFinder::NextChunk(const std::vector<Token>& tokens, size_t& i, Chunk* chunk) const {
+  const size_t chunk_end = ChunkEnd(tokens, i);
+  const size_t title_before = TitleStartBefore(tokens, i);
+  *chunk = Chunk{0, chunk_end, title_before != i, title_before != i ? title_before : kNoRole};
+  chunk->begin = TrimLeading(tokens, i, chunk_end, &chunk->title_cue, &chunk->role_begin);
+  i = chunk_end;
+  while (chunk->end > chunk->begin &&
+         (!tokens[chunk->end - 1].is_word || lexicon_.IsParticle(tokens[chunk->end - 1].word())) &&
+         tokens[chunk->end - 1].text != ".") {
+    --chunk->end;
+  }
+  // "Reagan Administration", "Thatcher Government": the body is not part of the name.
+  // ("Federal Aviation Administration" keeps its organisation word and stays no one.)
+  if (chunk->end - chunk->begin == 2 && tokens[chunk->end - 1].is_word &&
+      lexicon_.IsGoverningWord(tokens[chunk->end - 1].word())) {
+    --chunk->end;
+  }
+  // A place run into the name ends it: "Lebed Chechnya peace plan".
+  for (size_t k = chunk->begin + 1; k < chunk->end; ++k) {
+    const CountryGazetteer::Form* form = nullptr;
+    if (tokens[k].is_word && countries_.Match(tokens, k, &form) == chunk->end - k && !form->ambiguous) {
+      chunk->end = k;
+      break;
+    }
+  }
+  if (chunk->begin >= chunk->end) return false;
+  // "Reagan-Gorbachev", "Texaco-Pennzoil": two names joined by a hyphen
+  // with nothing before them relate two parties; each is a candidate.
+  if (IsHyphenedPair(tokens, chunk->begin, chunk->end)) {
+    i = chunk->begin + 2;
+    chunk->end = chunk->begin + 1;
+  }
+  if (chunk->end - chunk->begin == 1 && tokens[chunk->begin].folded.size() < 2) return false;  // "S", "A"
+  return !ContinuesOrganization(tokens, chunk->begin);
 }
 
-std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const std::vector<NameSpan>& names) const {
+
+std::vector<PersonFinder::Chunk> PersonFinder::FindChunks(const TokenStream& stream, const LowerCaseUse& lower_case,
+                                                          WordTable& lone_words) const {
   const std::vector<Token>& tokens = stream.tokens;
   std::vector<Chunk> chunks;
-  WordTable lone_words;  // words standing alone as a name somewhere
-  // Which capitalised words the article also writes in lower case ("Trade"
-  // and "trade"). Only capitalised words are asked about, and they are few.
-  WordTable capitalized_words;
-  for (const Token& token : tokens) {
-    if (token.is_word && token.capitalized) capitalized_words.Insert(token.word(), static_cast<uint32_t>(capitalized_words.size()));
-  }
-  std::vector<bool> also_lower_case(capitalized_words.size(), false);
-  for (const Token& token : tokens) {
-    if (!token.is_word || token.capitalized) continue;
-    if (uint32_t n = capitalized_words.Find(token.word()); n != WordTable::kMissing) also_lower_case[n] = true;
-  }
-  auto written_in_lower_case = [&](const Token& token) {
-    if (!token.capitalized) return true;
-    const uint32_t n = capitalized_words.Find(token.word());
-    return n != WordTable::kMissing && also_lower_case[n];
-  };
-  size_t i = 0;
-  while (i < tokens.size()) {
+  for (size_t i = 0; i < tokens.size();) {
     if (!StartsChunk(tokens, i, stream.title_all_caps)) {
       ++i;
       continue;
     }
-    const size_t chunk_end = ChunkEnd(tokens, i);
-    const size_t title_before = TitleStartBefore(tokens, i);
-    Chunk chunk{0, chunk_end, title_before != i, title_before != i ? title_before : kNoRole};
-    chunk.begin = TrimLeading(tokens, i, chunk_end, &chunk.title_cue, &chunk.role_begin);
-    i = chunk_end;
-    while (chunk.end > chunk.begin &&
-           (!tokens[chunk.end - 1].is_word || lexicon_.IsParticle(tokens[chunk.end - 1].word())) &&
-           tokens[chunk.end - 1].text != ".") {
-      --chunk.end;
-    }
-    // "Reagan Administration", "Thatcher Government": the body is not part of the name.
-    // ("Federal Aviation Administration" keeps its organisation word and stays no one.)
-    if (chunk.end - chunk.begin == 2 && tokens[chunk.end - 1].is_word && lexicon_.IsGoverningWord(tokens[chunk.end - 1].word())) {
-      --chunk.end;
-    }
-    // A place run into the name ends it: "Lebed Chechnya peace plan".
-    for (size_t k = chunk.begin + 1; k < chunk.end; ++k) {
-      const CountryGazetteer::Form* form = nullptr;
-      if (tokens[k].is_word && countries_.Match(tokens, k, &form) == chunk.end - k && !form->ambiguous) {
-        chunk.end = k;
-        break;
-      }
-    }
-    if (chunk.begin >= chunk.end) continue;
-    // "Reagan-Gorbachev", "Texaco-Pennzoil": two names joined by a hyphen
-    // with nothing before them relate two parties; each is a candidate.
-    if (IsHyphenedPair(tokens, chunk.begin, chunk.end)) {
-      i = chunk.begin + 2;
-      chunk.end = chunk.begin + 1;
-    }
-    if (chunk.end - chunk.begin == 1 && tokens[chunk.begin].folded.size() < 2) continue;  // "S", "A"
-    if (ContinuesOrganization(tokens, chunk.begin)) continue;
-    if (chunk.end - chunk.begin == 1 && !tokens[chunk.begin].sentence_start &&
-        !written_in_lower_case(tokens[chunk.begin])) {
+    Chunk chunk;
+    if (!NextChunk(tokens, i, &chunk)) continue;
+    if (chunk.end - chunk.begin == 1 && !lower_case.WrittenInLowerCase(tokens[chunk.begin])) {
       lone_words.Insert(tokens[chunk.begin].word());
     }
     chunks.push_back(chunk);
   }
+  AddCapitalsMentions(tokens, chunks);
   if (stream.title_all_caps) AddHeadlineSurnames(tokens, chunks);
+  return chunks;
+}
+
+// Whether only a list's separator stands between two names: a comma,
+// semicolon or "and", and in a numbered list (a team sheet: "15 - Andre
+// Joubert, 14 - Justin Swart") the number and dash after it.
+static bool SeparatedByList(const std::vector<Token>& tokens, const PersonSpan& left, const PersonSpan& right) {
+  if (right.begin <= left.end || right.begin > left.end + 3) return false;
+  const Token& separator = tokens[left.end];
+  if (separator.text != "," && separator.text != ";" && separator.folded != "and" && separator.text != "&") return false;
+  if (right.begin == left.end + 1) return true;
+  return right.begin == left.end + 3 && IsNumber(tokens[left.end + 1]) && tokens[left.end + 2].text == "-";
+}
+
+// People come in lists: "Putin, Erdogan and Rouhani", team sheets. An
+// unproven full name beside a proven one, with only a list's separator
+// between, is taken as one more person, as far as the list runs.
+static void AcceptListNeighbours(const std::vector<Token>& tokens, std::vector<PersonSpan>& spans) {
+  auto separated_by_list = [&](const PersonSpan& left, const PersonSpan& right) {
+    return SeparatedByList(tokens, left, right);
+  };
+  auto proven = [](const PersonSpan& span) { return span.accepted && span.name_words >= 2; };
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (size_t k = 0; k < spans.size(); ++k) {
+      PersonSpan& span = spans[k];
+      if (span.accepted || span.place_name || span.name_words < 2) continue;
+      bool beside_person = (k > 0 && proven(spans[k - 1]) && separated_by_list(spans[k - 1], span)) ||
+                           (k + 1 < spans.size() && proven(spans[k + 1]) && separated_by_list(span, spans[k + 1]));
+      if (beside_person) {
+        span.evidence += kListNeighbour;
+        span.accepted = span.evidence >= kAccept;
+        changed = changed || span.accepted;
+      }
+    }
+  }
+}
+
+std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const std::vector<NameSpan>& names) const {
+  const std::vector<Token>& tokens = stream.tokens;
+  const LowerCaseUse lower_case(tokens);
+  WordTable lone_words;  // words standing alone as a name somewhere
   std::vector<PersonSpan> spans;
-  for (const Chunk& chunk : chunks) {
+  for (const Chunk& chunk : FindChunks(stream, lower_case, lone_words)) {
     PersonSpan span;
     span.begin = chunk.begin;
     span.end = chunk.end;
     span.title_cue = chunk.title_cue;
     if (chunk.role_begin < chunk.begin) span.role = RoleText(tokens, chunk.role_begin, chunk.begin);
     if (!Assess(tokens, chunk.title_cue, &span)) continue;
-    span.common_word = span.name_words == 1 && written_in_lower_case(tokens[span.begin]);
+    span.common_word = span.name_words == 1 && (chunk.capitals_only || lower_case.WrittenInLowerCase(tokens[span.begin]));
     // "Moody's said", "McDonald's said": a possessive that speaks is a firm.
     if (span.end < tokens.size() && tokens[span.end - 1].possessive && tokens[span.end].is_word &&
         lexicon_.IsAttributionVerb(tokens[span.end].word())) {
       span.organisation = true;
       span.accepted = false;
     }
-    // "Waqar Younis ... Younis bowled": a name later shortened to its last
-    // word is how articles refer to people.
+    // "Waqar Younis ... Younis bowled", "... Younis took three wickets": a
+    // name later shortened to its last word is how articles refer to people.
     if (span.name_words >= 2 && !span.place_name && lone_words.Contains(tokens[span.end - 1].word())) {
       span.evidence += kSurnameAlone;
       span.accepted = span.evidence >= kAccept;
@@ -537,27 +624,7 @@ std::vector<PersonSpan> PersonFinder::FindSpans(const TokenStream& stream, const
     spans.push_back(std::move(span));
   }
   WeighTaggedNames(tokens, names, stream.title_all_caps, spans);
-  // People come in lists: "Putin, Erdogan and Rouhani", team sheets. An
-  // unproven full name beside a proven one, with only a comma, semicolon or
-  // "and" between, is taken as one more person (twice: lists run on).
-  auto separated_by_list = [&](const PersonSpan& left, const PersonSpan& right) {
-    if (right.begin != left.end + 1) return false;
-    const Token& between = tokens[left.end];
-    return between.text == "," || between.text == ";" || between.folded == "and" || between.text == "&";
-  };
-  for (int round = 0; round < 2; ++round) {
-    for (size_t k = 0; k < spans.size(); ++k) {
-      PersonSpan& span = spans[k];
-      if (span.accepted || span.place_name || span.name_words < 2) continue;
-      bool beside_person = (k > 0 && spans[k - 1].accepted && spans[k - 1].name_words >= 2 && separated_by_list(spans[k - 1], span)) ||
-                           (k + 1 < spans.size() && spans[k + 1].accepted && spans[k + 1].name_words >= 2 &&
-                            separated_by_list(span, spans[k + 1]));
-      if (beside_person) {
-        span.evidence += kListNeighbour;
-        span.accepted = span.evidence >= kAccept;
-      }
-    }
-  }
+  AcceptListNeighbours(tokens, spans);
   return spans;
 }
 

@@ -45,6 +45,8 @@ struct PersonSpan {
 };
 
 
+class LowerCaseUse;
+
 class PersonFinder {
  public:
   PersonFinder(const NameLexicon& lexicon, const CountryGazetteer& countries)
@@ -64,6 +66,9 @@ class PersonFinder {
                      size_t* role_begin) const;
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  double InitialsEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  bool NationalityAfter(const std::vector<Token>& tokens, size_t end) const;
+  bool NamedWithNationality(const std::vector<Token>& tokens, const PersonSpan& span) const;
   bool GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const;
   size_t PortfolioTitleStart(const std::vector<Token>& tokens, size_t begin) const;
   bool InDateline(const std::vector<Token>& tokens, size_t end) const;
@@ -71,8 +76,12 @@ class PersonFinder {
     size_t begin, end;
     bool title_cue;
     size_t role_begin = kNoRole;  // where its title starts, if any
+    bool capitals_only = false;   // from a sentence in capitals: someone the article names, or no one
   };
   void AddHeadlineSurnames(const std::vector<Token>& tokens, std::vector<Chunk>& chunks) const;
+  void AddCapitalsMentions(const std::vector<Token>& tokens, std::vector<Chunk>& chunks) const;
+  bool NextChunk(const std::vector<Token>& tokens, size_t& i, Chunk* chunk) const;
+  std::vector<Chunk> FindChunks(const TokenStream& stream, const LowerCaseUse& lower_case, WordTable& lone_words) const;
   size_t TitleStartBefore(const std::vector<Token>& tokens, size_t begin) const;
   bool ContinuesOrganization(const std::vector<Token>& tokens, size_t begin) const;
   // The tagger's word on an all-capitals headline is not taken against a person.

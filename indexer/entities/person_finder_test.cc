@@ -151,3 +151,81 @@ TEST_CASE("people: a title stripped from a name becomes the person's role, and i
   CHECK(Roles("Mr. John Smith said the talks went well, and Jane Doe, 45, agreed.") ==
         std::map<std::string, std::string>{{"John Smith", ""}, {"Jane Doe", ""}});
 }
+
+namespace {
+
+// Mentions per person id: how often the article names each.
+std::map<std::string, int> Mentions(const std::string& body) {
+  Article article;
+  article.body = body;
+  std::map<std::string, int> mentions;
+  for (const PersonMention& person : EntityExtractor(Model()).Extract(article).people) mentions[person.id] = person.mentions;
+  return mentions;
+}
+
+}  // namespace
+
+TEST_CASE("people: an initial and a surname written apart, as scorecards write players, is a person") {
+  Found found = Extract("Glamorgan 259 and 207 (A. Dale 69, H. Morris 69; D. Blenkiron 4-43).");
+  CHECK(found.people.count("A. Dale"));
+  CHECK(found.people.count("H. Morris"));
+  CHECK(found.people.count("D. Blenkiron"));
+  // A place after the initial is no surname.
+  CHECK(Extract("Exports to W. Germany and E. Europe rose sharply in the year.").people.empty());
+  Found found_places = Extract("N. Korea urges S. Korea to return war veteran.");
+  CHECK(found_places.people.empty());
+  CHECK(found_places.unresolved.empty());
+}
+
+TEST_CASE("people: a given name after a list number or before a month's name keeps its place in the name") {
+  CHECK(Extract("Results:\n7. Rohan Robinson (Australia) 49.36\n8. Jearl Miles (U.S.) 50.42").people ==
+        std::set<std::string>{"Rohan Robinson", "Jearl Miles"});
+  CHECK(Extract("Andrei Medvedev (Ukraine) beat Jan Kroslak (Slovakia) 6-4 6-3.").people ==
+        std::set<std::string>{"Andrei Medvedev", "Jan Kroslak"});
+}
+
+TEST_CASE("people: a results table's full name with its country is a person, whatever the tagger makes of the table") {
+  Found found = Extract(
+      "Women's singles, third round\nSandrine Testud (France) beat Ines Gorrochategui (Argentina) 4-6 6-2 6-1\n"
+      "Dally Randriantefy (Madagascar) beat Asa Carlsson (Sweden) 6-4 6-3");
+  CHECK(found.people.count("Sandrine Testud"));
+  CHECK(found.people.count("Dally Randriantefy"));
+}
+
+TEST_CASE("people: a sentence in capitals names the people the article names in full, and no one else") {
+  std::map<std::string, int> mentions = Mentions(
+      "SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN .\n"
+      "LONDON 1996-08-30\nThe world's costliest footballer Alan Shearer was named England captain on Friday.");
+  CHECK(mentions[PersonKey("Alan Shearer")] == 2);
+  CHECK(mentions.size() == 1);
+  Found found = Extract("GOLF - HENKE TAKES LEAD IN MILWAUKEE .\nNolan Henke shot a 65 on Thursday.");
+  CHECK(found.people == std::set<std::string>{"Nolan Henke"});
+  // A capitals word the article does not write in a full name stays no one's.
+  found = Extract("GOLF - HENKE TAKES LEAD IN MILWAUKEE .\nThe leader shot a 65 on Thursday, said Tom Lehman.");
+  CHECK(found.people == std::set<std::string>{"Tom Lehman"});
+  CHECK(found.unresolved.empty());
+}
+
+TEST_CASE("people: a numbered team sheet is a list of people, as far as it runs") {
+  Found found = Extract(
+      "South Africa - 15 - Andre Joubert, 14 - Justin Swart, 13 - Japie Mulder, 12 - Olo Brown, 11 - Walter Little.");
+  CHECK(found.people.count("Japie Mulder"));
+  CHECK(found.people.count("Olo Brown"));
+  CHECK(found.people.count("Walter Little"));
+}
+
+TEST_CASE("people: a scorer written with the minute is a person") {
+  CHECK(Extract("Israel 2, Bulgaria 0. Scorers: Haim Hajaj (47th), Nir Sivilia (57th).").people ==
+        std::set<std::string>{"Haim Hajaj", "Nir Sivilia"});
+}
+
+TEST_CASE("people: two particles between a given name and a surname stay in the name") {
+  CHECK(Extract("Springbok scrum-half Joost van der Westhuizen, 25, scored two tries.").people ==
+        std::set<std::string>{"Joost van der Westhuizen"});
+}
+
+TEST_CASE("people: a name later shortened to its last word is a person, the short form opening a sentence too") {
+  CHECK(Extract("Guerrillas met Faik Nerweyi of the Kurdistan Democratic Party in Chuman. "
+                "Nerweyi spoke of the talks at length.")
+            .people == std::set<std::string>{"Faik Nerweyi"});
+}
