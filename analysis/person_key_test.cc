@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 using newsfacet::PersonKey;
+using newsfacet::PersonKeyUncached;
 using newsfacet::SurnameKey;
 
 TEST_CASE("person key: spellings with and without diacritics are one person") {
@@ -38,4 +39,12 @@ TEST_CASE("person key: the surname key matches a surname-only mention") {
   CHECK(SurnameKey("Mevlüt Mert Altıntaş") == PersonKey("Altintas"));
   CHECK(SurnameKey("Bashar al-Assad") == PersonKey("Assad"));
   CHECK(PersonKey("   ") == "");
+}
+
+TEST_CASE("person key: the uncached key is the remembered one, asked once or twice") {
+  for (const char* name : {"Andrei Karlov", "Mevlüt Mert Altıntaş", "Bashar al-Assad", "Yevgeny", "Karlov", "oil"}) {
+    CAPTURE(name);
+    CHECK(PersonKeyUncached(name) == PersonKey(name));
+    CHECK(PersonKeyUncached(name) == PersonKey(name));
+  }
 }

@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "entities/person_finder.h"
+#include "indexer/entities/person_finder.h"
 
 namespace newsfacet {
 
