@@ -32,11 +32,19 @@ void HttpServerThreads::StartThreadLocked() {
   threads_.emplace_back([this] { Work(); });
 }
 
+bool HttpServerThreads::WakeLastIdleLocked() {
+  if (idle_.empty()) return false;
+  Idle* idle = idle_.back();
+  idle_.pop_back();
+  idle->woken = true;
+  idle->wake.notify_one();
+  return true;
+}
+
 void HttpServerThreads::enqueue(std::function<void()> task) {
   std::lock_guard<std::mutex> lock(mutex_);
   tasks_.push_back(std::move(task));
-  if (!shutting_down_ && idle_ < tasks_.size() && running_ < most_) StartThreadLocked();
-  wake_.notify_one();
+  if (!WakeLastIdleLocked() && !shutting_down_ && running_ < most_) StartThreadLocked();
 }
 
 void HttpServerThreads::shutdown() {
@@ -44,7 +52,8 @@ void HttpServerThreads::shutdown() {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     shutting_down_ = true;
-    wake_.notify_all();
+    while (WakeLastIdleLocked()) {
+    }
   }
   // Threads are only added under the lock while not shutting down, so the
   // list is final once it is taken here.
@@ -59,17 +68,28 @@ void HttpServerThreads::shutdown() {
 
 void HttpServerThreads::Work() {
   std::unique_lock<std::mutex> lock(mutex_);
-  while (true) {
-    ++idle_;
-    bool woken = wake_.wait_for(lock, kSpareThreadIdle, [&] { return !tasks_.empty() || shutting_down_; });
-    --idle_;
-    if (tasks_.empty() && (shutting_down_ || (!woken && running_ > ready_))) break;
-    if (tasks_.empty()) continue;
-    std::function<void()> task = std::move(tasks_.front());
-    tasks_.pop_front();
-    lock.unlock();
-    task();
-    lock.lock();
+  Idle idle;
+  bool leaving = false;
+  while (!leaving) {
+    if (!tasks_.empty()) {
+      std::function<void()> task = std::move(tasks_.front());
+      tasks_.pop_front();
+      lock.unlock();
+      task();
+      lock.lock();
+      continue;
+    }
+    if (shutting_down_) break;
+    idle.woken = false;
+    idle_.push_back(&idle);
+    // A thread keeps its place on the idle list while it waits: one idle for
+    // long stays at the far end, and a spare one leaves from there.
+    while (!idle.woken && !leaving) {
+      if (!idle.wake.wait_for(lock, kSpareThreadIdle, [&] { return idle.woken; }) && running_ > ready_) {
+        idle_.erase(std::find(idle_.begin(), idle_.end(), &idle));
+        leaving = true;
+      }
+    }
   }
   --running_;
   left_.push_back(std::this_thread::get_id());

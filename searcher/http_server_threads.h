@@ -9,6 +9,12 @@
 // client cost a stack, not CPU, and searches themselves are bounded
 // elsewhere (EngineOptions::max_parallel). Threads above `ready` leave after
 // a while idle.
+//
+// The thread that went idle last takes the next connection. A thread that
+// has served a search holds per-thread state (decompression and folding
+// contexts, the allocator's caches); handing work round the whole pool
+// would warm every thread in turn, and memory would grow with the pool's
+// size rather than with the load.
 #pragma once
 
 #include <condition_variable>
@@ -33,18 +39,25 @@ class HttpServerThreads : public httplib::TaskQueue {
   void shutdown() override;
 
  private:
+  // An idle thread, waiting to be handed a task.
+  struct Idle {
+    std::condition_variable wake;
+    bool woken = false;
+  };
+
   void StartThreadLocked();
+  // Wakes the thread that went idle last, if any is idle.
+  bool WakeLastIdleLocked();
   void Work();
 
   const size_t ready_;
   const size_t most_;
   std::mutex mutex_;
-  std::condition_variable wake_;
   std::deque<std::function<void()>> tasks_;
   std::vector<std::thread> threads_;
   std::vector<std::thread::id> left_;  // threads that ended, not yet joined
-  size_t idle_ = 0;
-  size_t running_ = 0;  // threads that have not left
+  std::vector<Idle*> idle_;           // idle threads, the last to go idle at the back
+  size_t running_ = 0;                // threads that have not left
   bool shutting_down_ = false;
 };
 

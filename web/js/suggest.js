@@ -43,9 +43,9 @@ export class Suggester {
 
   schedule() {
     clearTimeout(this.timer);
+    ++this.seq;  // an answer still on its way is for a word no longer in the box
     const token = this.token();
     if (!token) {
-      ++this.seq;
       this.close();
       return;
     }
@@ -102,9 +102,12 @@ export class Suggester {
   choose(index) {
     const option = this.options[index];
     if (!option) return;
+    // The word at the caret now: the options may have been looked up for an
+    // earlier, shorter one.
+    const token = this.token() ?? option.token;
     this.close();
     ++this.seq;
-    this.onChoose(option.filter, option.id, option.token);
+    this.onChoose(option.filter, option.id, token);
   }
 
   close() {
