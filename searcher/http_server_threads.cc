@@ -47,6 +47,11 @@ void HttpServerThreads::enqueue(std::function<void()> task) {
   if (!WakeLastIdleLocked() && !shutting_down_ && running_ < most_) StartThreadLocked();
 }
 
+size_t HttpServerThreads::IdleThreads() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return idle_.size();
+}
+
 void HttpServerThreads::shutdown() {
   std::vector<std::thread> threads;
   {

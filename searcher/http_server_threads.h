@@ -38,6 +38,9 @@ class HttpServerThreads : public httplib::TaskQueue {
   // Runs what is queued, then joins every thread.
   void shutdown() override;
 
+  // Threads waiting for a connection just now.
+  size_t IdleThreads();
+
  private:
   // An idle thread, waiting to be handed a task.
   struct Idle {
