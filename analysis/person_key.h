@@ -20,9 +20,9 @@ namespace newsfacet {
 std::string PersonKey(std::string_view name);
 
 // PersonKey() without its per-thread memory of recent names (up to 50,000
-// on each thread): for keying any word of a text, as the searcher's
-// highlighting does, which would fill that memory on every server thread
-// with words that are not names.
+// on each thread): for the searcher, which keys query words and any word of
+// a snippet. Those are mostly not names, and a memory on every server thread
+// would grow the server with each thread that ever answered a request.
 std::string PersonKeyUncached(std::string_view name);
 
 // The key of the last part of a name, used to match a surname-only mention

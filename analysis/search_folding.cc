@@ -1,11 +1,12 @@
 #include "analysis/search_folding.h"
 
 #include <memory>
-#include <mutex>
 #include <stdexcept>
 
 #include <unicode/translit.h>
 #include <unicode/unistr.h>
+
+#include "common/object_pool.h"
 
 namespace newsfacet {
 namespace {
@@ -30,19 +31,22 @@ std::unique_ptr<icu::Transliterator> CreateFolder() {
 }
 
 // ICU transliterators are not thread-safe, and building one from rules is
-// slow: compile once, then give each thread its own clone.
-icu::Transliterator& ThreadFolder() {
-  static std::once_flag compiled;
-  static std::unique_ptr<icu::Transliterator> prototype;
-  std::call_once(compiled, [] { prototype = CreateFolder(); });
-  thread_local std::unique_ptr<icu::Transliterator> folder(prototype->clone());
-  return *folder;
+// slow: compile once, then lend clones from a pool. A clone per thread would
+// grow a server's memory with every pool thread that ever folded a word.
+ObjectPool<icu::Transliterator>& Folders() {
+  // Neither is ever destroyed: a clone may share the prototype's rule data,
+  // and a thread may still fold while static objects are torn down at exit.
+  static auto* const pool = new ObjectPool<icu::Transliterator>([] {
+    static const icu::Transliterator* const prototype = CreateFolder().release();
+    return std::unique_ptr<icu::Transliterator>(prototype->clone());
+  });
+  return *pool;
 }
 
 void AppendFolded(std::string_view non_ascii, std::string& out) {
   icu::UnicodeString text = icu::UnicodeString::fromUTF8(
       icu::StringPiece(non_ascii.data(), static_cast<int32_t>(non_ascii.size())));
-  ThreadFolder().transliterate(text);
+  Folders().Acquire()->transliterate(text);
   text.toUTF8String(out);
 }
 

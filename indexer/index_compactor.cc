@@ -7,6 +7,7 @@
 
 #include <cerrno>
 #include <chrono>
+#include <cstdint>
 #include <cstring>
 #include <memory>
 #include <system_error>
@@ -53,17 +54,22 @@ void SyncDirectory(const fs::path& dir) {
 // less CPU on Reuters (bench/README.md, "Compaction"). Later index runs
 // into the shard write whole 32 KiB blocks, which is why not the 64 KiB
 // maximum, which searched no faster.
+// A shard smaller than a few MiB keeps the default: a table takes at least
+// a block, and a tiny shard rewritten in 32 KiB blocks would grow.
 constexpr int kCompactedBlockSize = 32 * 1024;
+constexpr int kSmallShardBlockSize = 8 * 1024;
+constexpr uint64_t kSmallShardBytes = 4 * 1024 * 1024;
 
 Status CompactShard(const fs::path& shard, ShardCompaction* result) {
   const fs::path compacting = CompactingPath(shard);
   std::error_code error;
   fs::remove_all(compacting, error);  // left by a compaction that was killed
   result->bytes_before = DirectoryBytes(shard);
+  const int block_size = result->bytes_before < kSmallShardBytes ? kSmallShardBlockSize : kCompactedBlockSize;
   try {
     Xapian::Database(shard.string()).compact(compacting.string(),
                                              Xapian::Compactor::FULL | Xapian::DBCOMPACT_NO_RENUMBER,
-                                             kCompactedBlockSize);
+                                             block_size);
   } catch (const Xapian::Error& e) {
     fs::remove_all(compacting, error);
     return Status::Error("cannot compact shard " + shard.string() + ": " + e.get_description());

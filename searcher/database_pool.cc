@@ -1,32 +1,24 @@
 #include "searcher/database_pool.h"
 
+#include <limits>
+
 namespace newsfacet {
 
-DatabasePool::Lease::~Lease() {
-  if (db_) pool_->Return(std::move(db_));
-}
+DatabasePool::DatabasePool(std::string path)
+    : path_(std::move(path)),
+      handles_([this] { return std::make_unique<Xapian::Database>(path_); }, std::numeric_limits<size_t>::max()) {}
 
 DatabasePool::Lease DatabasePool::Acquire() {
-  std::unique_ptr<Xapian::Database> db;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    if (!idle_.empty()) {
-      db = std::move(idle_.back());
-      idle_.pop_back();
-    }
+  ObjectPool<Xapian::Database>::Lease lease = handles_.Acquire();
+  // Cheap when nothing changed, and on a handle just opened: Xapian
+  // compares each shard's revision.
+  try {
+    lease->reopen();
+  } catch (...) {
+    lease.Discard();
+    throw;
   }
-  if (db) {
-    // Cheap when nothing changed: Xapian compares each shard's revision.
-    db->reopen();
-  } else {
-    db = std::make_unique<Xapian::Database>(path_);
-  }
-  return Lease(this, std::move(db));
-}
-
-void DatabasePool::Return(std::unique_ptr<Xapian::Database> db) {
-  std::lock_guard<std::mutex> lock(mutex_);
-  idle_.push_back(std::move(db));
+  return Lease(std::move(lease));
 }
 
 }  // namespace newsfacet

@@ -9,37 +9,32 @@
 #pragma once
 
 #include <memory>
-#include <mutex>
 #include <string>
-#include <vector>
 
 #include <xapian.h>
+
+#include "common/object_pool.h"
 
 namespace newsfacet {
 
 class DatabasePool {
  public:
   // `path` is what Xapian opens: the index directory (its stub file).
-  explicit DatabasePool(std::string path) : path_(std::move(path)) {}
+  explicit DatabasePool(std::string path);
   DatabasePool(const DatabasePool&) = delete;
   DatabasePool& operator=(const DatabasePool&) = delete;
 
   class Lease {
    public:
-    Lease(Lease&& other) noexcept : pool_(other.pool_), db_(std::move(other.db_)) {}
-    Lease& operator=(Lease&&) = delete;
-    ~Lease();
-
-    Xapian::Database& db() { return *db_; }
+    Xapian::Database& db() { return *lease_; }
     // Drops the handle instead of returning it (after an error that may
     // have left it unusable); the next lease opens a new one.
-    void Discard() { db_.reset(); }
+    void Discard() { lease_.Discard(); }
 
    private:
     friend class DatabasePool;
-    Lease(DatabasePool* pool, std::unique_ptr<Xapian::Database> db) : pool_(pool), db_(std::move(db)) {}
-    DatabasePool* pool_;
-    std::unique_ptr<Xapian::Database> db_;
+    explicit Lease(ObjectPool<Xapian::Database>::Lease lease) : lease_(std::move(lease)) {}
+    ObjectPool<Xapian::Database>::Lease lease_;
   };
 
   // A handle at the latest commit. Throws Xapian::Error when the index
@@ -49,11 +44,9 @@ class DatabasePool {
   const std::string& path() const { return path_; }
 
  private:
-  void Return(std::unique_ptr<Xapian::Database> db);
-
   const std::string path_;
-  std::mutex mutex_;
-  std::vector<std::unique_ptr<Xapian::Database>> idle_;
+  // Every idle handle is kept: there are never more than requests at once.
+  ObjectPool<Xapian::Database> handles_;
 };
 
 }  // namespace newsfacet

@@ -181,7 +181,7 @@ std::string ResolvePersonId(const std::string& value, const Xapian::Database& db
   // PersonKey() of an id is not always the id ("al-gore" would lose "al"),
   // so an id the index holds is taken as it is.
   if (IsKnownId(value, layout::kPersonPrefix, db)) return value;
-  std::string key = PersonKey(value);
+  std::string key = PersonKeyUncached(value);
   if (key.empty() || db.term_exists(Term(layout::kPersonPrefix, key))) return key;
   const std::string& resolved = surnames.PersonOf(key);
   if (!resolved.empty()) return resolved;

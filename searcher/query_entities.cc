@@ -28,7 +28,7 @@ std::optional<EntityWords> EntityNamedBy(const std::vector<std::string>& words, 
   if (std::optional<std::string> code = labels.CountryNamedBy(text)) {
     return EntityWords{first, count, Facet::kCountries, *code};
   }
-  const std::string person = PersonKey(text);
+  const std::string person = PersonKeyUncached(text);
   if (count > 1 && !person.empty() && db.term_exists(layout::KeyOf(layout::kPersonPrefix, person)) &&
       !surnames.NamesOrganisation(person)) {
     return EntityWords{first, count, Facet::kPeople, person};

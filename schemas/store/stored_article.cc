@@ -1,10 +1,12 @@
 #include "schemas/store/stored_article.h"
 
 #include <memory>
+#include <new>
 
 #include <nlohmann/json.hpp>
 #include <zstd.h>
 
+#include "common/object_pool.h"
 #include "schemas/index_layout.h"
 #include "schemas/store/json_text.h"
 
@@ -18,11 +20,9 @@ constexpr int kCompressionLevel = 1;
 struct CompressionContextDeleter {
   void operator()(ZSTD_CCtx* context) const { ZSTD_freeCCtx(context); }
 };
-struct DecompressionContextDeleter {
-  void operator()(ZSTD_DCtx* context) const { ZSTD_freeDCtx(context); }
-};
 
-// One context per thread: making one costs more than compressing an article.
+// One compression context per indexing thread: making one costs more than
+// compressing an article.
 // Every frame carries a checksum, so a damaged value is refused rather than
 // shown as garbled text.
 ZSTD_CCtx* CompressionContext() {
@@ -34,9 +34,25 @@ ZSTD_CCtx* CompressionContext() {
   }());
   return context.get();
 }
-ZSTD_DCtx* DecompressionContext() {
-  thread_local std::unique_ptr<ZSTD_DCtx, DecompressionContextDeleter> context(ZSTD_createDCtx());
-  return context.get();
+
+// Decompression runs on server threads, of which there may be many more
+// than run at once: contexts are pooled, not kept one per thread.
+struct DecompressionContext {
+  DecompressionContext() : context(ZSTD_createDCtx()) {
+    if (!context) throw std::bad_alloc();
+  }
+  ~DecompressionContext() { ZSTD_freeDCtx(context); }
+  DecompressionContext(const DecompressionContext&) = delete;
+  DecompressionContext& operator=(const DecompressionContext&) = delete;
+  ZSTD_DCtx* context;
+};
+
+ObjectPool<DecompressionContext>& DecompressionContexts() {
+  // Never destroyed: a thread may still read an article while static
+  // objects are torn down at exit.
+  static auto* const pool =
+      new ObjectPool<DecompressionContext>([] { return std::make_unique<DecompressionContext>(); });
+  return *pool;
 }
 
 }  // namespace
@@ -141,7 +157,8 @@ std::string LoadArticleJson(const Xapian::Document& doc) {
   constexpr unsigned long long kMaxJsonBytes = 1ull << 30;
   if (size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxJsonBytes) return {};
   std::string json(size, '\0');
-  const size_t written = ZSTD_decompressDCtx(DecompressionContext(), json.data(), json.size(), stored.data(), stored.size());
+  const auto context = DecompressionContexts().Acquire();
+  const size_t written = ZSTD_decompressDCtx(context->context, json.data(), json.size(), stored.data(), stored.size());
   if (ZSTD_isError(written) || written != size) return {};
   return json;
 }
