@@ -169,7 +169,8 @@ MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* re
 }
 
 MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& request, SearchResponse* response) {
-  const SurnameLookup surnames(surname_maps_.Current());
+  const std::shared_ptr<const SurnameMap> names = surname_maps_.Current();
+  const SurnameLookup surnames(names);
   BuiltQuery built;
   if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
   response->query = request.scope.query;
@@ -271,7 +272,8 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     const std::vector<std::string>& selected = At(built.filter_ids, facet);
     FacetCounts counts;
     if (OnlyFilteredBy(request.scope, facet)) {
-      counts = CountFacetInIndex(db, facet, &surnames);
+      counts = CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.facet_limit), selected,
+                               "", label_cache_, db, names);
     } else if (At(spies, facet)) {
       counts = CountsFrom(*At(spies, facet), response->total.value, response->total.exact);
     } else {
@@ -407,7 +409,8 @@ MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetVal
     if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
     const Facet facet = request.facet;
     FacetCounts counts = OnlyFilteredBy(request.scope, facet)
-                             ? CountFacetInIndex(db, facet, &surnames)
+                             ? CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.limit),
+                                               At(built.filter_ids, facet), request.prefix, label_cache_, db, names)
                              : CountFacet(db, built.Combined(facet), facet,
                                           std::min(db.get_doccount(), options_.count_limit), &surnames);
     response->facet = facet;

@@ -20,6 +20,7 @@
 #include "searcher/database_pool.h"
 #include "searcher/facet_counter.h"
 #include "searcher/facet_labels.h"
+#include "searcher/index_facet_catalog.h"
 #include "searcher/label_cache.h"
 #include "searcher/query_builder.h"
 #include "searcher/search_request.h"
@@ -89,6 +90,7 @@ class SearchEngine {
   AdmissionGate gate_;
   SurnameMapCache surname_maps_;
   LabelCache label_cache_{labels_};
+  IndexFacetCatalog catalog_{options_.index_dir, shards_};
 };
 
 }  // namespace newsfacet
