@@ -54,11 +54,8 @@ void SyncDirectory(const fs::path& dir) {
 // less CPU on Reuters (bench/README.md, "Compaction"). Later index runs
 // into the shard write whole 32 KiB blocks, which is why not the 64 KiB
 // maximum, which searched no faster.
-// A shard smaller than a few MiB keeps the default: a table takes at least
-// a block, and a tiny shard rewritten in 32 KiB blocks would grow.
 constexpr int kCompactedBlockSize = 32 * 1024;
 constexpr int kSmallShardBlockSize = 8 * 1024;
-constexpr uint64_t kSmallShardBytes = 4 * 1024 * 1024;
 
 Status CompactShard(const fs::path& shard, ShardCompaction* result) {
   const fs::path compacting = CompactingPath(shard);

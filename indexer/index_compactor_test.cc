@@ -1,6 +1,9 @@
 #include "indexer/index_compactor.h"
 
 #include <atomic>
+#include <cstdint>
+#include <cstdio>
+#include <string>
 
 #include <doctest/doctest.h>
 #include <xapian.h>
@@ -10,6 +13,21 @@
 #include "tests/temp_dir.h"
 
 using namespace newsfacet;
+
+namespace {
+
+// What xapian-check says of a shard's tables ("blocksize=32K items=...").
+std::string XapianCheckReport(const std::filesystem::path& shard) {
+  std::string report;
+  FILE* check = ::popen(("xapian-check '" + shard.string() + "' 2>&1").c_str(), "r");
+  REQUIRE(check != nullptr);
+  char buffer[4096];
+  for (size_t got; (got = std::fread(buffer, 1, sizeof buffer, check)) > 0;) report.append(buffer, got);
+  REQUIRE(::pclose(check) == 0);
+  return report;
+}
+
+}  // namespace
 
 TEST_CASE("index compactor: every shard rewritten, no smaller in articles, no larger on disk") {
   testing::TempDir dir;
@@ -36,6 +54,46 @@ TEST_CASE("index compactor: every shard rewritten, no smaller in articles, no la
   CHECK(db.get_doccount() == 300);
   CHECK(db.get_termfreq("council") == 300);
   for (int shard = 0; shard < 3; ++shard) CHECK(!std::filesystem::exists(CompactingPath(ShardPath(dir / "index", shard))));
+}
+
+TEST_CASE("index compactor: a shard of several MiB is rewritten in 32 KiB blocks, a small one in 8 KiB") {
+  testing::TempDir dir;
+  // Varied words, so that the shard's posting lists, not its fixed costs,
+  // make its size.
+  uint32_t seed = 12345;
+  auto word = [&seed] {
+    seed = seed * 1103515245 + 12345;
+    std::string text;
+    for (uint32_t n = seed >> 8; text.size() < 3 + (seed >> 28) % 6; n /= 26) text.push_back(char('a' + n % 26));
+    return text;
+  };
+  for (int i = 0; i < 1500; ++i) {
+    std::string body;
+    for (int w = 0; w < 300; ++w) body += word() + (w % 12 == 11 ? ".\n" : " ");
+    dir.Write("articles/" + std::to_string(i) + ".txt", "Report " + std::to_string(i) + "\n\n" + body);
+  }
+  dir.Write("small/one.txt", "Small\n\nA single short story.");
+  IndexOptions options;
+  options.shards = 1;
+  options.entities = false;
+  IndexProgress progress;
+  std::atomic<bool> stop{false};
+  IndexSummary indexed;
+  for (const char* name : {"articles", "small"}) {
+    options.articles_dir = dir / name;
+    options.index_dir = dir / (std::string(name) + "-index");
+    REQUIRE(RunIndex(options, &progress, &stop, [](const ReadProblem&) {}, &indexed).ok());
+  }
+
+  CompactionSummary big;
+  REQUIRE(CompactIndex(dir / "articles-index", &big).ok());
+  REQUIRE(big.shards.at(0).bytes_before >= kSmallShardBytes);
+  CHECK(XapianCheckReport(ShardPath(dir / "articles-index", 0)).find("blocksize=32K") != std::string::npos);
+  CompactionSummary small;
+  REQUIRE(CompactIndex(dir / "small-index", &small).ok());
+  REQUIRE(small.shards.at(0).bytes_before < kSmallShardBytes);
+  CHECK(XapianCheckReport(ShardPath(dir / "small-index", 0)).find("blocksize=8K") != std::string::npos);
+  CHECK(small.shards.at(0).bytes_after <= small.shards.at(0).bytes_before);
 }
 
 TEST_CASE("index compactor: a directory that is not an index is refused, untouched") {
