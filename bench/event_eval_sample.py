@@ -9,7 +9,8 @@ Each export is `newsfacet export` of an index of one corpus. The sample is
 (article, event) pairs the detector reported (`--detected` per corpus) and
 articles it gave no event (`--quiet` per corpus), one pair per article, with a
 fixed seed; articles named in an --exclude file are never drawn. Every second
-article is marked for tuning, the others held out. The defaults (75 and 75,
+article is marked for tuning, the others held out (`--split test`: all held
+out). The defaults (75 and 75,
 seed 15, no exclusion) drew tests/data/events_eval.jsonl.
 """
 import argparse
@@ -51,6 +52,8 @@ def main():
     parser.add_argument("--quiet", type=int, default=75)
     parser.add_argument("--seed", type=int, default=15)
     parser.add_argument("--exclude", action="append", default=[])
+    parser.add_argument("--split", choices=["alternate", "test"], default="alternate",
+                        help="test: mark every article held out (a blind set)")
     args = parser.parse_args()
     excluded = set()
     for path in args.exclude:
@@ -60,7 +63,7 @@ def main():
               draw("reuters", read(args.reuters_export), rng, args.detected, args.quiet, excluded))
     rng.shuffle(sample)
     for n, entry in enumerate(sample):
-        entry["split"] = "tune" if n % 2 == 0 else "test"
+        entry["split"] = "tune" if n % 2 == 0 and args.split == "alternate" else "test"
         print(json.dumps(entry))
 
 

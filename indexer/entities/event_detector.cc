@@ -6,262 +6,15 @@
 
 #include <nlohmann/json.hpp>
 
+#include "indexer/entities/event_pattern_match.h"
+
 namespace newsfacet {
 namespace {
 
 // A score this close under the threshold passes: 1.0 x 3 must reach 3.0.
 constexpr double kTolerance = 1e-9;
 
-size_t StartBit(std::string_view word) { return (EventDetector::Pair(word) * 0x9E3779B1u >> 16) % 1024; }
-
-bool WordMatches(const EventDetector::WordPattern& pattern, const Token& token) {
-  const std::string& word = token.folded;
-  if (word.empty() || !pattern.starts.test(StartBit(word))) return false;
-  for (size_t a = 0; a < pattern.alternatives.size(); ++a) {
-    const std::string& alternative = pattern.alternatives[a];
-    if (pattern.hashes[a] != 0) {  // exact: the hashes settle almost every comparison
-      if (pattern.hashes[a] == token.folded_hash && word == alternative) return true;
-    } else if (word.size() >= alternative.size() - 1 &&
-               word.compare(0, alternative.size() - 1, alternative, 0, alternative.size() - 1) == 0) {
-      return true;
-    }
-  }
-  return false;
-}
-
 }  // namespace
-
-bool ParseEventPattern(const std::string& text, EventDetector::Pattern* pattern, std::string* error) {
-  pattern->words.clear();
-  int gap = 0;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    while (pos < text.size() && text[pos] == ' ') ++pos;
-    if (pos >= text.size()) break;
-    size_t end = text.find(' ', pos);
-    if (end == std::string::npos) end = text.size();
-    std::string piece = text.substr(pos, end - pos);
-    pos = end;
-    if (piece[0] == '~') {
-      if (pattern->words.empty() || piece.size() < 2 || !std::all_of(piece.begin() + 1, piece.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-        *error = "bad gap \"" + piece + "\" in \"" + text + "\"";
-        return false;
-      }
-      gap = std::stoi(piece.substr(1));
-      continue;
-    }
-    EventDetector::WordPattern word;
-    word.gap_before = gap;
-    gap = 0;
-    if (piece.front() == '(') {
-      if (piece.back() != ')') {
-        *error = "unclosed \"(\" in \"" + text + "\"";
-        return false;
-      }
-      piece = piece.substr(1, piece.size() - 2);
-      for (size_t start = 0; start <= piece.size();) {
-        size_t bar = piece.find('|', start);
-        if (bar == std::string::npos) bar = piece.size();
-        if (bar > start) word.alternatives.push_back(piece.substr(start, bar - start));
-        start = bar + 1;
-      }
-    } else {
-      word.alternatives.push_back(piece);
-    }
-    for (const std::string& alternative : word.alternatives) {
-      if (alternative == "*" || alternative.find('*') < alternative.size() - 1) {
-        *error = "a '*' must end a word, after at least one letter, in \"" + text + "\"";
-        return false;
-      }
-    }
-    if (word.alternatives.empty()) {
-      *error = "empty alternatives in \"" + text + "\"";
-      return false;
-    }
-    for (const std::string& alternative : word.alternatives) {
-      const bool prefix = alternative.back() == '*';
-      word.hashes.push_back(prefix ? 0 : HashWord(alternative));
-      if (prefix && alternative.size() < 3) {
-        word.starts.set();  // "a*": any second letter
-      } else {
-        word.starts.set(StartBit(alternative));
-      }
-    }
-    pattern->words.push_back(std::move(word));
-  }
-  if (pattern->words.empty() || gap != 0) {
-    *error = "pattern \"" + text + "\" is empty or ends with a gap";
-    return false;
-  }
-  return true;
-}
-
-uint32_t EventDetector::FirstWords::SlotOf(HashedWord word) const {
-  if (word.text.empty() || !pairs.test(Pair(word.text))) return kNone;
-  return slots.Find(word);
-}
-
-uint32_t EventDetector::FirstWords::Add(const std::string& word) {
-  pairs.set(Pair(word));
-  return slots.Insert(word, static_cast<uint32_t>(slots.size()));
-}
-
-void EventDetector::PatternSet::Add(Pattern pattern, FirstWords& first_words) {
-  for (const std::string& first : pattern.words.front().alternatives) {
-    Pattern copy = pattern;
-    copy.words.front().alternatives = {first};
-    copy.words.front().hashes = {first.back() == '*' ? 0 : HashWord(first)};
-    if (first.back() == '*') {
-      std::string prefix = first.substr(0, first.size() - 1);
-      if (prefix.size() < 2) {
-        for (size_t second = 0; second < 256; ++second) prefix_pairs_.set(Pair(prefix) | second);  // "a*": any second letter
-      } else {
-        prefix_pairs_.set(Pair(prefix));
-      }
-      // Kept sorted, so that MatchAt finds a word's candidates by binary search.
-      auto it = std::lower_bound(by_first_prefix_.begin(), by_first_prefix_.end(), prefix,
-                                 [](const auto& entry, const std::string& key) { return entry.first < key; });
-      if (it == by_first_prefix_.end() || it->first != prefix) it = by_first_prefix_.insert(it, {prefix, {}});
-      it->second.push_back(std::move(copy));
-    } else {
-      const uint32_t slot = first_words.Add(first);
-      if (slot >= by_first_word_.size()) by_first_word_.resize(slot + 1);
-      by_first_word_[slot].push_back(std::move(copy));
-    }
-  }
-}
-
-template <typename Found>
-void EventDetector::PatternSet::MatchAt(const std::vector<const Token*>& words, size_t start, uint32_t slot,
-                                        Found&& found) const {
-  const std::string& first = words[start]->folded;
-  if (first.empty()) return;
-  auto try_pattern = [&](const Pattern& pattern) {
-    size_t at = start;
-    for (size_t k = 1; k < pattern.words.size(); ++k) {
-      const WordPattern& next = pattern.words[k];
-      size_t limit = std::min(words.size(), at + 2 + static_cast<size_t>(next.gap_before));
-      size_t found_at = 0;
-      for (size_t candidate = at + 1; candidate < limit; ++candidate) {
-        if (words[candidate]->sentence != words[start]->sentence) break;
-        if (WordMatches(next, *words[candidate])) {
-          found_at = candidate;
-          break;
-        }
-      }
-      if (found_at == 0) return;
-      at = found_at;
-    }
-    found(pattern, start, at);
-  };
-  if (slot < by_first_word_.size()) {
-    for (const Pattern& pattern : by_first_word_[slot]) try_pattern(pattern);
-  }
-  if (!prefix_pairs_.test(Pair(first))) return;
-  // Every prefix of `first` sorts after its first letter and no later than
-  // `first` itself: only that stretch of the sorted prefixes is tried.
-  const auto from = std::lower_bound(by_first_prefix_.begin(), by_first_prefix_.end(), first.substr(0, 1),
-                                     [](const auto& entry, const std::string& key) { return entry.first < key; });
-  for (auto it = from; it != by_first_prefix_.end() && it->first <= first; ++it) {
-    const std::string& prefix = it->first;
-    if (first.compare(0, prefix.size(), prefix) != 0) continue;
-    for (const Pattern& pattern : it->second) try_pattern(pattern);
-  }
-}
-
-Status EventDetector::Load(const std::filesystem::path& data_dir, EventDetector* detector) {
-  const std::filesystem::path path = data_dir / "events.json";
-  std::ifstream in(path);
-  if (!in) return Status::Error("cannot read " + path.string());
-  nlohmann::json vocabulary = nlohmann::json::parse(in, nullptr, false);
-  if (vocabulary.is_discarded()) return Status::Error(path.string() + " is not valid JSON");
-  Status status = detector->LoadVocabulary(vocabulary);
-  if (!status.ok()) return Status::Error(path.string() + ": " + status.message());
-  return Status::Ok();
-}
-
-Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
-  if (!vocabulary.is_object() || !vocabulary.value("events", nlohmann::json()).is_array()) {
-    return Status::Error("expected an object with an \"events\" array");
-  }
-  threshold_ = vocabulary.value("threshold", 3.0);
-  const nlohmann::json positions = vocabulary.value("position_weights", nlohmann::json::object());
-  title_weight_ = positions.value("title", 3.0);
-  lead_weight_ = positions.value("lead", 2.0);
-  body_weight_ = positions.value("body", 1.0);
-  const nlohmann::json salience = vocabulary.value("salience", nlohmann::json::object());
-  body_min_score_ = salience.value("body_min_score", threshold_);
-  body_min_sentences_ = salience.value("body_min_sentences", 1);
-  anchor_weight_ = salience.value("anchor_weight", 0.0);
-  prominent_min_score_ = salience.value("prominent_min_score", 0.0);
-  unanchored_min_score_ = salience.value("unanchored_min_score", 0.0);
-  std::map<std::string, int> index_of;
-  for (const auto& event : vocabulary["events"]) {
-    index_of[event.value("id", "")] = static_cast<int>(events_.size());
-    events_.push_back({event.value("id", ""), event.value("label", ""), {}, {}});
-  }
-  std::string error;
-  for (const auto& event : vocabulary["events"]) {
-    const int owner = index_of[event.value("id", "")];
-    for (const auto& implied : event.value("implies", nlohmann::json::array())) {
-      if (implied.is_string() && index_of.count(implied.get<std::string>())) {
-        events_[static_cast<size_t>(owner)].implies.push_back(index_of[implied.get<std::string>()]);
-      }
-    }
-    for (const auto& superseded : event.value("supersedes", nlohmann::json::array())) {
-      if (superseded.is_string() && index_of.count(superseded.get<std::string>())) {
-        events_[static_cast<size_t>(owner)].supersedes.push_back(index_of[superseded.get<std::string>()]);
-      }
-    }
-    for (const auto& trigger : event.value("triggers", nlohmann::json::array())) {
-      Pattern pattern;
-      if (!ParseEventPattern(trigger.value("pattern", ""), &pattern, &error)) return Status::Error(error);
-      pattern.weight = trigger.value("weight", 1.0);
-      pattern.owner = owner;
-      triggers_.Add(std::move(pattern), first_words_);
-    }
-  }
-  return LoadGuards(vocabulary, index_of);
-}
-
-Status EventDetector::LoadGuards(const nlohmann::json& vocabulary, const std::map<std::string, int>& index_of) {
-  std::string error;
-  auto add_patterns = [&](const nlohmann::json& entries, int owner, PatternSet& set) {
-    for (const auto& entry : entries) {
-      Pattern pattern;
-      std::string text = entry.is_string() ? entry.get<std::string>() : entry.value("pattern", "");
-      if (!ParseEventPattern(text, &pattern, &error)) return false;
-      pattern.weight = entry.is_object() ? entry.value("weight", 1.0) : 1.0;
-      pattern.owner = owner;
-      set.Add(std::move(pattern), first_words_);
-    }
-    return true;
-  };
-  for (const auto& guard_json : vocabulary.value("guards", nlohmann::json::array())) {
-    Guard guard;
-    guard.article_scope = guard_json.value("scope", "sentence") == "article";
-    guard.background = guard_json.value("kind", "sense") == "background";
-    guard.min_score = guard_json.value("min_score", guard_json.value("threshold", 1.0));
-    guard.factor = guard_json.value("factor", 0.0);
-    guard.organisation_weight = guard_json.value("organisation_weight", 0.0);
-    if (guard_json.value("years", "") == "earlier") guard.earlier_year_within = guard_json.value("within", 5);
-    if (guard.earlier_year_within > 0 && guard.article_scope) return Status::Error("\"years\" is for sentence guards only");
-    if (guard.factor < 0 || guard.factor > 1) return Status::Error("a guard's factor must be from 0 to 1 (guards only discount)");
-    for (const auto& event : guard_json.value("events", nlohmann::json::array())) {
-      if (event.is_string() && index_of.count(event.get<std::string>())) guard.events.push_back(index_of.at(event.get<std::string>()));
-    }
-    const int owner = static_cast<int>(guards_.size());
-    const nlohmann::json unless = guard_json.value("unless", nlohmann::json::object());
-    guard.unless_min_score = unless.value("min_score", 0.0);
-    guard.unless_country_weight = unless.value("country_weight", 0.0);
-    guards_.push_back(guard);
-    if (!add_patterns(guard_json.value("patterns", nlohmann::json::array()), owner, guard_patterns_) ||
-        !add_patterns(unless.value("patterns", nlohmann::json::array()), owner, unless_patterns_)) {
-      return Status::Error(error);
-    }
-  }
-  return Status::Ok();
-}
 
 int EventDetector::YearOf(std::string_view iso_date) {
   if (iso_date.size() < 4 || !std::all_of(iso_date.begin(), iso_date.begin() + 4, ::isdigit)) return 0;
@@ -302,14 +55,6 @@ double EventDetector::PartWeight(TextPart part) const {
   }
 }
 
-const std::string& EventDetector::LabelOf(const std::string& id) const {
-  static const std::string kUnknown;
-  for (const Event& event : events_) {
-    if (event.id == id) return event.label;
-  }
-  return kUnknown;
-}
-
 EventDetector::GuardState EventDetector::FindGuards(const std::vector<const Token*>& words,
                                                     const std::vector<uint32_t>& slots,
                                                     const EventParticipants& participants) const {
@@ -347,6 +92,24 @@ EventDetector::GuardState EventDetector::FindGuards(const std::vector<const Toke
   return state;
 }
 
+void EventDetector::GuardFactors(const std::vector<const Token*>& words, const GuardState& guards, const Match& match,
+                                 double* sense, double* background) const {
+  auto apply = [&](const Guard& guard) { *(guard.background ? background : sense) *= guard.factor; };
+  const int sentence = words[match.first]->sentence;
+  if (auto found = guards.sentence_guards.find(sentence); found != guards.sentence_guards.end()) {
+    for (int guard : found->second) {
+      if (Guarded(guards_[static_cast<size_t>(guard)], match.event)) apply(guards_[static_cast<size_t>(guard)]);
+    }
+  }
+  for (size_t g = 0; g < guards_.size(); ++g) {
+    if (guards.article_guard_holds[g] && Guarded(guards_[g], match.event)) apply(guards_[g]);
+    if (guards_[g].earlier_year_within > 0 && !guards.earlier_years.empty() && Guarded(guards_[g], match.event) &&
+        NearEarlierYear(words, guards, match, guards_[g].earlier_year_within)) {
+      apply(guards_[g]);
+    }
+  }
+}
+
 std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vector<const Token*>& words,
                                                                   std::vector<Match> matches,
                                                                   const GuardState& guards, std::string* trace) const {
@@ -370,19 +133,7 @@ std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vec
     }
     kept.emplace_back(match.first, match.last);
     double sense = 1, background = 1;
-    auto apply = [&](const Guard& guard) { (guard.background ? background : sense) *= guard.factor; };
-    if (auto found = guards.sentence_guards.find(sentence); found != guards.sentence_guards.end()) {
-      for (int guard : found->second) {
-        if (Guarded(guards_[static_cast<size_t>(guard)], match.event)) apply(guards_[static_cast<size_t>(guard)]);
-      }
-    }
-    for (size_t g = 0; g < guards_.size(); ++g) {
-      if (guards.article_guard_holds[g] && Guarded(guards_[g], match.event)) apply(guards_[g]);
-      if (guards_[g].earlier_year_within > 0 && !guards.earlier_years.empty() && Guarded(guards_[g], match.event) &&
-          NearEarlierYear(words, guards, match, guards_[g].earlier_year_within)) {
-        apply(guards_[g]);
-      }
-    }
+    GuardFactors(words, guards, match, &sense, &background);
     const TextPart part = words[match.first]->part;
     const double mention = match.weight * sense * PartWeight(part), facet = mention * background;
     if (trace) {
@@ -410,9 +161,17 @@ std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vec
   return scores;
 }
 
-bool EventDetector::Salient(const EventScore& score) const {
+int EventDetector::SentenceCount(const std::vector<const Token*>& words) {
+  return words.empty() ? 0 : words.back()->sentence + 1;
+}
+
+bool EventDetector::Salient(const EventScore& score, int sentences) const {
   if (score.facet < threshold_ - kTolerance) return false;
   if (score.anchor < anchor_weight_ - kTolerance && score.prominent < unanchored_min_score_ - kTolerance) return false;
+  if (sentences >= long_article_sentences_ && score.title <= 0 && score.sentences == 1 &&
+      score.anchor < single_sentence_min_anchor_ - kTolerance) {
+    return false;
+  }
   // The title and lead report the event when they hold a strong clue, or
   // weak ones enough; a bare "election" in a headline over a body that
   // names one only in passing does not.
@@ -448,7 +207,7 @@ std::string EventDetector::Explain(const TokenStream& stream, const EventPartici
     if (scores[e].mention <= 0) continue;
     trace += events_[e].id + ": mention " + std::to_string(scores[e].mention) + " facet " + std::to_string(scores[e].facet) +
              " prominent " + std::to_string(scores[e].prominent) + " anchor " + std::to_string(scores[e].anchor) + " sentences " + std::to_string(scores[e].sentences) +
-             (Salient(scores[e]) ? " SALIENT\n" : "\n");
+             (Salient(scores[e], SentenceCount(words)) ? " SALIENT\n" : "\n");
   }
   return trace;
 }
@@ -473,11 +232,12 @@ std::vector<EventMention> EventDetector::Detect(const TokenStream& stream, const
     return {};
   }
   const std::vector<EventScore> scores = ScoreEvents(words, std::move(matches), FindGuards(words, slots, participants));
+  const int sentences = SentenceCount(words);
   std::vector<int> mentioned(events_.size(), 0);  // 0 no, 1 mentioned, 2 salient
   std::vector<int> mentions(events_.size(), 0);
   for (size_t e = 0; e < events_.size(); ++e) {
     if (scores[e].mention < threshold_ - kTolerance) continue;
-    const int level = Salient(scores[e]) ? 2 : 1;
+    const int level = Salient(scores[e], sentences) ? 2 : 1;
     for (int implied : events_[e].implies) {
       const size_t i = static_cast<size_t>(implied);
       mentioned[i] = std::max(mentioned[i], level);

@@ -169,10 +169,16 @@ class EventDetector {
   static std::vector<size_t> FindEarlierYears(const std::vector<const Token*>& words, int article_year);
   bool NearEarlierYear(const std::vector<const Token*>& words, const GuardState& guards, const Match& match,
                        int within) const;
+  // What the guards leave of a match: `sense` for the mention and the
+  // facet, `background` for the facet only (both start at 1).
+  void GuardFactors(const std::vector<const Token*>& words, const GuardState& guards, const Match& match, double* sense,
+                    double* background) const;
   std::vector<EventScore> ScoreEvents(const std::vector<const Token*>& words, std::vector<Match> matches,
                                       const GuardState& guards, std::string* trace = nullptr) const;
   std::vector<Match> FindTriggers(const std::vector<const Token*>& words, const std::vector<uint32_t>& slots) const;
-  bool Salient(const EventScore& score) const;
+  static int SentenceCount(const std::vector<const Token*>& words);
+  // `sentences`: how many sentences the article has, title included.
+  bool Salient(const EventScore& score, int sentences) const;
 
   std::vector<Event> events_;
   std::vector<Guard> guards_;
@@ -192,6 +198,13 @@ class EventDetector {
   // weigh at least anchor_weight_.
   double anchor_weight_ = 0;
   double unanchored_min_score_ = 0;
+  // In an article of at least long_article_sentences_ sentences, an event
+  // not in the title and found in one sentence only is salient only from a
+  // clue this strong (0: off): a long story whose lead names a deal, a sale
+  // or a listing once, and never comes back to it, tells of it in passing.
+  // A brief's lead is the whole story, so short articles are left alone.
+  double single_sentence_min_anchor_ = 0;
+  int long_article_sentences_ = 0;
   double title_weight_ = 3.0, lead_weight_ = 2.0, body_weight_ = 1.0;
 };
 

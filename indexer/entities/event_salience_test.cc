@@ -1,0 +1,123 @@
+// Reported or only mentioned: the classes of error that made the event facet
+// report what a story names in passing, each pinned with invented text.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analysis/data_files.h"
+#include "indexer/entities/event_detector.h"
+
+using namespace newsfacet;
+
+namespace {
+
+const EventDetector& Shipped() {
+  static const EventDetector detector = [] {
+    EventDetector loaded;
+    REQUIRE(EventDetector::Load(DataDirectory(), &loaded).ok());
+    return loaded;
+  }();
+  return detector;
+}
+
+std::set<std::string> Reported(std::string_view title, std::string_view body) {
+  std::set<std::string> ids;
+  for (const EventMention& event : Shipped().Detect(Tokenize(title, body))) {
+    if (event.salient) ids.insert(event.id);
+  }
+  return ids;
+}
+
+std::set<std::string> Mentioned(std::string_view title, std::string_view body) {
+  std::set<std::string> ids;
+  for (const EventMention& event : Shipped().Detect(Tokenize(title, body))) ids.insert(event.id);
+  return ids;
+}
+
+// Sentences about something else, to make a story long.
+std::string Filler(int sentences) {
+  std::string text;
+  for (int s = 0; s < sentences; ++s) {
+    text += " The carmaker's new model goes on show in the spring, and dealers say early orders look healthy.";
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("events: a long story's lead that names a deal once, never to come back to it, only mentions it") {
+  const std::string lead = "Analysts said the group's deal to acquire a regional rival had not changed its plans.";
+  const std::string story = lead + Filler(12);
+  CHECK_FALSE(Reported("Carmaker shows its new model", story).count("acquisition"));
+  CHECK(Mentioned("Carmaker shows its new model", story).count("acquisition"));
+  // A brief's lead is the whole story.
+  CHECK(Reported("PACIFIC FOODS TO BUY BAKERY", "Pacific Foods Inc said it agreed to acquire Coastal Bakery Co for 20 mln dlrs.")
+            .count("acquisition"));
+}
+
+TEST_CASE("events: a bankruptcy named only in the body of a story about something else is background") {
+  const std::string body = "The airline's pilots agreed new rosters on Tuesday." + Filler(3) +
+                           " The carrier filed for Chapter 11 bankruptcy protection with large debts." + Filler(3) +
+                           " It has operated under Chapter 11 since then." + Filler(3) +
+                           " Its lenders have backed the airline through the Chapter 11 case." + Filler(2);
+  CHECK_FALSE(Reported("Pilots agree new rosters", body).count("bankruptcy"));
+  CHECK(Mentioned("Pilots agree new rosters", body).count("bankruptcy"));
+}
+
+TEST_CASE("events: monthly sales, a listing and national bankruptcy figures are no results, offering or bankruptcy") {
+  CHECK_FALSE(Reported("CAR SALES RISE IN MARCH", "Sales of new cars rose 4.1 pct in March from a year earlier, the trade association said.")
+                  .count("earnings"));
+  CHECK(Reported("DELTA PAPER PROFITS RISE", "Delta Paper Co said its first quarter net profit rose 12 pct.").count("earnings"));
+  CHECK_FALSE(Reported("HARBOUR BANK SHARES TO TRADE IN LONDON",
+                       "Harbour Bank said its shares will be listed on the London stock exchange from Monday.")
+                  .count("share_offering"));
+  CHECK_FALSE(Reported("BUSINESS BANKRUPTCIES FALL", "Business bankruptcies fell 8 pct in the year, the statistics office said.")
+                  .count("bankruptcy"));
+}
+
+TEST_CASE("events: hijacked computers are no kidnapping, and hackers named as a threat are no attack") {
+  const std::set<std::string> found =
+      Reported("Security report warns home users",
+               "Hackers hijacked thousands of home computers to send spam, a security firm said in its yearly report.");
+  CHECK_FALSE(found.count("kidnapping"));
+  CHECK_FALSE(Reported("Security report warns small firms", "Hackers remain a threat to small firms, the report said.")
+                  .count("cyberattack"));
+  CHECK(Reported("Bank website hacked", "The bank's website was hacked on Monday and customer data stolen, police said.").count("cyberattack"));
+}
+
+TEST_CASE("events: a suit about surety bonds reports the suit, not an offering, and a trade dispute is no lawsuit") {
+  const std::set<std::string> suit =
+      Reported("HARBOUR ENERGY NAMED IN LAWSUIT",
+               "Harbour Energy Inc said an insurer sued it, claiming it was induced to issue surety bonds for a former unit.");
+  CHECK(suit.count("lawsuit"));
+  CHECK_FALSE(suit.count("share_offering"));
+  CHECK_FALSE(Reported("MINISTER SEES END OF TRADE ROW",
+                       "The commerce minister said the two countries would settle their trade dispute within weeks.")
+                  .count("lawsuit"));
+}
+
+TEST_CASE("events: selling notes is an offering, not an acquisition") {
+  const std::set<std::string> found = Reported(
+      "ORION TECHNOLOGIES TO RAISE FUNDS", "Orion Technologies Inc said it plans to sell 20 mln dlrs of convertible subordinated notes.");
+  CHECK_FALSE(found.count("acquisition"));
+  CHECK(found.count("share_offering"));
+}
+
+TEST_CASE("events: a predecessor's resignation of an earlier month is background to an appointment") {
+  const std::set<std::string> found =
+      Reported("PERRY FOODS NAMES NEW PRESIDENT",
+               "Perry Foods Inc said it appointed John Smith president, replacing Tom Brown, who resigned January 12.");
+  CHECK(found.count("appointment"));
+  CHECK_FALSE(found.count("resignation"));
+}
+
+TEST_CASE("events: an election campaign before any vote is called is not an election reported") {
+  CHECK_FALSE(Reported("Party leader faces questions on trust",
+                       "The party leader will take on questions of trust during the election campaign, aides said. Voters "
+                       "want answers.")
+                  .count("election"));
+  CHECK(Reported("Voters go to the polls in the capital", "Voters went to the polls on Sunday in a parliamentary election.")
+            .count("election"));
+}
