@@ -66,29 +66,13 @@ def code_only(text):
             i += 1
             continue
         if at_line_start and c == "#":
-            end = i
-            while True:  # a directive runs on over lines ending in a backslash
-                end = text.find("\n", end)
-                if end == -1:
-                    end = n
-                    break
-                if text[end - 1] != "\\":
-                    break
-                end += 1
+            end = _end_of_logical_line(text, i)
             out.append(_blank(text[i:end]))
             i = end
             continue
         at_line_start = c == "\n"
         if text.startswith("//", i):
-            end = i
-            while True:
-                end = text.find("\n", end)
-                if end == -1:
-                    end = n
-                    break
-                if text[end - 1] != "\\":
-                    break
-                end += 1
+            end = _end_of_logical_line(text, i)
             out.append(_blank(text[i:end]))
             i = end
         elif text.startswith("/*", i):
@@ -114,6 +98,19 @@ def code_only(text):
             out.append(c)
             i += 1
     return "".join(out)
+
+
+def _end_of_logical_line(text, start):
+    """Where the line from `start` ends: a line ending in a backslash runs on
+    (a directive, or a // comment, over several lines)."""
+    end = start
+    while True:
+        end = text.find("\n", end)
+        if end == -1:
+            return len(text)
+        if text[end - 1] != "\\":
+            return end
+        end += 1
 
 
 def _is_digit_separator(text, quote):

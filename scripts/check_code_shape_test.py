@@ -65,6 +65,10 @@ class FunctionBodies(unittest.TestCase):
         source = "#define OPEN {\n#define CLOSE \\\n  }\n" + function("Short", 3)
         self.assertEqual(lengths(source), {"Short": 5})
 
+    def test_a_line_comment_ending_in_a_backslash_runs_on(self):
+        source = "// a comment that runs on \\\n  } {\n" + function("Short", 3)
+        self.assertEqual(lengths(source), {"Short": 5})
+
     def test_namespace_class_and_enum_braces_are_not_bodies(self):
         members = "".join(f"  int Get{i}() const {{ return {i}; }}\n" for i in range(70))
         enumerators = "".join(f"  kValue{i},\n" for i in range(70))
