@@ -48,10 +48,14 @@ class FunctionBodies(unittest.TestCase):
         source = function("First", 3, first_body_line='  std::string open = "{\\"";') + function("Second", 3)
         self.assertEqual(lengths(source), {"First": 5, "Second": 5})
 
-    def test_braces_in_a_raw_string_are_text(self):
-        raw = 'constexpr char kJson[] = R"json({"a": "}", "b": ")"})json";\n'
-        source = raw + function("Short", 3, first_body_line='  auto x = u8R"(})";')
+    def test_braces_and_quotes_in_a_raw_string_are_text(self):
+        raw = 'constexpr char kJson[] = R"json({"a": "{", "b": ")"})json";\n'
+        source = raw + function("Short", 3, first_body_line='  auto x = u8R"(say "{" )";')
         self.assertEqual(lengths(source), {"Short": 5})
+
+    def test_digit_separators_do_not_open_a_character_literal(self):
+        source = function("Long", 70, first_body_line="  int n = 1'000; char c = '}';")
+        self.assertEqual(lengths(source), {"Long": 72})
 
     def test_braces_in_character_literals_and_comments_are_not_code(self):
         source = ("int Scan(char c) {\n"
@@ -62,7 +66,7 @@ class FunctionBodies(unittest.TestCase):
         self.assertEqual(lengths(source), {"Scan": 5, "After": 5})
 
     def test_a_brace_in_a_preprocessor_line_is_not_code(self):
-        source = "#define OPEN {\n#define CLOSE \\\n  }\n" + function("Short", 3)
+        source = "#define OPEN {\n#define CLOSE_AND_OPEN \\\n  } {\n" + function("Short", 3)
         self.assertEqual(lengths(source), {"Short": 5})
 
     def test_a_line_comment_ending_in_a_backslash_runs_on(self):
