@@ -27,7 +27,7 @@ TEST_CASE("query words: a query of nothing but exclusions gives the words exclud
   CHECK_FALSE(OnlyExclusions(""));
 }
 
-TEST_CASE("query words: plain words are normalised; a query written as syntax has none") {
+TEST_CASE("query words: plain words are normalised, a query written as syntax has none") {
   CHECK(PlainWords("Andrei  Karlov") == Words{"andrei", "karlov"});
   CHECK_FALSE(PlainWords("oil OR gas"));
   CHECK_FALSE(PlainWords("-oil gas"));

@@ -19,7 +19,7 @@ std::vector<std::string> TextsOf(const PageBlocks& page) {
 
 }  // namespace
 
-TEST_CASE("page blocks: boilerplate by tag, class, role and hidden is pruned; the rest is cut at block elements") {
+TEST_CASE("page blocks: boilerplate by tag, class, role and hidden is pruned, the rest cut at block elements") {
   const html::DocPtr doc = html::ParseHtml(
       "<html><body><nav><p>Home News Sport</p></nav>"
       "<div class='cookie-banner'>We use cookies</div><div role='navigation'>Menu</div><p hidden>Secret</p>"
