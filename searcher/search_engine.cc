@@ -93,7 +93,8 @@ struct SearchEngine::MatchSpies {
   StoryCounter stories;
   bool any = false;
 
-  // Adds the spies `request` needs to `enquire`, which must not outlive them.
+  // Adds the spies `request` needs to `enquire`, which must not outlive
+  // them (nor `surnames`).
   void AddTo(const SearchRequest& request, const BuiltQuery& built, bool whole_index, const SurnameLookup& surnames,
              Xapian::Enquire* enquire) {
     for (Facet facet : kAllFacets) {
@@ -102,8 +103,14 @@ struct SearchEngine::MatchSpies {
       enquire->add_matchspy(At(facets, facet).get());
       any = true;
     }
-    if (request.histogram != HistogramInterval::kNone) enquire->add_matchspy(&days), any = true;
-    if (request.collapse) enquire->add_matchspy(&stories), any = true;
+    if (request.histogram != HistogramInterval::kNone) {
+      enquire->add_matchspy(&days);
+      any = true;
+    }
+    if (request.collapse) {
+      enquire->add_matchspy(&stories);
+      any = true;
+    }
   }
 };
 
