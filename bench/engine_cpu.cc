@@ -42,6 +42,57 @@ double Median(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
+// The variant NAME=PARAMS: each line's request with PARAMS appended; false
+// (said on stderr) when the spec or a request is malformed.
+bool ParseVariant(const std::string& spec, const std::vector<std::string>& lines, Variant* variant) {
+  const size_t equals = spec.find('=');
+  if (equals == std::string::npos) {
+    std::fprintf(stderr, "engine_cpu: '%s' is not NAME=PARAMS\n", spec.c_str());
+    return false;
+  }
+  *variant = Variant{spec.substr(0, equals), {}, {}};
+  const std::string params = spec.substr(equals + 1);
+  for (const std::string& line : lines) {
+    newsfacet::SearchRequest request;
+    if (auto error = newsfacet::ParseSearchRequest(
+            newsfacet::bench::ParseQueryString(params.empty() ? line : line + "&" + params), &request)) {
+      std::fprintf(stderr, "engine_cpu: '%s&%s': %s\n", line.c_str(), params.c_str(), error->message.c_str());
+      return false;
+    }
+    variant->requests.push_back(std::move(request));
+  }
+  return true;
+}
+
+// One round: every query once per variant, the variants taking turns; adds
+// each variant's CPU ms to `spent`. False when a search fails.
+bool RunRound(newsfacet::SearchEngine& engine, const std::vector<std::string>& lines,
+              const std::vector<Variant>& variants, std::vector<double>* spent) {
+  for (size_t q = 0; q < lines.size(); ++q) {
+    for (size_t v = 0; v < variants.size(); ++v) {
+      newsfacet::SearchResponse response;
+      const double start = ThreadCpuMs();
+      if (auto error = engine.Search(variants[v].requests[q], &response)) {
+        std::fprintf(stderr, "engine_cpu: '%s' failed: %s\n", lines[q].c_str(), error->message.c_str());
+        return false;
+      }
+      (*spent)[v] += ThreadCpuMs() - start;
+    }
+  }
+  return true;
+}
+
+void PrintTable(const std::vector<Variant>& variants, size_t queries, int rounds) {
+  std::printf("%zu queries a round, %d rounds\n", queries, rounds);
+  std::printf("| variant | CPU ms a search: median (range) | ratio to the first |\n|---|---:|---:|\n");
+  const double first = Median(variants[0].ms_per_search);
+  for (const Variant& variant : variants) {
+    const auto [low, high] = std::minmax_element(variant.ms_per_search.begin(), variant.ms_per_search.end());
+    std::printf("| %s | %.3f (%.3f-%.3f) | %.2f |\n", variant.name.c_str(), Median(variant.ms_per_search), *low,
+                *high, Median(variant.ms_per_search) / first);
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -60,26 +111,9 @@ int main(int argc, char** argv) {
   for (std::string line; std::getline(in, line);) {
     if (!line.empty()) lines.push_back(line);
   }
-  std::vector<Variant> variants;
+  std::vector<Variant> variants(static_cast<size_t>(argc - 4));
   for (int i = 4; i < argc; ++i) {
-    const std::string spec = argv[i];
-    const size_t equals = spec.find('=');
-    if (equals == std::string::npos) {
-      std::fprintf(stderr, "engine_cpu: '%s' is not NAME=PARAMS\n", spec.c_str());
-      return 2;
-    }
-    Variant variant{spec.substr(0, equals), {}, {}};
-    for (const std::string& line : lines) {
-      const std::string params = spec.substr(equals + 1);
-      newsfacet::SearchRequest request;
-      if (auto error = newsfacet::ParseSearchRequest(
-              newsfacet::bench::ParseQueryString(params.empty() ? line : line + "&" + params), &request)) {
-        std::fprintf(stderr, "engine_cpu: '%s&%s': %s\n", line.c_str(), params.c_str(), error->message.c_str());
-        return 2;
-      }
-      variant.requests.push_back(std::move(request));
-    }
-    variants.push_back(std::move(variant));
+    if (!ParseVariant(argv[i], lines, &variants[static_cast<size_t>(i - 4)])) return 2;
   }
   std::unique_ptr<newsfacet::SearchEngine> engine;
   newsfacet::Status status = newsfacet::SearchEngine::Open(newsfacet::EngineOptions{argv[1], {}}, &engine);
@@ -89,27 +123,10 @@ int main(int argc, char** argv) {
   }
   for (int round = 0; round <= rounds; ++round) {  // round 0 warms the caches and is not counted
     std::vector<double> spent(variants.size(), 0.0);
-    for (size_t q = 0; q < lines.size(); ++q) {
-      for (size_t v = 0; v < variants.size(); ++v) {
-        newsfacet::SearchResponse response;
-        const double start = ThreadCpuMs();
-        if (auto error = engine->Search(variants[v].requests[q], &response)) {
-          std::fprintf(stderr, "engine_cpu: '%s' failed: %s\n", lines[q].c_str(), error->message.c_str());
-          return 1;
-        }
-        spent[v] += ThreadCpuMs() - start;
-      }
-    }
+    if (!RunRound(*engine, lines, variants, &spent)) return 1;
     if (round == 0) continue;
     for (size_t v = 0; v < variants.size(); ++v) variants[v].ms_per_search.push_back(spent[v] / lines.size());
   }
-  std::printf("%zu queries a round, %d rounds\n", lines.size(), rounds);
-  std::printf("| variant | CPU ms a search: median (range) | ratio to the first |\n|---|---:|---:|\n");
-  const double first = Median(variants[0].ms_per_search);
-  for (const Variant& variant : variants) {
-    const auto [low, high] = std::minmax_element(variant.ms_per_search.begin(), variant.ms_per_search.end());
-    std::printf("| %s | %.3f (%.3f-%.3f) | %.2f |\n", variant.name.c_str(), Median(variant.ms_per_search), *low,
-                *high, Median(variant.ms_per_search) / first);
-  }
+  PrintTable(variants, lines.size(), rounds);
   return 0;
 }

@@ -12,6 +12,7 @@
 // --misses, one line per page that lost a snippet, on stderr. --repeat reads
 // every page N times for a steadier pages/s (decoding + parsing + extraction).
 // --show prints the text extracted from the pages whose URL contains URL_PART.
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdlib>
@@ -94,44 +95,84 @@ int Usage() {
   return 2;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  if (argc < 2) return Usage();
-  const std::string dir = argv[1];
+struct Options {
+  std::string dir;
   std::string split = "all";
   int repeat = 1;
   bool misses = false;
   std::string show;
+};
+
+bool ParseOptions(int argc, char** argv, Options* options) {
+  if (argc < 2) return false;
+  options->dir = argv[1];
   for (int i = 2; i < argc; ++i) {
     const std::string arg = argv[i];
-    if (arg == "--split" && i + 1 < argc) split = argv[++i];
-    else if (arg == "--repeat" && i + 1 < argc) repeat = std::max(1, std::atoi(argv[++i]));
-    else if (arg == "--misses") misses = true;
-    else if (arg == "--show" && i + 1 < argc) show = argv[++i];
-    else return Usage();
+    if (arg == "--split" && i + 1 < argc) options->split = argv[++i];
+    else if (arg == "--repeat" && i + 1 < argc) options->repeat = std::max(1, std::atoi(argv[++i]));
+    else if (arg == "--misses") options->misses = true;
+    else if (arg == "--show" && i + 1 < argc) options->show = argv[++i];
+    else return false;
   }
-  std::ifstream annotations(dir + "/evaldata.json");
+  return true;
+}
+
+// The pages of the split, with their snippets; false (said on stderr) when
+// the set or a page cannot be read.
+bool LoadPages(const Options& options, std::vector<Page>* pages) {
+  std::ifstream annotations(options.dir + "/evaldata.json");
   if (!annotations) {
-    std::cerr << "html_eval: no " << dir << "/evaldata.json\n";
-    return 2;
+    std::cerr << "html_eval: no " << options.dir << "/evaldata.json\n";
+    return false;
   }
   const nlohmann::json evaldata = nlohmann::json::parse(annotations);
-  std::vector<Page> pages;
   for (const auto& [url, item] : evaldata.items()) {
-    if (split != "all" && InHoldout(url) != (split == "holdout")) continue;
+    if (options.split != "all" && InHoldout(url) != (options.split == "holdout")) continue;
     Page page{url, {}, item["with"].get<std::vector<std::string>>(),
               item["without"].get<std::vector<std::string>>()};
     const std::string file = item["file"].get<std::string>();
     for (const char* subdir : {"/cache/", "/eval/"}) {
-      if (page.bytes.empty()) page.bytes = ReadFile(dir + subdir + file);
+      if (page.bytes.empty()) page.bytes = ReadFile(options.dir + subdir + file);
     }
     if (page.bytes.empty()) {
       std::cerr << "html_eval: page not found: " << file << "\n";
-      return 2;
+      return false;
     }
-    pages.push_back(std::move(page));
+    pages->push_back(std::move(page));
   }
+  return true;
+}
+
+// The snippets of `page` found and missed in `text`; with `misses`, the
+// lost and leaked ones are listed on stderr.
+Counts ScorePage(const Page& page, const std::string& text, bool misses) {
+  const std::string normalised = Normalise(text);
+  Counts counts;
+  std::vector<std::string> lost, leaked;
+  for (const std::string& snippet : page.with) {
+    const bool found = normalised.find(Normalise(snippet)) != std::string::npos;
+    (found ? counts.tp : counts.fn)++;
+    if (!found) lost.push_back(snippet);
+  }
+  for (const std::string& snippet : page.without) {
+    const bool found = normalised.find(Normalise(snippet)) != std::string::npos;
+    (found ? counts.fp : counts.tn)++;
+    if (found) leaked.push_back(snippet);
+  }
+  if (misses && (!lost.empty() || !leaked.empty())) {
+    std::cerr << page.url << "\n  lost: " << nlohmann::json(lost).dump()
+              << "\n  leaked: " << nlohmann::json(leaked).dump() << "\n";
+  }
+  return counts;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options options;
+  if (!ParseOptions(argc, argv, &options)) return Usage();
+  std::vector<Page> pages;
+  if (!LoadPages(options, &pages)) return 2;
 
   Counts total;
   double seconds = 0;
@@ -139,43 +180,27 @@ int main(int argc, char** argv) {
   for (const Page& page : pages) {
     std::string text;
     const auto start = std::chrono::steady_clock::now();
-    for (int r = 0; r < repeat; ++r) text = ExtractedText(page.bytes);
+    for (int r = 0; r < options.repeat; ++r) text = ExtractedText(page.bytes);
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    bytes += page.bytes.size() * repeat;
-    if (!show.empty() && page.url.find(show) != std::string::npos) {
+    bytes += page.bytes.size() * options.repeat;
+    if (!options.show.empty() && page.url.find(options.show) != std::string::npos) {
       std::cerr << "==== " << page.url << "\n" << text << "\n";
     }
-    const std::string normalised = Normalise(text);
-    Counts page_counts;
-    std::vector<std::string> lost, leaked;
-    for (const std::string& snippet : page.with) {
-      const bool found = normalised.find(Normalise(snippet)) != std::string::npos;
-      (found ? page_counts.tp : page_counts.fn)++;
-      if (!found) lost.push_back(snippet);
-    }
-    for (const std::string& snippet : page.without) {
-      const bool found = normalised.find(Normalise(snippet)) != std::string::npos;
-      (found ? page_counts.fp : page_counts.tn)++;
-      if (found) leaked.push_back(snippet);
-    }
-    total.tp += page_counts.tp;
-    total.fp += page_counts.fp;
-    total.fn += page_counts.fn;
-    total.tn += page_counts.tn;
-    if (misses && (!lost.empty() || !leaked.empty())) {
-      std::cerr << page.url << "\n  lost: " << nlohmann::json(lost).dump()
-                << "\n  leaked: " << nlohmann::json(leaked).dump() << "\n";
-    }
+    const Counts counts = ScorePage(page, text, options.misses);
+    total.tp += counts.tp;
+    total.fp += counts.fp;
+    total.fn += counts.fn;
+    total.tn += counts.tn;
   }
   const auto ratio = [](double a, double b) { return b > 0 ? a / b : 0.0; };
   const nlohmann::json report = {
-      {"split", split},
+      {"split", options.split},
       {"pages", pages.size()},
       {"tp", total.tp}, {"fp", total.fp}, {"fn", total.fn}, {"tn", total.tn},
       {"precision", ratio(total.tp, total.tp + total.fp)},
       {"recall", ratio(total.tp, total.tp + total.fn)},
       {"f1", ratio(2.0 * total.tp, 2.0 * total.tp + total.fp + total.fn)},
-      {"pages_per_second", ratio(static_cast<double>(pages.size()) * repeat, seconds)},
+      {"pages_per_second", ratio(static_cast<double>(pages.size()) * options.repeat, seconds)},
       {"mb_per_second", ratio(bytes / 1e6, seconds)},
   };
   std::cout << report.dump() << "\n";

@@ -3,8 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "common/command_line.h"
 #include "cli/commands.h"
+#include "cli/index_command_line.h"
 #include "indexer/index_compactor.h"
 
 namespace newsfacet {
@@ -31,19 +31,12 @@ failed (the shard that failed is left as it was).
 
 int RunCompactCommand(const std::vector<std::string>& args) {
   CommandLine command_line;
-  Status status = CommandLine::Parse(args, {"--help", "--json"}, {"--index"}, &command_line);
-  if (status.ok() && command_line.Has("--help")) {
-    std::fputs(kUsage, stdout);
-    return kExitOk;
+  if (std::optional<int> exit = ParseIndexCommandLine("compact", kUsage, args, {"--json"}, {}, &command_line)) {
+    return *exit;
   }
-  if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
-  if (status.ok() && !command_line.positional().empty()) status = Status::Error("unexpected argument " + command_line.positional()[0]);
   CompactionSummary summary;
-  if (status.ok()) status = CompactIndex(*command_line.Value("--index"), &summary);
-  if (!status.ok()) {
-    std::fprintf(stderr, "newsfacet compact: %s\n", status.message().c_str());
-    return kExitError;
-  }
+  Status status = CompactIndex(*command_line.Value("--index"), &summary);
+  if (!status.ok()) return ReportFailure("compact", status);
   uint64_t before = 0, after = 0;
   nlohmann::json shards = nlohmann::json::array();
   for (const ShardCompaction& shard : summary.shards) {

@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
-#include "common/command_line.h"
 #include "cli/commands.h"
+#include "cli/index_command_line.h"
 #include "schemas/store/stored_article.h"
 #include "indexer/entities/surname_resolver.h"
 #include "schemas/store/index_directory.h"
@@ -31,19 +31,12 @@ Exit status: 0 done; 2 the index cannot be opened.
 
 int RunExportCommand(const std::vector<std::string>& args) {
   CommandLine command_line;
-  Status status = CommandLine::Parse(args, {"--help", "--body"}, {"--index"}, &command_line);
-  if (status.ok() && command_line.Has("--help")) {
-    std::fputs(kUsage, stdout);
-    return kExitOk;
+  if (std::optional<int> exit = ParseIndexCommandLine("export", kUsage, args, {"--body"}, {}, &command_line)) {
+    return *exit;
   }
-  if (status.ok() && !command_line.Value("--index")) status = Status::Error("missing --index INDEX_DIR");
-  if (status.ok() && !command_line.positional().empty()) status = Status::Error("unexpected argument " + command_line.positional()[0]);
   IndexManifest manifest;
-  if (status.ok()) status = ReadIndexManifest(*command_line.Value("--index"), &manifest);
-  if (!status.ok()) {
-    std::fprintf(stderr, "newsfacet export: %s\n", status.message().c_str());
-    return kExitError;
-  }
+  Status status = ReadIndexManifest(*command_line.Value("--index"), &manifest);
+  if (!status.ok()) return ReportFailure("export", status);
   const bool with_body = command_line.Has("--body");
   try {
     Xapian::Database db(*command_line.Value("--index"));

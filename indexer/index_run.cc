@@ -1,6 +1,5 @@
 #include "indexer/index_run.h"
 
-#include <stdlib.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -17,6 +16,7 @@
 #include "indexer/catalog.h"
 #include "analysis/data_files.h"
 #include "indexer/file_walker.h"
+#include "indexer/flush_threshold.h"
 #include "schemas/store/index_directory.h"
 #include "common/injected_fault.h"
 #include "indexer/shard_writer.h"
@@ -28,18 +28,6 @@ namespace fs = std::filesystem;
 namespace {
 
 int DefaultShardCount() { return std::max(1u, std::thread::hardware_concurrency()); }
-
-// Xapian reads XAPIAN_FLUSH_THRESHOLD when a writer opens, so this runs
-// before any shard writer exists (the only other thread then, the progress
-// line's, reads no environment). A value the user set wins; one an earlier
-// run in this process set is replaced.
-void SetFlushThreshold(int documents) {
-  static std::string ours;  // what this process last set
-  const char* current = std::getenv("XAPIAN_FLUSH_THRESHOLD");
-  if (current != nullptr && ours != current) return;
-  ours = std::to_string(documents);
-  ::setenv("XAPIAN_FLUSH_THRESHOLD", ours.c_str(), /*overwrite=*/1);
-}
 
 std::string NewRunStamp() {
   auto now = std::chrono::system_clock::now().time_since_epoch();
@@ -370,19 +358,6 @@ class IndexRunner {
 };
 
 }  // namespace
-
-// Adding a document to a term's buffered posting list walks a tree of every
-// buffered document with that term, so a small buffer means fewer cache
-// misses per word, less CPU and a lower peak memory. But each flush
-// rewrites the last block of every posting list it touches, and a big run
-// flushing that often writes the same blocks over and over; past about
-// 200 MB of input a shard, the larger buffer is the quicker
-// (bench/README.md has the measurements). Xapian's own default, 10,000, is
-// tuned for big runs on one writer.
-int FlushThreshold(uint64_t bytes_per_shard) {
-  constexpr uint64_t kBigRunBytesPerShard = 200'000'000;
-  return bytes_per_shard > kBigRunBytesPerShard ? 2000 : 500;
-}
 
 Status RunIndex(const IndexOptions& options, IndexProgress* progress, const std::atomic<bool>* stop,
                 const std::function<void(const ReadProblem&)>& on_problem, IndexSummary* summary) {

@@ -53,11 +53,6 @@ struct IndexProgress {
   std::atomic<bool> walking{true};
 };
 
-// How many documents each shard's Xapian writer buffers before it flushes
-// (XAPIAN_FLUSH_THRESHOLD), for a run that brings about `bytes_per_shard`
-// of input to each shard.
-int FlushThreshold(uint64_t bytes_per_shard);
-
 // Runs the whole job. Problems with single files or articles are collected in
 // the summary (and passed to `on_problem` as they happen); a non-OK status
 // means the run itself failed (bad directory, index locked or unwritable).

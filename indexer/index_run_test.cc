@@ -10,14 +10,6 @@
 
 using namespace newsfacet;
 
-TEST_CASE("index run: the flush threshold is small for ordinary runs, larger for big ones") {
-  CHECK(FlushThreshold(0) == 500);
-  CHECK(FlushThreshold(5'000'000) == 500);    // BBC, two shards
-  CHECK(FlushThreshold(54'000'000) == 500);   // 100,000 short articles, two shards
-  CHECK(FlushThreshold(130'000'000) == 500);  // 240,000 of them
-  CHECK(FlushThreshold(270'000'000) == 2000);  // 500,000 of them
-}
-
 namespace {
 
 IndexSummary IndexTwoArticles(const testing::TempDir& dir) {

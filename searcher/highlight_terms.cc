@@ -158,4 +158,16 @@ void AddOrganisationName(std::string_view name, HighlightTerms* terms) {
   terms->organisation_names.push_back(std::move(phrase));
 }
 
+void NameOrganisations(const FacetLabels& labels, const Xapian::Database& db, const ArticleEntities* shown,
+                       HighlightTerms* terms) {
+  for (const std::string& id : terms->organisation_ids) {
+    AddOrganisationName(labels.Label(Facet::kOrganisations, db, id), terms);
+    AddOrganisationName(id, terms);
+    if (!shown) continue;
+    for (const OrganisationMention& organisation : shown->organisations) {
+      if (organisation.id == id) AddOrganisationName(organisation.name, terms);
+    }
+  }
+}
+
 }  // namespace newsfacet

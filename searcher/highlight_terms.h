@@ -12,6 +12,7 @@
 #include <string_view>
 #include <vector>
 
+#include "schemas/store/article_entities.h"
 #include "searcher/facet_labels.h"
 #include "searcher/query_builder.h"
 
@@ -52,5 +53,12 @@ HighlightTerms CollectHighlightTerms(const BuiltQuery& built, const FacetLabels&
 // Marks `name` ("Merrill Lynch & Co Inc", or an id "merrill-lynch") as an
 // organisation's mention, once.
 void AddOrganisationName(std::string_view name, HighlightTerms* terms);
+
+// Adds the names that mark the organisations filtered on: the index's
+// display name and the id's words ("merrill lynch" also finds the name
+// without "& Co Inc"), and, in an article shown whole (`shown`, else
+// null), the article's own spelling.
+void NameOrganisations(const FacetLabels& labels, const Xapian::Database& db, const ArticleEntities* shown,
+                       HighlightTerms* terms);
 
 }  // namespace newsfacet

@@ -1,10 +1,8 @@
 #include "searcher/http_server.h"
 
-#include <arpa/inet.h>
 #include <sys/socket.h>
 
 #include <algorithm>
-#include <cctype>
 #include <memory>
 #include <string_view>
 
@@ -127,29 +125,6 @@ bool CarriesBody(const Request& req) {
 
 bool IsApiPath(const std::string& path) { return path == "/api" || path.rfind("/api/", 0) == 0; }
 
-std::string HostWithoutPort(std::string host) {
-  if (!host.empty() && host.front() == '[') {
-    size_t close = host.find(']');
-    return close == std::string::npos ? host : host.substr(0, close + 1);
-  }
-  size_t colon = host.find(':');
-  if (colon != std::string::npos && host.find(':', colon + 1) == std::string::npos) host.resize(colon);
-  return host;
-}
-
-std::string Lowercase(std::string text) {
-  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
-
-bool IsIpLiteral(const std::string& host) {
-  unsigned char address[16];
-  if (!host.empty() && host.front() == '[' && host.back() == ']') {
-    return ::inet_pton(AF_INET6, host.substr(1, host.size() - 2).c_str(), address) == 1;
-  }
-  return ::inet_pton(AF_INET, host.c_str(), address) == 1;
-}
-
 RequestParams ParamsOf(const Request& req) {
   RequestParams params;
   for (const auto& [name, value] : req.params) params.emplace_back(name, value);
@@ -180,30 +155,73 @@ void LogRequest(const Request& req, const Response& res) {
   std::fprintf(stderr, "%s %s %d %.1fms\n", method.c_str(), target.c_str(), res.status, ms);
 }
 
+void AddSecurityHeaders(const Request&, Response& res) {
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Content-Security-Policy", kContentSecurityPolicy);
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Referrer-Policy", "no-referrer");
+}
+
+// Failures httplib detects before routing (an unreadable request line or
+// header, a URI past its 8 kB limit) arrive here without a body: give
+// them one. Such a request may not have been read to its end, so its
+// connection is closed after the answer (ConnectionServer ends it in any
+// case: see BufferedSocketStream::read_whole_head); the method may be
+// unknown then, or HEAD, which gets no body.
+httplib::Server::HandlerResponse AnswerUnreadRequest(const Request& req, Response& res) {
+  if (!res.body.empty() || res.content_length_ > 0) return httplib::Server::HandlerResponse::Unhandled;
+  ApiError error = {res.status, "bad_request", "the request could not be read as HTTP"};
+  if (res.status == 414) {
+    error = ApiError::QueryTooLong("the request is longer than 8 kB; a query may have at most " +
+                                   std::to_string(kMaxQueryChars) + " characters");
+  } else if (res.status == 404) {
+    error = ApiError::NotFound("nothing here");
+  }
+  if (req.method == "HEAD") {
+    res.set_header("Connection", "close");
+  } else if (req.method.empty() || res.status == 400) {
+    SendErrorAndClose(res, error);
+  } else {
+    SendError(res, error);
+  }
+  return httplib::Server::HandlerResponse::Handled;
+}
+
 }  // namespace
 
 HttpServer::HttpServer(SearchEngine* engine, HttpServerOptions options)
-    : engine_(engine), options_(std::move(options)), static_files_(options_.web_dir),
+    : engine_(engine), options_(std::move(options)), allowed_hosts_(options_.host, options_.allowed_hosts),
+      static_files_(options_.web_dir),
       server_(std::make_unique<ConnectionServer>()) {
   InstallRoutes();
 }
 
 HttpServer::~HttpServer() = default;
 
-bool HttpServer::HostAllowed(const std::string& header) const {
-  if (header.empty()) return true;  // HTTP/1.0; browsers always send one
-  const std::string host = Lowercase(HostWithoutPort(header));
-  const std::string bound = Lowercase(HostWithoutPort(options_.host.find(':') != std::string::npos
-                                                          ? "[" + options_.host + "]"
-                                                          : options_.host));
-  if (host == bound) return true;
-  const bool loopback = bound.rfind("127.", 0) == 0 || bound == "[::1]" || bound == "localhost";
-  if (loopback && (host == "localhost" || host == "127.0.0.1" || host == "[::1]")) return true;
-  // Bound to every address: any address of this machine may be asked for.
-  // A name may not: DNS rebinding gives a hostile name a loopback address.
-  if ((bound == "0.0.0.0" || bound == "[::]") && IsIpLiteral(host)) return true;
-  for (const std::string& allowed : options_.allowed_hosts) {
-    if (host == Lowercase(HostWithoutPort(allowed))) return true;
+bool HttpServer::RefuseUnwanted(const Request& req, Response& res) const {
+  t_request_start = Clock::now();
+  t_request_started = true;
+  // httplib cuts whatever a handler answers to the ranges asked for, even
+  // a JSON answer, and many ranges multiply it. This is the one hook
+  // before that, and `req` is httplib's own mutable request.
+  auto& ranges = const_cast<Request&>(req).ranges;
+  if (ranges.size() > 1 || IsApiPath(req.path)) ranges.clear();
+  if (!allowed_hosts_.Allows(req.get_header_value("Host"))) {
+    SendErrorAndClose(res, {403, "bad_request",
+                            "this server answers requests for " + options_.host +
+                                "; to serve another host name, start it with --allowed-host NAME"});
+    return true;
+  }
+  if (req.method != "GET" && req.method != "HEAD") {
+    res.set_header("Allow", "GET, HEAD");
+    ApiError error = ApiError::MethodNotAllowed(Printable(req.method.substr(0, 40)) +
+                                                " is not allowed: this server only answers GET");
+    CarriesBody(req) ? SendErrorAndClose(res, error) : SendError(res, error);
+    return true;
+  }
+  if (CarriesBody(req)) {
+    SendErrorAndClose(res, {413, "bad_request", "this server takes no request bodies: send GET without one"});
+    return true;
   }
   return false;
 }
@@ -211,62 +229,11 @@ bool HttpServer::HostAllowed(const std::string& header) const {
 void HttpServer::InstallGuards() {
   httplib::Server& server = *server_;
   server.set_pre_routing_handler([this](const Request& req, Response& res) {
-    t_request_start = Clock::now();
-    t_request_started = true;
-    // httplib cuts whatever a handler answers to the ranges asked for, even
-    // a JSON answer, and many ranges multiply it. This is the one hook
-    // before that, and `req` is httplib's own mutable request.
-    auto& ranges = const_cast<Request&>(req).ranges;
-    if (ranges.size() > 1 || IsApiPath(req.path)) ranges.clear();
-    if (!HostAllowed(req.get_header_value("Host"))) {
-      SendErrorAndClose(res, {403, "bad_request",
-                              "this server answers requests for " + options_.host +
-                                  "; to serve another host name, start it with --allowed-host NAME"});
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (req.method != "GET" && req.method != "HEAD") {
-      res.set_header("Allow", "GET, HEAD");
-      ApiError error = ApiError::MethodNotAllowed(Printable(req.method.substr(0, 40)) +
-                                                  " is not allowed: this server only answers GET");
-      CarriesBody(req) ? SendErrorAndClose(res, error) : SendError(res, error);
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    if (CarriesBody(req)) {
-      SendErrorAndClose(res, {413, "bad_request", "this server takes no request bodies: send GET without one"});
-      return httplib::Server::HandlerResponse::Handled;
-    }
-    return httplib::Server::HandlerResponse::Unhandled;
+    return RefuseUnwanted(req, res) ? httplib::Server::HandlerResponse::Handled
+                                    : httplib::Server::HandlerResponse::Unhandled;
   });
-  server.set_post_routing_handler([](const Request&, Response& res) {
-    res.set_header("X-Content-Type-Options", "nosniff");
-    res.set_header("Content-Security-Policy", kContentSecurityPolicy);
-    res.set_header("X-Frame-Options", "DENY");
-    res.set_header("Referrer-Policy", "no-referrer");
-  });
-  // Failures httplib detects before routing (an unreadable request line or
-  // header, a URI past its 8 kB limit) arrive here without a body: give
-  // them one. Such a request may not have been read to its end, so its
-  // connection is closed after the answer (ConnectionServer ends it in any
-  // case: see BufferedSocketStream::read_whole_head); the method may be
-  // unknown then, or HEAD, which gets no body.
-  server.set_error_handler(httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {
-    if (!res.body.empty() || res.content_length_ > 0) return httplib::Server::HandlerResponse::Unhandled;
-    ApiError error = {res.status, "bad_request", "the request could not be read as HTTP"};
-    if (res.status == 414) {
-      error = ApiError::QueryTooLong("the request is longer than 8 kB; a query may have at most " +
-                                     std::to_string(kMaxQueryChars) + " characters");
-    } else if (res.status == 404) {
-      error = ApiError::NotFound("nothing here");
-    }
-    if (req.method == "HEAD") {
-      res.set_header("Connection", "close");
-    } else if (req.method.empty() || res.status == 400) {
-      SendErrorAndClose(res, error);
-    } else {
-      SendError(res, error);
-    }
-    return httplib::Server::HandlerResponse::Handled;
-  }));
+  server.set_post_routing_handler(AddSecurityHeaders);
+  server.set_error_handler(httplib::Server::HandlerWithResponse(AnswerUnreadRequest));
   server.set_exception_handler([](const Request&, Response& res, std::exception_ptr) {
     SendError(res, {500, "internal_error", "internal error"});
   });

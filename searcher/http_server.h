@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "searcher/host_allow_list.h"
 #include "searcher/search_engine.h"
 #include "searcher/static_files.h"
 #include "common/status.h"
@@ -82,10 +83,13 @@ class HttpServer {
   void ServeHealth(const httplib::Request& req, httplib::Response& res);
   void ServeUnknownApi(const httplib::Request& req, httplib::Response& res);
   void ServeStaticFile(const httplib::Request& req, httplib::Response& res);
-  bool HostAllowed(const std::string& host) const;
+  // Answers, before routing, a request this server will not serve (another
+  // host, another method, a body); false when it may go on.
+  bool RefuseUnwanted(const httplib::Request& req, httplib::Response& res) const;
 
   SearchEngine* engine_;
   HttpServerOptions options_;
+  HostAllowList allowed_hosts_;
   StaticFiles static_files_;
   std::unique_ptr<httplib::Server> server_;
   int listen_fd_ = -1;

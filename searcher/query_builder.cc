@@ -6,6 +6,7 @@
 #include "analysis/organisation_key.h"
 #include "analysis/person_key.h"
 #include "searcher/query_entities.h"
+#include "searcher/query_words.h"
 #include "analysis/search_folding.h"
 #include "analysis/text_analysis.h"
 
@@ -72,20 +73,6 @@ class EntityField : public Xapian::FieldProcessor {
   std::vector<std::string>* notes_;
 };
 
-// The query with everything that makes it syntax turned into spaces or
-// lower case, so that it parses as the plain words it contains.
-std::string AsPlainWords(std::string text) {
-  for (char& c : text) {
-    if (c == '"' || c == '(' || c == ')' || c == '*' || c == '+' || c == ':') c = ' ';
-  }
-  for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
-    for (size_t pos = text.find(op); pos != std::string::npos; pos = text.find(op, pos + 1)) {
-      text.replace(pos, std::char_traits<char>::length(op), Lower(op));
-    }
-  }
-  return text;
-}
-
 bool HasSpellingData(const Xapian::Database& db) { return db.spellings_begin() != db.spellings_end(); }
 
 // True when a word of `query` is in no article: the likely misspelling a
@@ -107,64 +94,12 @@ bool HasUnknownWord(const Xapian::Query& query, const Xapian::Database& db) {
   return false;
 }
 
-
-bool IsSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-std::vector<std::string> SplitOnSpace(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    if (IsSpace(c)) {
-      if (!word.empty()) words.push_back(std::move(word));
-      word.clear();
-    } else {
-      word.push_back(c);
-    }
-  }
-  if (!word.empty()) words.push_back(std::move(word));
-  return words;
-}
-
-std::string Joined(const std::vector<std::string>& words) {
-  std::string text;
-  for (const std::string& word : words) text += (text.empty() ? "" : " ") + word;
-  return text;
-}
-
 // Whether some word of the index starts with the query's last word.
 bool LastWordStartsATerm(const std::string& folded, const Xapian::Database& db) {
   const std::vector<std::string> words = SplitOnSpace(NormalizeLabel(folded));
   if (words.empty()) return false;
   return db.allterms_begin(words.back()) != db.allterms_end(words.back());
 }
-
-// The words of a query that is nothing but -word, -word...; nullopt otherwise.
-std::optional<std::vector<std::string>> OnlyExclusions(const std::string& folded) {
-  std::vector<std::string> words = SplitOnSpace(folded);
-  if (words.empty()) return std::nullopt;
-  for (std::string& word : words) {
-    if (word.size() < 2 || word[0] != '-' || word[1] == '-') return std::nullopt;
-    word.erase(0, 1);
-  }
-  return words;
-}
-
-// The query's words, lower-case, when it is plain words with no syntax
-// (no quotes, brackets, fields, wildcards, +/- or operators); nullopt
-// otherwise: a query written as syntax is searched as written.
-std::optional<std::vector<std::string>> PlainWords(const std::string& folded) {
-  for (const std::string& word : SplitOnSpace(folded)) {
-    if (word[0] == '-' || word[0] == '+') return std::nullopt;
-    for (const char* op : {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"}) {
-      if (word == op) return std::nullopt;
-    }
-  }
-  if (folded.find_first_of("\"():*") != std::string::npos) return std::nullopt;
-  return SplitOnSpace(NormalizeLabel(folded));
-}
-}  // namespace
-
-namespace {
 
 // True for a value written as an id ("andrei-karlov") that `prefix` + it is
 // a term of the index.
@@ -360,7 +295,7 @@ void QueryBuilder::ParseText(const SearchScope& scope, const Xapian::Database& d
   const std::string folded = FoldForSearch(scope.query);
   // While typing, the last word may be the start of one ("volc"); once a
   // space follows it, it is whole.
-  const bool partial = scope.partial && !folded.empty() && !IsSpace(folded.back());
+  const bool partial = scope.partial && !folded.empty() && !IsQuerySpace(folded.back());
   unsigned flags = Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_WILDCARD |
                    Xapian::QueryParser::FLAG_PURE_NOT | Xapian::QueryParser::FLAG_CJK_NGRAM;
   if (partial) flags |= Xapian::QueryParser::FLAG_PARTIAL;
@@ -374,7 +309,7 @@ void QueryBuilder::ParseText(const SearchScope& scope, const Xapian::Database& d
   if (std::optional<std::vector<std::string>> excluded = OnlyExclusions(folded)) {
     // Xapian reads a query of nothing but -words as those words wanted.
     built->text = Xapian::Query(Xapian::Query::OP_AND_NOT, MatchEverything(),
-                                parser.parse_query(Joined(*excluded), Xapian::QueryParser::FLAG_CJK_NGRAM));
+                                parser.parse_query(JoinWords(*excluded), Xapian::QueryParser::FLAG_CJK_NGRAM));
     built->notes.push_back("the query only excludes words: showing every article without them");
   }
   // A word still being typed is not misspelt while some word starts with it.
@@ -430,7 +365,7 @@ void QueryBuilder::AddNamedEntities(const std::string& folded, bool partial, Xap
   Xapian::Query others = rest.empty() ? MatchEverything() : Xapian::Query();
   if (!rest.empty()) {
     try {
-      others = parser.parse_query(Joined(rest), flags);
+      others = parser.parse_query(JoinWords(rest), flags);
     } catch (const Xapian::QueryParserError&) {
       return;
     }

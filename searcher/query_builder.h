@@ -23,20 +23,13 @@
 #include "searcher/facet.h"
 #include "searcher/facet_labels.h"
 #include "searcher/search_request.h"
+#include "searcher/search_response.h"
 #include "searcher/surname_lookup.h"
 
 namespace newsfacet {
 
 // A wildcard matches at most this many terms, the most frequent first.
 inline constexpr Xapian::termcount kMaxWildcardExpansion = 200;
-
-// An entity the query's words name (query_entities.h), offered as a filter.
-struct NamedEntity {
-  Facet facet = Facet::kPeople;
-  std::string id;
-  std::string label;
-  Xapian::doccount articles = 0;  // carrying it, in the whole index
-};
 
 struct BuiltQuery {
   Xapian::Query text;  // the user's query; MatchAll when there is none
@@ -47,8 +40,8 @@ struct BuiltQuery {
   PerFacet<bool> all_of = {false, false, false, false};
   Xapian::Query date_filter;                      // empty: no date range
   Xapian::Query near_duplicate_filter;            // empty: any story
-  // Entities the words of the query name, not yet filters.
-  std::vector<NamedEntity> named_entities;
+  // Entities the words of the query name, not yet filters (query_entities.h).
+  std::vector<QueryEntity> named_entities;
   // Said to the user: how the query was understood when it was not as typed.
   std::vector<std::string> notes;
   std::string suggestion;  // "did you mean", from the index's spelling data; "" for none

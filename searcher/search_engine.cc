@@ -6,9 +6,11 @@
 
 #include "analysis/data_files.h"
 #include "schemas/store/stored_article.h"
-#include "searcher/highlight_terms.h"
 #include "schemas/store/index_directory.h"
 #include "schemas/index_layout.h"
+#include "searcher/date_histogram.h"
+#include "searcher/hit_entities.h"
+#include "searcher/highlight_terms.h"
 #include "searcher/index_stats.h"
 #include "searcher/snippet_builder.h"
 #include "searcher/story_counter.h"
@@ -20,17 +22,6 @@ using Clock = std::chrono::steady_clock;
 
 double MillisecondsSince(Clock::time_point start) {
   return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-}
-
-std::vector<std::string> SplitIds(const std::string& value) {
-  std::vector<std::string> ids;
-  size_t start = 0;
-  while (start < value.size()) {
-    size_t end = std::min(value.find(layout::kFacetValueSeparator, start), value.size());
-    if (end > start) ids.push_back(value.substr(start, end - start));
-    start = end + 1;
-  }
-  return ids;
 }
 
 std::string SortName(SortOrder sort) {
@@ -55,50 +46,6 @@ bool OnlyFilteredBy(const SearchScope& scope, std::optional<Facet> facet) {
   return true;
 }
 
-// What marks the organisations filtered on: the index's display name and
-// the id's words ("merrill lynch" also finds the name without "& Co Inc"),
-// and, in an article shown whole, the article's own spelling.
-void NameOrganisations(const FacetLabels& labels, const Xapian::Database& db, const ArticleEntities* shown,
-                       HighlightTerms* terms) {
-  for (const std::string& id : terms->organisation_ids) {
-    AddOrganisationName(labels.Label(Facet::kOrganisations, db, id), terms);
-    AddOrganisationName(id, terms);
-    if (!shown) continue;
-    for (const OrganisationMention& organisation : shown->organisations) {
-      if (organisation.id == id) AddOrganisationName(organisation.name, terms);
-    }
-  }
-}
-
-// Ranks enough of the matches to fill a page of stories (story_counter.h)
-// and returns the page's hits. The first match runs the spies over
-// `check_at_least` matches; should near-duplicates fill the ranked head, a
-// longer head is ranked without them, which is cheap: it need not look at
-// every match.
-std::vector<Xapian::MSetIterator> RankStories(Xapian::Enquire& enquire, Xapian::doccount offset,
-                                              Xapian::doccount limit, Xapian::doccount check_at_least,
-                                              Xapian::MSet* counted) {
-  Xapian::doccount ranked = offset + limit + std::max<Xapian::doccount>(limit, 10);
-  *counted = enquire.get_mset(0, ranked, check_at_least);
-  Xapian::MSet mset = *counted;
-  for (;;) {
-    std::vector<std::optional<uint64_t>> keys;
-    keys.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      keys.push_back(ParseNearDuplicateKey(it.get_document().get_value(layout::kNearDuplicateSlot)));
-    }
-    StoryPage page = PickStories(keys, offset, limit);
-    if (page.complete || mset.size() < ranked) {
-      std::vector<Xapian::MSetIterator> hits;
-      for (size_t rank : page.ranks) hits.push_back(mset[static_cast<Xapian::doccount>(rank)]);
-      return hits;
-    }
-    ranked *= 2;
-    enquire.clear_matchspies();  // they have counted every match once
-    mset = enquire.get_mset(0, ranked);
-  }
-}
-
 // How many stories match, from what the story counter saw.
 MatchTotal StoriesIn(const Xapian::MSet& mset, const StoryCounter& stories) {
   if (stories.seen() >= mset.get_matches_upper_bound()) {
@@ -109,7 +56,63 @@ MatchTotal StoriesIn(const Xapian::MSet& mset, const StoryCounter& stories) {
   return {std::max(estimate, stories.stories()), stories.stories(), mset.get_matches_upper_bound(), false};
 }
 
+// A search's answer before its hits: what was asked and how it was read.
+void DescribeQuery(const SearchRequest& request, const BuiltQuery& built, SearchResponse* response) {
+  response->query = request.scope.query;
+  response->sort = SortName(request.sort);
+  response->offset = request.offset;
+  response->limit = request.limit;
+  response->notes = built.notes;
+  response->suggestion = built.suggestion;
+  response->query_entities = built.named_entities;
+}
+
+void SortByDate(SortOrder sort, Xapian::MultiValueKeyMaker* by_date, Xapian::Enquire* enquire) {
+  const bool newest_first = sort == SortOrder::kDateDescending;
+  // Undated articles go last either way: reversed, an empty value sorts
+  // after every date; forwards, it is given one after every date.
+  by_date->add_value(layout::kDateSlot, newest_first, newest_first ? "" : "99999999");
+  // Within a day, by time; an article without one sorts as midnight.
+  by_date->add_value(layout::kTimeSlot, newest_first);
+  enquire->set_sort_by_key_then_relevance(by_date, false);
+}
+
+MatchTotal TotalOf(const Xapian::MSet& mset) {
+  return {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
+          mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
+}
+
 }  // namespace
+
+// What rides on a search's match. Facets without a filter of their own are
+// counted by spies on the main match; a filtered facet needs a pass without
+// its filter (disjunctive).
+struct SearchEngine::MatchSpies {
+  PerFacet<std::unique_ptr<FacetCounter>> facets;
+  DayCounter days;
+  StoryCounter stories;
+  bool any = false;
+
+  // Adds the spies `request` needs to `enquire`, which must not outlive
+  // them (nor `surnames`).
+  void AddTo(const SearchRequest& request, const BuiltQuery& built, bool whole_index, const SurnameLookup& surnames,
+             Xapian::Enquire* enquire) {
+    for (Facet facet : kAllFacets) {
+      if (!At(request.facets, facet) || whole_index || !At(built.filter_ids, facet).empty()) continue;
+      At(facets, facet) = std::make_unique<FacetCounter>(facet, &surnames);
+      enquire->add_matchspy(At(facets, facet).get());
+      any = true;
+    }
+    if (request.histogram != HistogramInterval::kNone) {
+      enquire->add_matchspy(&days);
+      any = true;
+    }
+    if (request.collapse) {
+      enquire->add_matchspy(&stories);
+      any = true;
+    }
+  }
+};
 
 SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
     : options_(std::move(options)), labels_(std::move(labels)), builder_(labels_), pool_(options_.index_dir.string()),
@@ -173,61 +176,49 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
   const SurnameLookup surnames(names);
   BuiltQuery built;
   if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
-  response->query = request.scope.query;
-  response->sort = SortName(request.sort);
-  response->offset = request.offset;
-  response->limit = request.limit;
-  response->notes = built.notes;
-  response->suggestion = built.suggestion;
-  for (const NamedEntity& named : built.named_entities) {
-    response->query_entities.push_back({named.facet, named.id, named.label, named.articles});
-  }
+  DescribeQuery(request, built, response);
 
   const bool whole_index = OnlyFilteredBy(request.scope, std::nullopt);
-  const Xapian::doccount scan_limit = std::min(db.get_doccount(), options_.count_limit);
   Xapian::Enquire enquire(db);
   enquire.set_query(built.Combined());
   Xapian::MultiValueKeyMaker by_date;
-  if (request.sort != SortOrder::kRelevance) {
-    const bool newest_first = request.sort == SortOrder::kDateDescending;
-    // Undated articles go last either way: reversed, an empty value sorts
-    // after every date; forwards, it is given one after every date.
-    by_date.add_value(layout::kDateSlot, newest_first, newest_first ? "" : "99999999");
-    // Within a day, by time; an article without one sorts as midnight.
-    by_date.add_value(layout::kTimeSlot, newest_first);
-    enquire.set_sort_by_key_then_relevance(&by_date, false);
-  }
-  // Facets without a filter of their own are counted by spies on the main
-  // match; a filtered facet needs a pass without its filter (disjunctive).
-  PerFacet<std::unique_ptr<FacetCounter>> spies;
-  for (Facet facet : kAllFacets) {
-    if (!At(request.facets, facet) || whole_index || !At(built.filter_ids, facet).empty()) continue;
-    At(spies, facet) = std::make_unique<FacetCounter>(facet, &surnames);
-    enquire.add_matchspy(At(spies, facet).get());
-  }
-  DayCounter days;
-  if (request.histogram != HistogramInterval::kNone) enquire.add_matchspy(&days);
-  StoryCounter stories;
-  if (request.collapse) enquire.add_matchspy(&stories);
-  const bool any_spy = request.histogram != HistogramInterval::kNone || request.collapse ||
-                       std::any_of(spies.begin(), spies.end(), [](const auto& spy) { return spy != nullptr; });
-  const Xapian::doccount check_at_least = whole_index && !any_spy ? 0 : scan_limit;
+  if (request.sort != SortOrder::kRelevance) SortByDate(request.sort, &by_date, &enquire);
+  MatchSpies spies;
+  spies.AddTo(request, built, whole_index, surnames, &enquire);
+  const Xapian::doccount check_at_least = whole_index && !spies.any ? 0 : ScanLimit(db);
   Xapian::MSet mset;
   std::vector<Xapian::MSetIterator> page;
   if (request.collapse) {
     page = RankStories(enquire, request.offset, request.limit, check_at_least, &mset);
+    response->total = StoriesIn(mset, spies.stories);
   } else {
     mset = enquire.get_mset(request.offset, request.limit, check_at_least);
     for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
+    response->total = TotalOf(mset);
   }
-  response->total = {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
-                     mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
-  if (request.collapse) response->total = StoriesIn(mset, stories);
 
+  PerFacet<NamesSeen> names_seen;
+  AddHits(db, request, built, page, spies.stories, surnames, response, &names_seen);
+  if (request.histogram != HistogramInterval::kNone) {
+    response->has_histogram = true;
+    response->histogram = BuildDateHistogram(spies.days.days(), request.histogram, request.scope.from_day,
+                                             request.scope.to_day);
+    response->histogram.exact = spies.days.seen() >= mset.get_matches_lower_bound() && response->total.exact;
+  }
+  CountFacets(db, request, built, spies, names, names_seen, response);
+  return std::nullopt;
+}
+
+Xapian::doccount SearchEngine::ScanLimit(const Xapian::Database& db) const {
+  return std::min(db.get_doccount(), options_.count_limit);
+}
+
+void SearchEngine::AddHits(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
+                           const std::vector<Xapian::MSetIterator>& page, const StoryCounter& stories,
+                           const SurnameLookup& surnames, SearchResponse* response, PerFacet<NamesSeen>* names_seen) {
   HighlightTerms terms = CollectHighlightTerms(built, labels_);
   NameOrganisations(labels_, db, nullptr, &terms);
   SnippetBuilder snippets(terms);
-  PerFacet<std::unordered_map<std::string, std::string>> names_seen;  // spellings in hits, for facet labels
   for (const Xapian::MSetIterator& it : page) {
     Xapian::Document doc = it.get_document();
     StoredArticle stored;
@@ -243,7 +234,7 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
     hit.source = stored.article.source;
     hit.url = stored.article.url;
     hit.score = it.get_weight();
-    hit.entities = EntitiesOf(db, doc, stored.entities, surnames);
+    hit.entities = EntitiesOfArticle(labels_, db, doc, stored.entities, surnames);
     hit.snippet = snippets.Snippet(stored.article.body);
     if (request.collapse) {
       const std::string key = doc.get_value(layout::kNearDuplicateSlot);
@@ -253,37 +244,34 @@ MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& re
       }
     }
     for (const PersonMention& person : stored.entities.people) {
-      At(names_seen, Facet::kPeople).emplace(person.id, person.name);
+      At(*names_seen, Facet::kPeople).emplace(person.id, person.name);
     }
     for (const OrganisationMention& organisation : stored.entities.organisations) {
-      At(names_seen, Facet::kOrganisations).emplace(organisation.id, organisation.name);
+      At(*names_seen, Facet::kOrganisations).emplace(organisation.id, organisation.name);
     }
     response->hits.push_back(std::move(hit));
   }
+}
 
-  if (request.histogram != HistogramInterval::kNone) {
-    response->has_histogram = true;
-    response->histogram = BuildDateHistogram(days.days(), request.histogram, request.scope.from_day,
-                                             request.scope.to_day);
-    response->histogram.exact = days.seen() >= mset.get_matches_lower_bound() && response->total.exact;
-  }
+void SearchEngine::CountFacets(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
+                               const MatchSpies& spies, const std::shared_ptr<const SurnameMap>& names,
+                               const PerFacet<NamesSeen>& names_seen, SearchResponse* response) {
+  const SurnameLookup surnames(names);
   for (Facet facet : kAllFacets) {
     if (!At(request.facets, facet)) continue;
-    const std::vector<std::string>& selected = At(built.filter_ids, facet);
     FacetCounts counts;
     if (OnlyFilteredBy(request.scope, facet)) {
-      counts = CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.facet_limit), selected,
-                               "", label_cache_, db, names);
-    } else if (At(spies, facet)) {
-      counts = CountsFrom(*At(spies, facet), response->total.value, response->total.exact);
+      counts = CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.facet_limit),
+                               At(built.filter_ids, facet), "", label_cache_, db, names);
+    } else if (At(spies.facets, facet)) {
+      counts = CountsFrom(*At(spies.facets, facet), response->total.value, response->total.exact);
     } else {
-      counts = CountFacet(db, built.Combined(facet), facet, scan_limit, &surnames);
+      counts = CountFacet(db, built.Combined(facet), facet, ScanLimit(db), &surnames);
     }
     At(response->has_facet, facet) = true;
-    At(response->facets, facet) =
-        RankFacet(db, facet, counts, static_cast<size_t>(request.facet_limit), selected, "", At(names_seen, facet));
+    At(response->facets, facet) = RankFacet(db, facet, counts, static_cast<size_t>(request.facet_limit),
+                                            At(built.filter_ids, facet), "", At(names_seen, facet));
   }
-  return std::nullopt;
 }
 
 FacetResult SearchEngine::RankFacet(Xapian::Database& db, Facet facet, const FacetCounts& counts, size_t limit,
@@ -322,52 +310,6 @@ FacetResult SearchEngine::RankFacet(Xapian::Database& db, Facet facet, const Fac
   return result;
 }
 
-PerFacet<std::vector<EntityRef>> SearchEngine::EntitiesOf(Xapian::Database& db, const Xapian::Document& doc,
-                                                          const ArticleEntities& stored,
-                                                          const SurnameLookup& surnames) const {
-  PerFacet<std::vector<EntityRef>> entities;
-  for (Facet facet : kAllFacets) {
-    std::vector<EntityRef>& refs = At(entities, facet);
-    for (std::string id : SplitIds(doc.get_value(FacetSlot(facet)))) {
-      std::string name, role;
-      int mentions = 0;
-      if (facet == Facet::kPeople && id[0] == layout::kUnresolvedMarker) {
-        // A lone surname: shown as the person it resolves to, if any.
-        const std::string surname = id.substr(1);
-        id = surnames.PersonOf(surname);
-        if (id.empty()) continue;
-        for (const auto& [lone, count] : stored.unresolved_surnames) {
-          if (lone == surname) mentions = count;
-        }
-      } else if (facet == Facet::kPeople) {
-        if (surnames.NamesOrganisation(id)) continue;
-        for (const PersonMention& p : stored.people) {
-          if (p.id == id) name = p.name, mentions = p.mentions, role = p.role;
-        }
-      } else if (facet == Facet::kOrganisations) {
-        for (const OrganisationMention& o : stored.organisations) {
-          if (o.id == id) name = o.name, mentions = o.mentions;
-        }
-      } else if (facet == Facet::kCountries) {
-        for (const CountryMention& c : stored.countries) {
-          if (c.code == id) name = c.name, mentions = c.mentions;
-        }
-      } else {
-        for (const EventMention& e : stored.events) {
-          if (e.id == id) name = e.label, mentions = e.mentions;
-        }
-      }
-      auto listed = std::find_if(refs.begin(), refs.end(), [&](const EntityRef& ref) { return ref.id == id; });
-      if (listed != refs.end()) {
-        listed->mentions += mentions;
-        continue;
-      }
-      refs.push_back({id, labels_.Label(facet, db, id, name), mentions, role});
-    }
-  }
-  return entities;
-}
-
 MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleResponse* response) {
   const Clock::time_point start = Clock::now();
   MaybeError error = WithDatabase([&](Xapian::Database& db) -> MaybeError {
@@ -390,7 +332,7 @@ MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleRespon
     SnippetBuilder marker(terms);
     response->title_html = marker.Highlight(stored.article.title, /*is_title=*/true);
     response->body_html = marker.Highlight(stored.article.body, /*is_title=*/false);
-    response->entities = EntitiesOf(db, doc, stored.entities, surnames);
+    response->entities = EntitiesOfArticle(labels_, db, doc, stored.entities, surnames);
     response->notes = built.notes;
     response->article = std::move(stored.article);
     return std::nullopt;
@@ -412,7 +354,7 @@ MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetVal
                              ? CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.limit),
                                                At(built.filter_ids, facet), request.prefix, label_cache_, db, names)
                              : CountFacet(db, built.Combined(facet), facet,
-                                          std::min(db.get_doccount(), options_.count_limit), &surnames);
+                                          ScanLimit(db), &surnames);
     response->facet = facet;
     response->prefix = request.prefix;
     response->result = RankFacet(db, facet, counts, static_cast<size_t>(request.limit), At(built.filter_ids, facet),

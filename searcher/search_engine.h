@@ -31,6 +31,8 @@
 
 namespace newsfacet {
 
+class StoryCounter;
+
 struct EngineOptions {
   std::filesystem::path index_dir;
   std::filesystem::path data_dir;  // countries.json, events.json; empty: DataDirectory()
@@ -70,15 +72,28 @@ class SearchEngine {
   template <typename Work>
   MaybeError WithDatabase(Work&& work);
 
+  struct MatchSpies;
+  // Facet value id -> a spelling the page's hits use, to label values the
+  // index has no display name for.
+  using NamesSeen = std::unordered_map<std::string, std::string>;
+
+  // A search, in steps: the query built and matched, then its hits, its
+  // histogram and its facets.
   MaybeError RunSearch(Xapian::Database& db, const SearchRequest& request, SearchResponse* response);
+  void AddHits(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
+               const std::vector<Xapian::MSetIterator>& page, const StoryCounter& stories,
+               const SurnameLookup& surnames, SearchResponse* response, PerFacet<NamesSeen>* names_seen);
+  void CountFacets(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
+                   const MatchSpies& spies, const std::shared_ptr<const SurnameMap>& names,
+                   const PerFacet<NamesSeen>& names_seen, SearchResponse* response);
+  // How many matches a search looks at to count (EngineOptions::count_limit).
+  Xapian::doccount ScanLimit(const Xapian::Database& db) const;
   // The top `limit` values; with a prefix, of those whose names match it
   // (read through label_cache_, under `names`, the surname map in use).
   FacetResult RankFacet(Xapian::Database& db, Facet facet, const FacetCounts& counts, size_t limit,
                         const std::vector<std::string>& selected, const std::string& prefix,
                         const std::unordered_map<std::string, std::string>& known_names,
                         const std::shared_ptr<const SurnameMap>& names = nullptr);
-  PerFacet<std::vector<EntityRef>> EntitiesOf(Xapian::Database& db, const Xapian::Document& doc,
-                                              const ArticleEntities& stored, const SurnameLookup& surnames) const;
 
   const EngineOptions options_;
   std::vector<std::string> warnings_;

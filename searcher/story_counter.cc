@@ -1,5 +1,6 @@
 #include "searcher/story_counter.h"
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "schemas/index_layout.h"
@@ -71,6 +72,30 @@ StoryPage PickStories(const std::vector<std::optional<uint64_t>>& keys_by_rank, 
   }
   page.complete = limit == 0;
   return page;
+}
+
+std::vector<Xapian::MSetIterator> RankStories(Xapian::Enquire& enquire, Xapian::doccount offset,
+                                              Xapian::doccount limit, Xapian::doccount check_at_least,
+                                              Xapian::MSet* counted) {
+  Xapian::doccount ranked = offset + limit + std::max<Xapian::doccount>(limit, 10);
+  *counted = enquire.get_mset(0, ranked, check_at_least);
+  Xapian::MSet mset = *counted;
+  for (;;) {
+    std::vector<std::optional<uint64_t>> keys;
+    keys.reserve(mset.size());
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      keys.push_back(ParseNearDuplicateKey(it.get_document().get_value(layout::kNearDuplicateSlot)));
+    }
+    StoryPage page = PickStories(keys, offset, limit);
+    if (page.complete || mset.size() < ranked) {
+      std::vector<Xapian::MSetIterator> hits;
+      for (size_t rank : page.ranks) hits.push_back(mset[static_cast<Xapian::doccount>(rank)]);
+      return hits;
+    }
+    ranked *= 2;
+    enquire.clear_matchspies();  // they have counted every match once
+    mset = enquire.get_mset(0, ranked);
+  }
 }
 
 }  // namespace newsfacet

@@ -62,4 +62,13 @@ struct StoryPage {
 };
 StoryPage PickStories(const std::vector<std::optional<uint64_t>>& keys_by_rank, size_t offset, size_t limit);
 
+// Ranks enough of `enquire`'s matches to fill the page of stories
+// offset .. offset+limit-1 and returns the page's hits, in order. The first
+// match runs the spies over `check_at_least` matches and is kept in
+// `counted`; should near-duplicates fill the ranked head, a longer head is
+// ranked without the spies, which is cheap: it need not look at every match.
+std::vector<Xapian::MSetIterator> RankStories(Xapian::Enquire& enquire, Xapian::doccount offset,
+                                              Xapian::doccount limit, Xapian::doccount check_at_least,
+                                              Xapian::MSet* counted);
+
 }  // namespace newsfacet

@@ -23,7 +23,7 @@ constexpr ExtensionFormat kExtensionFormats[] = {{".txt", FileFormat::kText},   
                                                  {".jsonl", FileFormat::kJsonLines}, {".ndjson", FileFormat::kJsonLines},
                                                  {".html", FileFormat::kHtml},      {".htm", FileFormat::kHtml}};
 
-std::string OpenErrorMessage() { return std::string("cannot read file: ") + std::strerror(errno); }
+std::string ReadErrorMessage() { return std::string("cannot read file: ") + std::strerror(errno); }
 
 void Deliver(ReadResult&& result, FileReadReport& report,
              const std::function<void(Article&&)>& on_article) {
@@ -35,16 +35,8 @@ void Deliver(ReadResult&& result, FileReadReport& report,
 }
 
 // .txt, .json, .html: small enough to hold whole (max_bytes bounds them).
-FileReadReport ReadWholeFile(const std::filesystem::path& absolute_path,
-                             const std::string& relative_path, FileFormat format,
-                             uint64_t max_bytes,
-                             const std::function<void(Article&&)>& on_article) {
-  FileReadReport report;
-  std::ifstream in(absolute_path, std::ios::binary);
-  if (!in) {
-    report.problems.push_back({relative_path, 0, OpenErrorMessage()});
-    return report;
-  }
+void ReadWholeFile(std::istream& in, const std::string& relative_path, FileFormat format, uint64_t max_bytes,
+                   const std::function<void(Article&&)>& on_article, FileReadReport& report) {
   std::string bytes;
   char buffer[1 << 16];
   while (in.read(buffer, sizeof buffer) || in.gcount() > 0) {
@@ -53,23 +45,23 @@ FileReadReport ReadWholeFile(const std::filesystem::path& absolute_path,
       report.problems.push_back({relative_path, 0,
                                  "file is larger than the --max-bytes limit of " +
                                      FormatBytes(max_bytes) + "; skipped"});
-      return report;
+      return;
     }
   }
   if (in.bad()) {
-    report.problems.push_back({relative_path, 0, OpenErrorMessage()});
-    return report;
+    report.problems.push_back({relative_path, 0, ReadErrorMessage()});
+    return;
   }
   report.read_completely = true;
   report.bytes = bytes.size();
   report.content_hash = StableHash(bytes);
   if (bytes.empty()) {
     report.problems.push_back({relative_path, 0, "empty file"});
-    return report;
+    return;
   }
   if (LooksBinary(bytes)) {
     report.problems.push_back({relative_path, 0, "binary data, not a text article"});
-    return report;
+    return;
   }
   std::string text = DecodeToUtf8(bytes).text;
   switch (format) {
@@ -78,40 +70,73 @@ FileReadReport ReadWholeFile(const std::filesystem::path& absolute_path,
     case FileFormat::kHtml: Deliver(ReadHtmlArticle(text, relative_path), report, on_article); break;
     default: break;
   }
-  return report;
 }
 
-// Streams records line by line; an over-long line is skipped without
-// holding more than max_bytes of it.
-FileReadReport ReadJsonLinesFile(const std::filesystem::path& absolute_path,
-                                 const std::string& relative_path, uint64_t max_bytes,
-                                 const std::function<void(Article&&)>& on_article) {
-  FileReadReport report;
-  std::ifstream in(absolute_path, std::ios::binary);
-  if (!in) {
-    report.problems.push_back({relative_path, 0, OpenErrorMessage()});
-    return report;
-  }
-  uint64_t hash = kStableHashSeed;
-  std::string line;
-  bool line_too_long = false;
-  int line_number = 1;
-  auto finish_line = [&] {
-    if (line_too_long) {
-      report.problems.push_back({relative_path, line_number,
-                                 "record is larger than the --max-bytes limit of " +
-                                     FormatBytes(max_bytes) + "; skipped"});
-    } else if (line_number == 1 && line.size() >= 3 && line.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-      Deliver(ReadJsonLine(DecodeToUtf8(line).text, relative_path, line_number), report, on_article);
-    } else {
-      Deliver(ReadJsonLine(IsValidUtf8(line) ? line : DecodeToUtf8(line).text, relative_path,
-                           line_number),
-              report, on_article);
+// Cuts a stream of chunks into JSON lines and reads each as a record; a
+// line over max_bytes is reported and skipped without holding more than
+// max_bytes of it.
+class JsonLineSplitter {
+ public:
+  JsonLineSplitter(const std::string& relative_path, uint64_t max_bytes,
+                   const std::function<void(Article&&)>& on_article, FileReadReport& report)
+      : relative_path_(relative_path), max_bytes_(max_bytes), on_article_(on_article), report_(report) {}
+
+  void Add(std::string_view data) {
+    size_t pos = 0;
+    while (pos < data.size()) {
+      size_t newline = data.find('\n', pos);
+      size_t end = newline == std::string_view::npos ? data.size() : newline;
+      if (!line_too_long_) {
+        line_.append(data.substr(pos, end - pos));
+        if (line_.size() > max_bytes_) {
+          line_too_long_ = true;
+          line_.clear();
+        }
+      }
+      if (newline == std::string_view::npos) break;
+      FinishLine();
+      pos = newline + 1;
     }
-    line.clear();
-    line_too_long = false;
-    ++line_number;
-  };
+  }
+
+  // The last line, when the file does not end with a newline.
+  void Finish() {
+    if (!line_.empty() || line_too_long_) FinishLine();
+  }
+
+  int line_number() const { return line_number_; }
+
+ private:
+  void FinishLine() {
+    if (line_too_long_) {
+      report_.problems.push_back({relative_path_, line_number_,
+                                  "record is larger than the --max-bytes limit of " + FormatBytes(max_bytes_) +
+                                      "; skipped"});
+    } else if (line_number_ == 1 && line_.size() >= 3 && line_.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+      Deliver(ReadJsonLine(DecodeToUtf8(line_).text, relative_path_, line_number_), report_, on_article_);
+    } else {
+      Deliver(ReadJsonLine(IsValidUtf8(line_) ? line_ : DecodeToUtf8(line_).text, relative_path_, line_number_),
+              report_, on_article_);
+    }
+    line_.clear();
+    line_too_long_ = false;
+    ++line_number_;
+  }
+
+  const std::string& relative_path_;
+  const uint64_t max_bytes_;
+  const std::function<void(Article&&)>& on_article_;
+  FileReadReport& report_;
+  std::string line_;
+  bool line_too_long_ = false;
+  int line_number_ = 1;
+};
+
+// Streams records line by line (JsonLineSplitter).
+void ReadJsonLinesFile(std::istream& in, const std::string& relative_path, uint64_t max_bytes,
+                       const std::function<void(Article&&)>& on_article, FileReadReport& report) {
+  JsonLineSplitter lines(relative_path, max_bytes, on_article, report);
+  uint64_t hash = kStableHashSeed;
   std::string chunk(kChunkBytes, '\0');
   while (in.read(chunk.data(), static_cast<std::streamsize>(chunk.size())) || in.gcount() > 0) {
     std::string_view data(chunk.data(), static_cast<size_t>(in.gcount()));
@@ -120,33 +145,18 @@ FileReadReport ReadJsonLinesFile(const std::filesystem::path& absolute_path,
     if (report.bytes <= 8192 && LooksBinary(data)) {
       report.read_completely = true;
       report.problems.push_back({relative_path, 0, "binary data, not JSON lines"});
-      return report;
+      return;
     }
-    size_t pos = 0;
-    while (pos < data.size()) {
-      size_t newline = data.find('\n', pos);
-      size_t end = newline == std::string_view::npos ? data.size() : newline;
-      if (!line_too_long) {
-        line.append(data.substr(pos, end - pos));
-        if (line.size() > max_bytes) {
-          line_too_long = true;
-          line.clear();
-        }
-      }
-      if (newline == std::string_view::npos) break;
-      finish_line();
-      pos = newline + 1;
-    }
+    lines.Add(data);
   }
   if (in.bad()) {
-    report.problems.push_back({relative_path, line_number, OpenErrorMessage()});
-    return report;
+    report.problems.push_back({relative_path, lines.line_number(), ReadErrorMessage()});
+    return;
   }
-  if (!line.empty() || line_too_long) finish_line();
+  lines.Finish();
   report.read_completely = true;
   report.content_hash = hash;
   if (report.bytes == 0) report.problems.push_back({relative_path, 0, "empty file"});
-  return report;
 }
 
 }  // namespace
@@ -175,10 +185,16 @@ FileReadReport ReadArticleFile(const std::filesystem::path& absolute_path,
                                const std::string& relative_path, FileFormat format,
                                uint64_t max_bytes,
                                const std::function<void(Article&&)>& on_article) {
-  if (format == FileFormat::kJsonLines) {
-    return ReadJsonLinesFile(absolute_path, relative_path, max_bytes, on_article);
+  FileReadReport report;
+  std::ifstream in(absolute_path, std::ios::binary);
+  if (!in) {
+    report.problems.push_back({relative_path, 0, ReadErrorMessage()});
+  } else if (format == FileFormat::kJsonLines) {
+    ReadJsonLinesFile(in, relative_path, max_bytes, on_article, report);
+  } else {
+    ReadWholeFile(in, relative_path, format, max_bytes, on_article, report);
   }
-  return ReadWholeFile(absolute_path, relative_path, format, max_bytes, on_article);
+  return report;
 }
 
 bool HashFile(const std::filesystem::path& path, uint64_t* hash) {
