@@ -35,7 +35,6 @@ PENDING_ELSEWHERE = [
     "indexer/entities/person_finder*",
     "indexer/entities/article_people*",
     "indexer/entities/tagger_training*",
-    "indexer/entities/token_stream*",
     "bench/entity_eval.cc",
 ]
 
