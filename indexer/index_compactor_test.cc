@@ -11,23 +11,10 @@
 #include "schemas/store/index_directory.h"
 #include "indexer/index_run.h"
 #include "tests/temp_dir.h"
+#include "tests/xapian_check.h"
 
 using namespace newsfacet;
 
-namespace {
-
-// What xapian-check says of a shard's tables ("blocksize=32K items=...").
-std::string XapianCheckReport(const std::filesystem::path& shard) {
-  std::string report;
-  FILE* check = ::popen(("xapian-check '" + shard.string() + "' 2>&1").c_str(), "r");
-  REQUIRE(check != nullptr);
-  char buffer[4096];
-  for (size_t got; (got = std::fread(buffer, 1, sizeof buffer, check)) > 0;) report.append(buffer, got);
-  REQUIRE(::pclose(check) == 0);
-  return report;
-}
-
-}  // namespace
 
 TEST_CASE("index compactor: every shard rewritten, no smaller in articles, no larger on disk") {
   testing::TempDir dir;
@@ -88,11 +75,11 @@ TEST_CASE("index compactor: a shard of several MiB is rewritten in 32 KiB blocks
   CompactionSummary big;
   REQUIRE(CompactIndex(dir / "articles-index", &big).ok());
   REQUIRE(big.shards.at(0).bytes_before >= kSmallShardBytes);
-  CHECK(XapianCheckReport(ShardPath(dir / "articles-index", 0)).find("blocksize=32K") != std::string::npos);
+  CHECK(testing::XapianCheckReport(ShardPath(dir / "articles-index", 0)).find("blocksize=32K") != std::string::npos);
   CompactionSummary small;
   REQUIRE(CompactIndex(dir / "small-index", &small).ok());
   REQUIRE(small.shards.at(0).bytes_before < kSmallShardBytes);
-  CHECK(XapianCheckReport(ShardPath(dir / "small-index", 0)).find("blocksize=8K") != std::string::npos);
+  CHECK(testing::XapianCheckReport(ShardPath(dir / "small-index", 0)).find("blocksize=8K") != std::string::npos);
   CHECK(small.shards.at(0).bytes_after <= small.shards.at(0).bytes_before);
 }
 

@@ -8,6 +8,7 @@
 #include "indexer/index_compactor.h"
 #include "schemas/store/index_directory.h"
 #include "tests/process.h"
+#include "tests/xapian_check.h"
 
 using namespace newsfacet;
 using namespace newsfacet::testing;
@@ -29,17 +30,6 @@ Json Search(const fs::path& index, const std::string& query) {
   Json result = RunJson({"search", "--index", index.string(), query, "--json"});
   result.erase("took_ms");
   return result;
-}
-
-// What xapian-check says of a shard's tables ("blocksize=32K items=...").
-std::string CheckReport(const fs::path& shard) {
-  std::string report;
-  FILE* check = ::popen(("xapian-check '" + shard.string() + "' 2>&1").c_str(), "r");
-  REQUIRE(check != nullptr);
-  char buffer[4096];
-  for (size_t got; (got = std::fread(buffer, 1, sizeof buffer, check)) > 0;) report.append(buffer, got);
-  REQUIRE(::pclose(check) == 0);
-  return report;
 }
 
 }  // namespace
@@ -64,7 +54,7 @@ TEST_CASE("compact shrinks the index, articles, searches and later updates are a
     CHECK(!fs::exists(CompactingPath(ShardPath(index, shard))));
     // The sample corpus' shards are small: they keep Xapian's 8 KiB blocks
     // rather than grow (index_compactor.h).
-    const std::string report = CheckReport(ShardPath(index, shard));
+    const std::string report = XapianCheckReport(ShardPath(index, shard));
     CHECK(compacted["shards"][static_cast<size_t>(shard)]["bytes_before"].get<uint64_t>() < kSmallShardBytes);
     CHECK(report.find("blocksize=8K") != std::string::npos);
     CHECK(report.find("blocksize=32K") == std::string::npos);
