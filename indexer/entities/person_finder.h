@@ -44,8 +44,8 @@ struct PersonSpan {
   bool organisation = false;
 };
 
-
 class LowerCaseUse;
+class WordTable;
 
 class PersonFinder {
  public:
@@ -62,9 +62,21 @@ class PersonFinder {
   bool StartsChunk(const std::vector<Token>& tokens, size_t i, bool title_all_caps) const;
   size_t ChunkEnd(const std::vector<Token>& tokens, size_t begin) const;
   static constexpr size_t kNoRole = SIZE_MAX;
+  // Titles (person_finder_titles.cc).
   size_t TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue,
                      size_t* role_begin) const;
+  size_t TrimLeadingWords(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue,
+                          size_t* role_begin) const;
+  bool OpensSentenceBeforeName(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  size_t TrimInnerTitle(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue,
+                        size_t* role_begin) const;
+  size_t TrimGluedWord(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  static void NoteRole(size_t start, size_t* role_begin);
+  static std::string RoleText(const std::vector<Token>& tokens, size_t begin, size_t end);
+  // Evidence (person_finder_evidence.cc).
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
+  void WeighUseInArticle(const std::vector<Token>& tokens, const WordTable& lone_words, PersonSpan* span) const;
+  static void AcceptListNeighbours(const std::vector<Token>& tokens, std::vector<PersonSpan>& spans);
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   double InitialsEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   bool NationalityAfter(const std::vector<Token>& tokens, size_t end) const;
