@@ -33,6 +33,10 @@ struct PersonSpan {
   // Exchequer", "Federal Reserve Chairman"; "" without one, or for a mere
   // form of address ("Mr.").
   std::string role;
+  // An apposition after it gives a person's role: ", leader of the
+  // Freedom Front", ", an economist at ..." (a title word in lower case
+  // before the next comma or sentence end).
+  bool role_after = false;
   bool accepted = false;      // a person on its own evidence
   // The whole span is a place name ("Jordan", "Washington"): a person only
   // when the article names someone so ("Michael Jordan ... Jordan said").
@@ -75,12 +79,15 @@ class PersonFinder {
   static std::string RoleText(const std::vector<Token>& tokens, size_t begin, size_t end);
   // Evidence (person_finder_evidence.cc).
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
+  bool GivenNameParticle(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   void WeighUseInArticle(const std::vector<Token>& tokens, const WordTable& lone_words, PersonSpan* span) const;
   static void AcceptListNeighbours(const std::vector<Token>& tokens, std::vector<PersonSpan>& spans);
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   double InitialsEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   bool NationalityAfter(const std::vector<Token>& tokens, size_t end) const;
   bool NamedWithNationality(const std::vector<Token>& tokens, const PersonSpan& span) const;
+  bool RoleAfter(const std::vector<Token>& tokens, size_t end) const;
+  static bool RelativeWhoAfter(const std::vector<Token>& tokens, size_t end);
   bool GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const;
   size_t PortfolioTitleStart(const std::vector<Token>& tokens, size_t begin) const;
   bool InDateline(const std::vector<Token>& tokens, size_t end) const;

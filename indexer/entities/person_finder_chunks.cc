@@ -1,6 +1,9 @@
 // Candidate runs: the capitalised tokens that may name a person, from
 // where a run starts to where it ends, trimmed to the name (the titles
 // before it are person_finder_titles.cc's).
+#include <set>
+#include <string>
+
 #include "indexer/entities/lower_case_use.h"
 #include "indexer/entities/person_finder.h"
 #include "indexer/entities/person_name_tokens.h"
@@ -9,6 +12,24 @@ namespace newsfacet {
 
 using person_tokens::IsContraction;
 using person_tokens::IsInitial;
+
+namespace {
+
+// "II" to "XXXIX" ("I", "V" and "X" alone are a pronoun and letters).
+bool IsRegnalNumber(const Token& token) {
+  return token.is_word && token.all_caps && token.text.size() >= 2 && token.text.size() <= 6 &&
+         token.text.find_first_not_of("IVX") == std::string::npos;
+}
+
+// News dates a statement by its weekday right after the name: "will meet
+// Foreign Minister Jose Miguel Insulza Monday". No name ends with one.
+bool IsWeekday(const Token& token) {
+  static const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
+                                                  "friday", "saturday", "sunday"};
+  return token.is_word && token.capitalized && kWeekdays.count(token.folded) > 0;
+}
+
+}  // namespace
 
 bool PersonFinder::StartsChunk(const std::vector<Token>& tokens, size_t i, bool title_all_caps) const {
   const Token& token = tokens[i];
@@ -33,6 +54,9 @@ size_t PersonFinder::ChunkEnd(const std::vector<Token>& tokens, size_t begin) co
     const bool next_is_word = end + 1 < tokens.size() && tokens[end + 1].is_word;
     if (token.is_word && token.capitalized && !token.all_caps) {
       ++end;
+    } else if (IsRegnalNumber(token) && tokens[end - 1].is_word && tokens[end - 1].capitalized) {
+      ++end;  // "Henry VIII", "John Paul II": the name ends there
+      break;
     } else if (token.text == "." && !token.space_before && IsInitial(tokens[end - 1])) {
       ++end;  // "George W. Bush"
     } else if (token.text == "-" && !token.space_before && next_is_word && !tokens[end + 1].space_before &&
@@ -88,6 +112,7 @@ bool PersonFinder::NextChunk(const std::vector<Token>& tokens, size_t& i, Chunk*
          tokens[chunk->end - 1].text != ".") {
     --chunk->end;
   }
+  if (chunk->end - chunk->begin >= 2 && IsWeekday(tokens[chunk->end - 1])) --chunk->end;
   // "Reagan Administration", "Thatcher Government": the body is not part of the name.
   // ("Federal Aviation Administration" keeps its organisation word and stays no one.)
   if (chunk->end - chunk->begin == 2 && tokens[chunk->end - 1].is_word &&

@@ -31,6 +31,10 @@ constexpr double kSurnameAlone = 1.5;
 constexpr double kListNeighbour = 1.5;
 constexpr double kSentenceStartAlone = -1.0;
 constexpr double kTaggedPerson = 2.0;
+// ", who ...", ", whose ...": English refers so to people, not to things.
+constexpr double kRelativeWho = 2.0;
+// ", leader of the Freedom Front", ", an economist at ...".
+constexpr double kRoleAfter = 2.0;
 // Enough to leave a lone surname for the index-wide step, never to make a person alone.
 constexpr double kGoverningWordAfter = 1.5;  // "the Reagan administration"
 
@@ -73,6 +77,7 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
   if (end == begin + 1 && GoverningWordAfter(tokens, end)) {
     evidence += kGoverningWordAfter;
   }
+  if (RelativeWhoAfter(tokens, end)) evidence += kRelativeWho;
   // Before: "22-year-old", "said", "according to".
   if (begin >= 5 && tokens[begin - 1].folded == "old" && tokens[begin - 2].text == "-" &&
       tokens[begin - 3].folded == "year" && tokens[begin - 4].text == "-" && IsNumber(tokens[begin - 5])) {
@@ -111,6 +116,26 @@ bool PersonFinder::InDateline(const std::vector<Token>& tokens, size_t end) cons
   return day < tokens.size() && IsNumber(tokens[day]);
 }
 
+bool PersonFinder::RelativeWhoAfter(const std::vector<Token>& tokens, size_t end) {
+  return end + 1 < tokens.size() && tokens[end].text == "," &&
+         (tokens[end + 1].text == "who" || tokens[end + 1].text == "whose");
+}
+
+// ", Alcoa's manager of ...", ", an economist at ...": an apposition that
+// gives a person's role, up to the next comma or sentence end.
+bool PersonFinder::RoleAfter(const std::vector<Token>& tokens, size_t end) const {
+  if (end >= tokens.size() || tokens[end].text != ",") return false;
+  constexpr size_t kApposition = 8;
+  for (size_t k = end + 1; k < tokens.size() && k <= end + kApposition; ++k) {
+    if (!tokens[k].is_word) {
+      if (tokens[k].text == "," || tokens[k].text == "." || tokens[k].text == ";") return false;
+      continue;
+    }
+    if (!tokens[k].capitalized && lexicon_.IsTitle(tokens[k].word())) return true;
+  }
+  return false;
+}
+
 bool PersonFinder::GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const {
   return end < tokens.size() && tokens[end].is_word && lexicon_.IsGoverningWord(tokens[end].word());
 }
@@ -131,14 +156,27 @@ double PersonFinder::InitialsEvidence(const std::vector<Token>& tokens, size_t b
   return initial_first || initial_middle ? kInitials : 0;
 }
 
+// "Al Jolson", "Al Kaplan", "Van Morrison": a given name that is also a
+// particle, written apart from one more capitalised word, may open a full
+// name. It counts as a name word, on no more evidence than an ambiguous
+// given name: "Al Jazeera" is written so too. "al-Assad" and "El Nino" (no
+// given name) keep it a particle.
+bool PersonFinder::GivenNameParticle(const std::vector<Token>& tokens, size_t begin, size_t end) const {
+  const Token& first = tokens[begin];
+  return begin + 1 < end && first.is_word && first.capitalized && !first.all_caps && tokens[begin + 1].is_word &&
+         tokens[begin + 1].space_before && tokens[begin + 1].capitalized && lexicon_.IsParticle(first.word()) &&
+         lexicon_.IsFirstName(first.word());
+}
+
 // Fills in the span's words and evidence; false when it cannot be a person
 // at all (an organisation, a place with more words after it).
 bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const {
   const size_t begin = span->begin, end = span->end;
-  bool all_unknown = true;
+  const bool given_name_particle = GivenNameParticle(tokens, begin, end);
+  bool all_unknown = !given_name_particle;
   for (size_t k = begin; k < end; ++k) {
     const Token& token = tokens[k];
-    if (!token.is_word || lexicon_.IsParticle(token.word())) continue;
+    if (!token.is_word || (lexicon_.IsParticle(token.word()) && !(k == begin && given_name_particle))) continue;
     ++span->name_words;
     if (lexicon_.IsOrganizationWord(token.word()) || lexicon_.IsDocumentWord(token.word())) return false;
     if (lexicon_.IsNonNameWord(token.word()) || lexicon_.IsTitle(token.word())) all_unknown = false;
@@ -158,6 +196,7 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
     return false;
   }
   span->name = SpanText(tokens, begin, end);
+  span->role_after = RoleAfter(tokens, end);
   if (span->place_name) return true;
   if (InDateline(tokens, end)) return false;  // "CHARLESTON, W. Va., Oct 19 -"
   // Words quoted whole are said or titled, not someone: shouted "Allahu Akbar".
@@ -165,10 +204,11 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
 
   span->evidence = ContextEvidence(tokens, begin, end);
   if (title_cue) span->evidence += kTitleCue;
+  if (span->role_after) span->evidence += kRoleAfter;
   if (span->name_words >= 2) {
     span->evidence += InitialsEvidence(tokens, begin, end);
     const std::string& first = tokens[begin].folded;
-    if (lexicon_.IsFirstName(first)) span->evidence += kFirstName;
+    if (lexicon_.IsFirstName(first)) span->evidence += given_name_particle ? kAmbiguousFirstName : kFirstName;
     else if (lexicon_.IsAmbiguousFirstName(first)) span->evidence += kAmbiguousFirstName;
     // At the start of a sentence capitals may be only the sentence's.
     if (all_unknown) span->evidence += tokens[begin].sentence_start && !lexicon_.IsFirstName(first) ? kUnknownWords / 3 : kUnknownWords;
