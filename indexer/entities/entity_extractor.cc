@@ -99,7 +99,8 @@ void MarkOrganisations(std::vector<OrganisationSpan>& organisations, std::vector
 // party or group: an organisation. Written apart from its word, the
 // article may be no article: "Al" is a given name (Al Jolson, Al Kaplan)
 // and "El" Spanish (El Nino, El Paso); such a pair is an organisation only
-// as a news source ("told Al Jazeera", "El Watan reported").
+// as a news source ("told Al Jazeera", "El Watan reported"), and then on
+// that structure, whatever the tagger or the person rules make of it.
 
 // How news writes an outlet it quotes: "told X", "X reported", "X quoted".
 bool UsedAsSource(const std::vector<Token>& tokens, size_t begin, size_t end) {
@@ -128,8 +129,10 @@ void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<Name
   };
   const size_t found = organisations.size();
   for (const PersonSpan& span : spans) {
-    if (!article_led(span) || span.title_cue || span.place_name || span.organisation || !tagged_name(span) ||
-        span.role_after) {
+    // Written apart, the pair is told or reports: that use alone makes it an outlet.
+    const bool as_source = tokens[span.begin + 1].is_word;
+    if (!article_led(span) || span.title_cue || span.place_name || span.organisation ||
+        !(as_source || tagged_name(span)) || span.role_after) {
       continue;
     }
     const std::string key = SurnameKey(span.name);
@@ -140,7 +143,7 @@ void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<Name
       return organisation.begin < span.end && span.begin < organisation.end;
     });
     if (key.empty() || names_someone || taken || OrganisationKey(span.name).empty()) continue;
-    organisations.push_back({span.begin, span.end, span.name, false});
+    organisations.push_back({span.begin, span.end, span.name, as_source});
   }
   if (organisations.size() == found) return;
   std::sort(organisations.begin(), organisations.end(),

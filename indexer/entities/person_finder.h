@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "schemas/store/article_entities.h"
@@ -79,6 +80,7 @@ class PersonFinder {
   static std::string RoleText(const std::vector<Token>& tokens, size_t begin, size_t end);
   // Evidence (person_finder_evidence.cc).
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
+  static std::pair<size_t, size_t> NicknameIn(const std::vector<Token>& tokens, size_t begin, size_t end);
   bool GivenNameParticle(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   void WeighUseInArticle(const std::vector<Token>& tokens, const WordTable& lone_words, PersonSpan* span) const;
   static void AcceptListNeighbours(const std::vector<Token>& tokens, std::vector<PersonSpan>& spans);

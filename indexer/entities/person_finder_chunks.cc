@@ -12,6 +12,7 @@ namespace newsfacet {
 
 using person_tokens::IsContraction;
 using person_tokens::IsInitial;
+using person_tokens::NicknameAt;
 
 namespace {
 
@@ -26,7 +27,9 @@ bool IsRegnalNumber(const Token& token) {
 bool IsWeekday(const Token& token) {
   static const std::set<std::string> kWeekdays = {"monday", "tuesday", "wednesday", "thursday",
                                                   "friday", "saturday", "sunday"};
-  return token.is_word && token.capitalized && kWeekdays.count(token.folded) > 0;
+  const std::string& word = token.folded;
+  return token.is_word && token.capitalized && word.size() >= 6 && word.compare(word.size() - 3, 3, "day") == 0 &&
+         kWeekdays.count(word) > 0;
 }
 
 }  // namespace
@@ -57,6 +60,9 @@ size_t PersonFinder::ChunkEnd(const std::vector<Token>& tokens, size_t begin) co
     } else if (IsRegnalNumber(token) && tokens[end - 1].is_word && tokens[end - 1].capitalized) {
       ++end;  // "Henry VIII", "John Paul II": the name ends there
       break;
+    } else if (size_t nickname = NicknameAt(tokens, end);
+               nickname > 0 && tokens[end - 1].is_word && lexicon_.IsFirstName(tokens[end - 1].word())) {
+      end += nickname;  // Roberto "Hands of Stone" Duran
     } else if (token.text == "." && !token.space_before && IsInitial(tokens[end - 1])) {
       ++end;  // "George W. Bush"
     } else if (token.text == "-" && !token.space_before && next_is_word && !tokens[end + 1].space_before &&

@@ -14,6 +14,7 @@ using person_tokens::IsDoubleQuote;
 using person_tokens::IsInitial;
 using person_tokens::IsNumber;
 using person_tokens::IsQuoteOrComma;
+using person_tokens::NicknameAt;
 
 // Evidence weights. A candidate is a person on its own at kAccept; several
 // unknown capitalised words in a row come close, and need one more hint.
@@ -168,14 +169,27 @@ bool PersonFinder::GivenNameParticle(const std::vector<Token>& tokens, size_t be
          lexicon_.IsFirstName(first.word());
 }
 
+// The quoted nickname a name holds (Roberto "Hands of Stone" Duran), as
+// tokens [first, second); empty (begin, begin) without one. It is no part
+// of the person's name.
+std::pair<size_t, size_t> PersonFinder::NicknameIn(const std::vector<Token>& tokens, size_t begin, size_t end) {
+  for (size_t k = begin + 1; k + 1 < end; ++k) {
+    if (!IsDoubleQuote(tokens[k])) continue;
+    if (const size_t nickname = NicknameAt(tokens, k); nickname > 0 && k + nickname < end) return {k, k + nickname};
+  }
+  return {begin, begin};
+}
+
 // Fills in the span's words and evidence; false when it cannot be a person
 // at all (an organisation, a place with more words after it).
 bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const {
   const size_t begin = span->begin, end = span->end;
   const bool given_name_particle = GivenNameParticle(tokens, begin, end);
+  const auto [nickname_begin, nickname_end] = NicknameIn(tokens, begin, end);
   bool all_unknown = !given_name_particle;
   for (size_t k = begin; k < end; ++k) {
     const Token& token = tokens[k];
+    if (k >= nickname_begin && k < nickname_end) continue;
     if (!token.is_word || (lexicon_.IsParticle(token.word()) && !(k == begin && given_name_particle))) continue;
     ++span->name_words;
     if (lexicon_.IsOrganizationWord(token.word()) || lexicon_.IsDocumentWord(token.word())) return false;
@@ -195,7 +209,9 @@ bool PersonFinder::Assess(const std::vector<Token>& tokens, bool title_cue, Pers
       countries_.Match(tokens, begin + 2, &form) > 0) {
     return false;
   }
-  span->name = SpanText(tokens, begin, end);
+  span->name = nickname_begin == nickname_end ? SpanText(tokens, begin, end)
+                                              : SpanText(tokens, begin, nickname_begin) + " " +
+                                                    SpanText(tokens, nickname_end, end);
   span->role_after = RoleAfter(tokens, end);
   if (span->place_name) return true;
   if (InDateline(tokens, end)) return false;  // "CHARLESTON, W. Va., Oct 19 -"

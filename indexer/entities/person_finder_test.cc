@@ -264,9 +264,15 @@ TEST_CASE("people: \"Al\" written apart from a surname is a given name (Al Jolso
             .people == std::set<std::string>{"Al Jolson", "Cary Grant"});
   CHECK(Extract("Al Kaplan, another former Phibro Energy executive, will join the new company.").people ==
         std::set<std::string>{"Al Kaplan"});
-  Found found = Extract("Forecasters said El Nino would bring rain. El Nino's role is being closely studied.");
-  CHECK(found.people.empty());
-  CHECK(found.unresolved.empty());
+  CHECK(Extract("Forecasters said El Nino would bring rain. El Nino's role is being closely studied.").people.empty());
   // Told, it is an outlet: no one.
   CHECK(Extract("The minister told Al Jazeera the talks would resume.").people.empty());
+}
+
+TEST_CASE("people: a quoted nickname inside a name is no part of the person's name") {
+  std::map<std::string, int> mentions = Mentions(
+      "Panamanian boxing legend Roberto \"Hands of Stone\" Duran climbs into the ring on Saturday. "
+      "Duran, 45, takes on a little-known Mexican.");
+  CHECK(mentions[PersonKey("Roberto Duran")] == 2);
+  CHECK_FALSE(mentions.count(PersonKey("Roberto Hands of Stone Duran")));
 }

@@ -40,4 +40,26 @@ inline bool StartsInitials(const std::vector<Token>& tokens, size_t begin, size_
          tokens[begin + 2].capitalized;
 }
 
+// Roberto "Hands of Stone" Duran: after a given name at `k - 1`, a quoted
+// nickname of one to four words, the first capitalised, and then the
+// surname. Returns the tokens from `k` to the closing
+// quote, 0 when there is no such nickname.
+inline size_t NicknameAt(const std::vector<Token>& tokens, size_t k) {
+  constexpr size_t kLongestNickname = 4;
+  if (k == 0 || k + 3 >= tokens.size() || !IsDoubleQuote(tokens[k]) || !tokens[k + 1].is_word ||
+      !tokens[k + 1].capitalized) {
+    return 0;
+  }
+  for (size_t close = k + 2; close < tokens.size() && close <= k + 1 + kLongestNickname; ++close) {
+    const Token& token = tokens[close];
+    if (IsDoubleQuote(token)) {
+      const bool surname_after = close + 1 < tokens.size() && tokens[close + 1].is_word &&
+                                 tokens[close + 1].capitalized && !tokens[close + 1].all_caps;
+      return surname_after ? close - k + 1 : 0;
+    }
+    if (!token.is_word || token.sentence != tokens[k].sentence) return 0;
+  }
+  return 0;
+}
+
 }  // namespace newsfacet::person_tokens
