@@ -251,13 +251,6 @@ TEST_CASE("people: a weekday after a name dates the sentence and is no part of t
         std::set<std::string>{"Jose Miguel Insulza"});
 }
 
-TEST_CASE("people: a sentence adverb before a surname is no given name, and leaves the surname to its person") {
-  std::map<std::string, int> mentions =
-      Mentions("Andre Joubert kicked a penalty. Instead Joubert kicked another long penalty.");
-  CHECK(mentions.size() == 1);
-  CHECK(mentions[PersonKey("Andre Joubert")] == 2);
-}
-
 TEST_CASE("people: \"Al\" written apart from a surname is a given name (Al Jolson), \"El Nino\" no one") {
   CHECK(Extract("Actors that failed to win for their iconic roles included Al Jolson in the Jazz Singer (1927) "
                 "and Cary Grant.")
