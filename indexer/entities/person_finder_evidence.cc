@@ -161,12 +161,13 @@ double PersonFinder::InitialsEvidence(const std::vector<Token>& tokens, size_t b
 // particle, written apart from one more capitalised word, may open a full
 // name. It counts as a name word, on no more evidence than an ambiguous
 // given name: "Al Jazeera" is written so too. "al-Assad" and "El Nino" (no
-// given name) keep it a particle.
+// given name) keep it a particle, and so do "Der" and "Den", German and
+// Dutch articles ("Der Spiegel") that the first-name list holds.
 bool PersonFinder::GivenNameParticle(const std::vector<Token>& tokens, size_t begin, size_t end) const {
   const Token& first = tokens[begin];
   return begin + 1 < end && first.is_word && first.capitalized && !first.all_caps && tokens[begin + 1].is_word &&
-         tokens[begin + 1].space_before && tokens[begin + 1].capitalized && lexicon_.IsParticle(first.word()) &&
-         lexicon_.IsFirstName(first.word());
+         tokens[begin + 1].space_before && tokens[begin + 1].capitalized && first.folded != "der" &&
+         first.folded != "den" && lexicon_.IsParticle(first.word()) && lexicon_.IsFirstName(first.word());
 }
 
 // The quoted nickname a name holds (Roberto "Hands of Stone" Duran), as
