@@ -137,17 +137,18 @@ std::vector<ConllDocument> ReadConll(const std::string& path) {
   return documents;
 }
 
-int EvaluateConll(const EntityModel& model, const std::string& path, size_t misses_shown) {
-  std::vector<ConllDocument> documents = ReadConll(path);
+struct ExtractedConll {
+  TokenStream stream;
+  std::vector<PersonSpan> spans;
+  ArticlePeople people;
+};
+
+// Pass 1, as the indexer: every article on its own; the full names go to
+// `full_names_by_surname`.
+std::vector<ExtractedConll> ExtractConll(const EntityModel& model, const std::vector<ConllDocument>& documents,
+                                         FullNamesBySurname* full_names_by_surname) {
   PersonFinder finder(model.lexicon(), model.countries());
-  struct Extracted {
-    TokenStream stream;
-    std::vector<PersonSpan> spans;
-    ArticlePeople people;
-  };
-  std::vector<Extracted> extracted(documents.size());
-  // Pass 1, as the indexer: every article on its own.
-  FullNamesBySurname full_names_by_surname;
+  std::vector<ExtractedConll> extracted(documents.size());
   for (size_t d = 0; d < documents.size(); ++d) {
     extracted[d].stream = Tokenize("", documents[d].text);
     extracted[d].spans = finder.FindSpans(extracted[d].stream, model.tagger()->Tag(extracted[d].stream));
@@ -155,54 +156,73 @@ int EvaluateConll(const EntityModel& model, const std::string& path, size_t miss
     if (std::getenv("ENTITY_EVAL_DEBUG")) {
       for (const PersonMention& person : extracted[d].people.people) std::cerr << d << "\t" << person.id << "\t" << person.name << "\n";
     }
-    for (const PersonMention& person : extracted[d].people.people) full_names_by_surname.Add(person.id);
+    for (const PersonMention& person : extracted[d].people.people) full_names_by_surname->Add(person.id);
   }
-  // Pass 2, as the end of an index run: lone surnames meet the index's full names.
+  return extracted;
+}
+
+using ByteSpan = std::pair<uint32_t, uint32_t>;
+
+// Pass 2, as the end of an index run: lone surnames meet the index's full
+// names. The byte ranges of the article's people.
+std::set<ByteSpan> PredictedPeople(const ExtractedConll& extracted, const FullNamesBySurname& full_names_by_surname) {
+  const auto& tokens = extracted.stream.tokens;
+  std::set<ByteSpan> predicted;
+  for (size_t s = 0; s < extracted.spans.size(); ++s) {
+    const PersonSpan& span = extracted.spans[s];
+    bool person = span.accepted || !extracted.people.span_person[s].empty();
+    if (!person && span.name_words == 1 && !span.place_name && !span.common_word) {
+      person = !full_names_by_surname.Resolve(SurnameKey(span.name)).empty();
+    }
+    if (person) predicted.emplace(tokens[span.begin].begin, tokens[span.end - 1].end);
+  }
+  return predicted;
+}
+
+// ENTITY_EVAL_ERRORS=1: an error on stderr with its line and the
+// candidates over it, for sorting into classes.
+void ReportError(const char* kind, size_t document, const std::string& text, ByteSpan span,
+                 const ExtractedConll& extracted) {
+  if (!std::getenv("ENTITY_EVAL_ERRORS")) return;
+  const auto& tokens = extracted.stream.tokens;
+  size_t line_begin = text.rfind('\n', span.first);
+  line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
+  size_t line_end = std::min(text.find('\n', span.second), text.size());
+  std::cerr << kind << "\t" << document << "\t" << text.substr(span.first, span.second - span.first) << "\t"
+            << text.substr(line_begin, line_end - line_begin);
+  for (const PersonSpan& candidate : extracted.spans) {
+    if (tokens[candidate.begin].begin < span.second && span.first < tokens[candidate.end - 1].end) {
+      std::cerr << "\t[" << candidate.name << " ev=" << candidate.evidence << " acc=" << candidate.accepted
+                << " org=" << candidate.organisation << " place=" << candidate.place_name << "]";
+    }
+  }
+  std::cerr << "\n";
+}
+
+int EvaluateConll(const EntityModel& model, const std::string& path, size_t misses_shown) {
+  std::vector<ConllDocument> documents = ReadConll(path);
+  FullNamesBySurname full_names_by_surname;
+  const std::vector<ExtractedConll> extracted = ExtractConll(model, documents, &full_names_by_surname);
   Scores scores;
   std::map<std::string, int> false_positives, false_negatives;
   for (size_t d = 0; d < documents.size(); ++d) {
-    const auto& tokens = extracted[d].stream.tokens;
-    std::set<std::pair<uint32_t, uint32_t>> predicted;
-    for (size_t s = 0; s < extracted[d].spans.size(); ++s) {
-      const PersonSpan& span = extracted[d].spans[s];
-      bool person = span.accepted || !extracted[d].people.span_person[s].empty();
-      if (!person && span.name_words == 1 && !span.place_name && !span.common_word) {
-        person = !full_names_by_surname.Resolve(SurnameKey(span.name)).empty();
-      }
-      if (person) predicted.emplace(tokens[span.begin].begin, tokens[span.end - 1].end);
-    }
-    std::set<std::pair<uint32_t, uint32_t>> gold(documents[d].gold_people.begin(), documents[d].gold_people.end());
+    const std::set<ByteSpan> predicted = PredictedPeople(extracted[d], full_names_by_surname);
+    const std::set<ByteSpan> gold(documents[d].gold_people.begin(), documents[d].gold_people.end());
     const std::string& text = documents[d].text;
-    // ENTITY_EVAL_ERRORS=1: each error on stderr with its line, for sorting into classes.
-    auto report = [&](const char* kind, std::pair<uint32_t, uint32_t> span) {
-      if (!std::getenv("ENTITY_EVAL_ERRORS")) return;
-      size_t line_begin = text.rfind('\n', span.first);
-      line_begin = line_begin == std::string::npos ? 0 : line_begin + 1;
-      size_t line_end = std::min(text.find('\n', span.second), text.size());
-      std::cerr << kind << "\t" << d << "\t" << text.substr(span.first, span.second - span.first) << "\t"
-                << text.substr(line_begin, line_end - line_begin);
-      for (const PersonSpan& candidate : extracted[d].spans) {
-        if (tokens[candidate.begin].begin < span.second && span.first < tokens[candidate.end - 1].end) {
-          std::cerr << "\t[" << candidate.name << " ev=" << candidate.evidence << " acc=" << candidate.accepted
-                    << " org=" << candidate.organisation << " place=" << candidate.place_name << "]";
-        }
-      }
-      std::cerr << "\n";
-    };
     for (const auto& span : predicted) {
       if (gold.count(span)) {
         ++scores.true_positives;
       } else {
         ++scores.false_positives;
         ++false_positives[text.substr(span.first, span.second - span.first)];
-        report("FP", span);
+        ReportError("FP", d, text, span, extracted[d]);
       }
     }
     for (const auto& span : gold) {
       if (!predicted.count(span)) {
         ++scores.false_negatives;
         ++false_negatives[text.substr(span.first, span.second - span.first)];
-        report("FN", span);
+        ReportError("FN", d, text, span, extracted[d]);
       }
     }
   }
@@ -268,24 +288,77 @@ std::map<std::string, std::string> ReutersPlaceCodes(const CountryGazetteer& cou
   return codes;
 }
 
-int EvaluateReuters(const EntityModel& model, const std::string& gold_path, const std::vector<std::string>& stories,
-                    const std::string& places_file, size_t misses_shown) {
+std::map<std::string, Json> ReadReutersGold(const std::string& gold_path) {
   std::map<std::string, Json> gold;
   std::ifstream gold_in(gold_path);
   for (std::string line; std::getline(gold_in, line);) {
     Json record = Json::parse(line, nullptr, false);
     if (record.is_object()) gold[record.value("id", "")] = record;
   }
+  return gold;
+}
+
+// Salient countries against the gold `places`, and every mentioned country
+// against them (the baseline).
+struct CountryScores {
+  Scores salient, every_mention;
+  std::map<std::string, int> false_positives, false_negatives;
+  std::set<std::string> unmapped;
+
+  void Add(const ArticleEntities& entities, const Json& gold_places, const std::map<std::string, std::string>& place_codes) {
+    std::set<std::string> gold_codes, predicted, mentioned;
+    for (const auto& place : gold_places) {
+      auto code = place_codes.find(place.get<std::string>());
+      if (code != place_codes.end()) gold_codes.insert(code->second); else unmapped.insert(place.get<std::string>());
+    }
+    for (const CountryMention& country : entities.countries) {
+      mentioned.insert(country.code);
+      if (country.salient) predicted.insert(country.code);
+    }
+    for (const std::string& code : predicted) {
+      if (gold_codes.count(code)) ++salient.true_positives; else { ++salient.false_positives; ++false_positives[code]; }
+    }
+    for (const std::string& code : gold_codes) {
+      if (!predicted.count(code)) { ++salient.false_negatives; ++false_negatives[code]; }
+    }
+    for (const std::string& code : mentioned) (gold_codes.count(code) ? every_mention.true_positives : every_mention.false_positives)++;
+    for (const std::string& code : gold_codes) if (!mentioned.count(code)) ++every_mention.false_negatives;
+  }
+};
+
+struct ReutersArticle {
+  std::set<std::string> gold_people;
+  ArticleEntities entities;
+};
+
+// Gold people are slugs ("james-baker", "volcker"): a hit is a person id
+// equal to the slug's key, or, for a surname-only slug, with that surname.
+void ScorePeopleRecall(const std::vector<ReutersArticle>& articles, const FullNamesBySurname& full_names_by_surname,
+                       Scores* people_recall, std::map<std::string, int>* people_missed) {
+  for (const ReutersArticle& article : articles) {
+    std::set<std::string> ids;
+    for (const PersonMention& person : article.entities.people) ids.insert(person.id);
+    for (const auto& [surname, mentions] : article.entities.unresolved_surnames) {
+      if (std::string person = full_names_by_surname.Resolve(surname); !person.empty()) ids.insert(person);
+    }
+    for (const std::string& slug : article.gold_people) {
+      std::string key = PersonKey(slug);
+      bool found = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
+        return id == key || (key.find('-') == std::string::npos && SurnameKey(id) == key) ||
+               (SurnameKey(id) == SurnameKey(key) && PersonKey(id).front() == key.front());
+      });
+      if (found) ++people_recall->true_positives; else { ++people_recall->false_negatives; ++(*people_missed)[slug]; }
+    }
+  }
+}
+
+int EvaluateReuters(const EntityModel& model, const std::string& gold_path, const std::vector<std::string>& stories,
+                    const std::string& places_file, size_t misses_shown) {
+  std::map<std::string, Json> gold = ReadReutersGold(gold_path);
   std::map<std::string, std::string> place_codes = ReutersPlaceCodes(model.countries(), places_file);
   EntityExtractor extractor(model);
-  Scores salient, every_mention, people_recall;
-  std::map<std::string, int> false_positives, false_negatives, people_missed;
-  std::set<std::string> unmapped;
-  struct Done {
-    std::set<std::string> gold_people;
-    ArticleEntities entities;
-  };
-  std::vector<Done> done;
+  CountryScores countries;
+  std::vector<ReutersArticle> done;
   FullNamesBySurname full_names_by_surname;
   for (const std::string& file : stories) {
     std::ifstream in(file);
@@ -299,54 +372,24 @@ int EvaluateReuters(const EntityModel& model, const std::string& gold_path, cons
       article.body = story.value("maintext", "");
       article.date = NormalizeDate(story.value("date_publish", ""));
       ArticleEntities entities = extractor.Extract(article);
-      std::set<std::string> gold_codes, predicted, mentioned;
-      for (const auto& place : it->second["places"]) {
-        auto code = place_codes.find(place.get<std::string>());
-        if (code != place_codes.end()) gold_codes.insert(code->second); else unmapped.insert(place.get<std::string>());
-      }
-      for (const CountryMention& country : entities.countries) {
-        mentioned.insert(country.code);
-        if (country.salient) predicted.insert(country.code);
-      }
-      for (const std::string& code : predicted) {
-        if (gold_codes.count(code)) ++salient.true_positives; else { ++salient.false_positives; ++false_positives[code]; }
-      }
-      for (const std::string& code : gold_codes) {
-        if (!predicted.count(code)) { ++salient.false_negatives; ++false_negatives[code]; }
-      }
-      for (const std::string& code : mentioned) (gold_codes.count(code) ? every_mention.true_positives : every_mention.false_positives)++;
-      for (const std::string& code : gold_codes) if (!mentioned.count(code)) ++every_mention.false_negatives;
+      countries.Add(entities, it->second["places"], place_codes);
       for (const PersonMention& person : entities.people) full_names_by_surname.Add(person.id);
       std::set<std::string> gold_people;
       for (const auto& person : it->second["people"]) gold_people.insert(person.get<std::string>());
       done.push_back({gold_people, std::move(entities)});
     }
   }
-  // Gold people are slugs ("james-baker", "volcker"): a hit is a person id
-  // equal to the slug's key, or, for a surname-only slug, with that surname.
-  for (const Done& article : done) {
-    std::set<std::string> ids;
-    for (const PersonMention& person : article.entities.people) ids.insert(person.id);
-    for (const auto& [surname, mentions] : article.entities.unresolved_surnames) {
-      if (std::string person = full_names_by_surname.Resolve(surname); !person.empty()) ids.insert(person);
-    }
-    for (const std::string& slug : article.gold_people) {
-      std::string key = PersonKey(slug);
-      bool found = std::any_of(ids.begin(), ids.end(), [&](const std::string& id) {
-        return id == key || (key.find('-') == std::string::npos && SurnameKey(id) == key) ||
-               (SurnameKey(id) == SurnameKey(key) && PersonKey(id).front() == key.front());
-      });
-      if (found) ++people_recall.true_positives; else { ++people_recall.false_negatives; ++people_missed[slug]; }
-    }
-  }
+  Scores people_recall;
+  std::map<std::string, int> people_missed;
+  ScorePeopleRecall(done, full_names_by_surname, &people_recall, &people_missed);
   Json people = people_recall.ToJson();
   Json result = {{"task", "reuters-countries"}, {"documents", done.size()},
-                 {"salient_countries", salient.ToJson()}, {"every_mention_baseline", every_mention.ToJson()},
+                 {"salient_countries", countries.salient.ToJson()}, {"every_mention_baseline", countries.every_mention.ToJson()},
                  {"people_recall", people["recall"]}, {"people_gold", people_recall.true_positives + people_recall.false_negatives},
-                 {"unmapped_places", unmapped}};
+                 {"unmapped_places", countries.unmapped}};
   if (misses_shown > 0) {
-    result["top_false_positive_countries"] = TopMisses(false_positives, misses_shown);
-    result["top_false_negative_countries"] = TopMisses(false_negatives, misses_shown);
+    result["top_false_positive_countries"] = TopMisses(countries.false_positives, misses_shown);
+    result["top_false_negative_countries"] = TopMisses(countries.false_negatives, misses_shown);
     result["top_missed_people"] = TopMisses(people_missed, misses_shown);
   }
   std::cout << result.dump(2) << "\n";

@@ -38,26 +38,28 @@ bool HasNonAscii(const std::string& text) {
   return std::any_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
 }
 
-}  // namespace
+struct Person {
+  std::string name;
+  std::vector<std::string> parts;
+  int mentions = 0;
+  std::string role;  // the first the article gives
+};
+using People = std::map<std::string, Person>;  // by id
 
-ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans) {
-  struct Person {
-    std::string name;
-    std::vector<std::string> parts;
-    int mentions = 0;
-    std::string role;  // the first the article gives
-  };
-  std::map<std::string, Person> people;  // by id
-  auto add_person = [&](const PersonSpan& span, const std::string& id) {
-    Person& person = people[id];
-    // Prefer the spelling with diacritics; it is also the display rule index-wide.
-    if (person.name.empty() || (HasNonAscii(span.name) && !HasNonAscii(person.name))) person.name = span.name;
-    person.parts = KeyParts(id);
-  };
-  // Full names with their own evidence say who is in the article.
+void AddPerson(const PersonSpan& span, const std::string& id, People& people) {
+  Person& person = people[id];
+  // Prefer the spelling with diacritics; it is also the display rule index-wide.
+  if (person.name.empty() || (HasNonAscii(span.name) && !HasNonAscii(person.name))) person.name = span.name;
+  person.parts = KeyParts(id);
+}
+
+// The full names that say who is in the article.
+People FullNames(const std::vector<PersonSpan>& spans) {
+  People people;
+  // Full names with their own evidence.
   for (const PersonSpan& span : spans) {
     if (span.accepted && span.name_words >= 2) {
-      if (std::string id = PersonKey(span.name); !id.empty()) add_person(span, id);
+      if (std::string id = PersonKey(span.name); !id.empty()) AddPerson(span, id, people);
     }
   }
   // A full name without evidence is still a person when it shares a
@@ -67,70 +69,95 @@ ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans) {
   for (const PersonSpan& span : spans) {
     if (span.accepted || span.place_name || span.organisation || span.name_words < 2) continue;
     std::string id = PersonKey(span.name);
-    if (!id.empty() && surnames.count(KeyParts(id).back())) add_person(span, id);
+    if (!id.empty() && surnames.count(KeyParts(id).back())) AddPerson(span, id, people);
   }
-  // A partial full name ("Tayyip Erdogan") joins the one longer name it is part of.
-  std::map<std::string, std::string> merged_into;
-  for (const auto& [id, person] : people) {
-    std::string target;
-    int candidates = 0;
-    for (const auto& [other_id, other] : people) {
-      if (other_id != id && IsPartialOf(person.parts, other.parts)) {
-        target = other_id;
-        ++candidates;
+  return people;
+}
+
+// The people of the article with the words of their names: a partial full
+// name ("Tayyip Erdogan") joined to the one longer name it is part of.
+class NamedPeople {
+ public:
+  explicit NamedPeople(const People& people) {
+    for (const auto& [id, person] : people) {
+      std::string target;
+      int candidates = 0;
+      for (const auto& [other_id, other] : people) {
+        if (other_id != id && IsPartialOf(person.parts, other.parts)) {
+          target = other_id;
+          ++candidates;
+        }
       }
+      if (candidates == 1) merged_into_[id] = target;
     }
-    if (candidates == 1) merged_into[id] = target;
-  }
-  auto final_id = [&](std::string id) {
-    while (merged_into.count(id)) id = merged_into[id];
-    return id;
-  };
-  // Any one word of a name ("Karlov", "Vladimir", "Wang" of "Wang Junxia")
-  // names that person when no other person in the article has the word.
-  std::map<std::string, std::set<std::string>> ids_by_part, ids_by_surname;
-  for (const auto& [id, person] : people) {
-    for (const std::string& part : person.parts) {
-      if (part.size() > 1) ids_by_part[part].insert(final_id(id));
+    for (const auto& [id, person] : people) {
+      for (const std::string& part : person.parts) {
+        if (part.size() > 1) ids_by_part_[part].insert(FinalId(id));
+      }
+      ids_by_surname_[person.parts.back()].insert(FinalId(id));
     }
-    ids_by_surname[person.parts.back()].insert(final_id(id));
   }
 
+  std::string FinalId(std::string id) const {
+    for (auto merged = merged_into_.find(id); merged != merged_into_.end(); merged = merged_into_.find(id)) {
+      id = merged->second;
+    }
+    return id;
+  }
+  bool Merged(const std::string& id) const { return merged_into_.count(id) > 0; }
+  // Who a word of a name can mean: any one word of a name ("Karlov",
+  // "Vladimir", "Wang" of "Wang Junxia"), or for a place name only the
+  // surname ("Jordan" after "Michael Jordan"). Null when no one.
+  const std::set<std::string>* Owners(const std::string& word, bool surname_only) const {
+    const auto& index = surname_only ? ids_by_surname_ : ids_by_part_;
+    auto owners = index.find(word);
+    return owners == index.end() ? nullptr : &owners->second;
+  }
+
+ private:
+  std::map<std::string, std::string> merged_into_;
+  std::map<std::string, std::set<std::string>> ids_by_part_, ids_by_surname_;
+};
+
+// The person id a span names, or "": its own full name, or a lone word
+// that one person of the article has. A lone word with evidence that no
+// one has is counted in `unresolved`.
+std::string ResolveSpan(const PersonSpan& span, const People& people, const NamedPeople& named,
+                        std::map<std::string, int>& unresolved) {
+  if (span.organisation) return "";
+  std::string id = PersonKey(span.name);
+  if (id.empty()) return "";
+  if (people.count(id)) return named.FinalId(id);
+  if (span.name_words != 1) return "";
+  const std::set<std::string>* owners = named.Owners(id, span.place_name);
+  if (owners != nullptr && owners->size() == 1) return *owners->begin();
+  if (owners == nullptr && !span.place_name && !span.common_word && span.evidence > 0) {
+    // Left for the index-wide pass, when the article itself says this
+    // is a person: a title, attribution ("Erdogan claims"), an age.
+    // Without one, "Apple", "Europe" or "According" would become any
+    // person the index knows by that surname.
+    ++unresolved[id];
+  }
+  return "";
+}
+
+}  // namespace
+
+ArticlePeople ResolvePeople(const std::vector<PersonSpan>& spans) {
+  People people = FullNames(spans);
+  const NamedPeople named(people);
   ArticlePeople result;
   result.span_person.assign(spans.size(), "");
   std::map<std::string, int> unresolved;
   for (size_t s = 0; s < spans.size(); ++s) {
-    const PersonSpan& span = spans[s];
-    if (span.organisation) continue;
-    std::string id = PersonKey(span.name);
-    if (id.empty()) continue;
-    if (people.count(id)) {
-      result.span_person[s] = final_id(id);
-      continue;
-    }
-    if (span.name_words == 1) {
-      // A place name stands for a person only as a surname ("Jordan" after "Michael Jordan").
-      auto owners = (span.place_name ? ids_by_surname : ids_by_part).find(id);
-      const auto& index = span.place_name ? ids_by_surname : ids_by_part;
-      if (owners != index.end() && owners->second.size() == 1) {
-        result.span_person[s] = *owners->second.begin();
-      } else if (owners == index.end() && !span.place_name && !span.common_word && span.evidence > 0) {
-        // Left for the index-wide pass, when the article itself says this
-        // is a person: a title, attribution ("Erdogan claims"), an age.
-        // Without one, "Apple", "Europe" or "According" would become any
-        // person the index knows by that surname.
-        ++unresolved[id];
-      }
-    }
-  }
-  for (size_t s = 0; s < spans.size(); ++s) {
+    result.span_person[s] = ResolveSpan(spans[s], people, named, unresolved);
     if (result.span_person[s].empty()) continue;
     Person& person = people[result.span_person[s]];
     ++person.mentions;
     if (person.role.empty()) person.role = spans[s].role;
   }
   for (const auto& [id, person] : people) {
-    if (merged_into.count(id) || person.mentions == 0) continue;
+    if (named.Merged(id) || person.mentions == 0) continue;
     result.people.push_back({id, person.name, person.mentions, person.role});
   }
   result.unresolved_surnames.assign(unresolved.begin(), unresolved.end());

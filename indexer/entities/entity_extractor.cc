@@ -99,7 +99,8 @@ void MarkOrganisations(std::vector<OrganisationSpan>& organisations, std::vector
 // party or group: an organisation. Written apart from its word, the
 // article may be no article: "Al" is a given name (Al Jolson, Al Kaplan)
 // and "El" Spanish (El Nino, El Paso); such a pair is an organisation only
-// as a news source ("told Al Jazeera", "El Watan reported").
+// as a news source ("told Al Jazeera", "El Watan reported"), and then on
+// that structure, whatever the tagger or the person rules make of it.
 
 // How news writes an outlet it quotes: "told X", "X reported", "X quoted".
 bool UsedAsSource(const std::vector<Token>& tokens, size_t begin, size_t end) {
@@ -108,30 +109,16 @@ bool UsedAsSource(const std::vector<Token>& tokens, size_t begin, size_t end) {
   return told || (end < tokens.size() && kSourceVerbs.count(tokens[end].folded) > 0);
 }
 
-// ", Alcoa's manager of ...", ", an economist at ...": an apposition that
-// gives a person's role, up to the next comma or sentence end.
-bool RoleAfter(const std::vector<Token>& tokens, size_t end, const NameLexicon& lexicon) {
-  if (end >= tokens.size() || tokens[end].text != ",") return false;
-  constexpr size_t kApposition = 8;
-  for (size_t k = end + 1; k < tokens.size() && k <= end + kApposition; ++k) {
-    if (!tokens[k].is_word) {
-      if (tokens[k].text == "," || tokens[k].text == "." || tokens[k].text == ";") return false;
-      continue;
-    }
-    if (!tokens[k].capitalized && lexicon.IsTitle(tokens[k].word())) return true;
-  }
-  return false;
-}
-
-void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names, const NameLexicon& lexicon,
+void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<NameSpan>& names,
                         const std::vector<PersonSpan>& spans, std::vector<OrganisationSpan>& organisations) {
   auto article_led = [&](const PersonSpan& span) {
     const Token& first = tokens[span.begin];
-    if (span.name_words != 1 || span.end - span.begin < 2 || !first.is_word || !first.capitalized ||
+    const bool written_apart = span.end - span.begin == 2 && tokens[span.begin + 1].is_word;
+    const bool hyphened = span.end - span.begin == 3 && tokens[span.begin + 1].text == "-";
+    if (!(written_apart || hyphened) || !first.is_word || !first.capitalized ||
         (first.folded != "al" && first.folded != "el")) {
       return false;
     }
-    const bool written_apart = tokens[span.begin + 1].is_word;
     return !written_apart || UsedAsSource(tokens, span.begin, span.end);
   };
   auto tagged_name = [&](const PersonSpan& span) {
@@ -142,8 +129,10 @@ void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<Name
   };
   const size_t found = organisations.size();
   for (const PersonSpan& span : spans) {
-    if (!article_led(span) || span.title_cue || span.place_name || span.organisation || !tagged_name(span) ||
-        RoleAfter(tokens, span.end, lexicon)) {
+    // Written apart, the pair is told or reports: that use alone makes it an outlet.
+    const bool as_source = tokens[span.begin + 1].is_word;
+    if (!article_led(span) || span.title_cue || span.place_name || span.organisation ||
+        !(as_source || tagged_name(span)) || span.role_after) {
       continue;
     }
     const std::string key = SurnameKey(span.name);
@@ -154,7 +143,7 @@ void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<Name
       return organisation.begin < span.end && span.begin < organisation.end;
     });
     if (key.empty() || names_someone || taken || OrganisationKey(span.name).empty()) continue;
-    organisations.push_back({span.begin, span.end, span.name, false});
+    organisations.push_back({span.begin, span.end, span.name, as_source});
   }
   if (organisations.size() == found) return;
   std::sort(organisations.begin(), organisations.end(),
@@ -173,7 +162,7 @@ ArticleEntities EntityExtractor::Extract(const Article& article) const {
   std::vector<PersonSpan> spans = english ? people_.FindSpans(stream, names) : std::vector<PersonSpan>{};
   std::vector<OrganisationSpan> organisation_spans = organisations_.Find(stream, names);
   GiveSurnamesToPeople(organisation_spans, spans);
-  AddArticleLedNames(stream.tokens, names, model_.lexicon(), spans, organisation_spans);
+  AddArticleLedNames(stream.tokens, names, spans, organisation_spans);
   MarkOrganisations(organisation_spans, spans);
   ArticlePeople people = ResolvePeople(spans);
 

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "schemas/store/article_entities.h"
@@ -33,6 +34,10 @@ struct PersonSpan {
   // Exchequer", "Federal Reserve Chairman"; "" without one, or for a mere
   // form of address ("Mr.").
   std::string role;
+  // An apposition after it gives a person's role: ", leader of the
+  // Freedom Front", ", an economist at ..." (a title word in lower case
+  // before the next comma or sentence end).
+  bool role_after = false;
   bool accepted = false;      // a person on its own evidence
   // The whole span is a place name ("Jordan", "Washington"): a person only
   // when the article names someone so ("Michael Jordan ... Jordan said").
@@ -44,8 +49,8 @@ struct PersonSpan {
   bool organisation = false;
 };
 
-
 class LowerCaseUse;
+class WordTable;
 
 class PersonFinder {
  public:
@@ -62,13 +67,29 @@ class PersonFinder {
   bool StartsChunk(const std::vector<Token>& tokens, size_t i, bool title_all_caps) const;
   size_t ChunkEnd(const std::vector<Token>& tokens, size_t begin) const;
   static constexpr size_t kNoRole = SIZE_MAX;
+  // Titles (person_finder_titles.cc).
   size_t TrimLeading(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue,
                      size_t* role_begin) const;
+  size_t TrimLeadingWords(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue,
+                          size_t* role_begin) const;
+  bool OpensSentenceBeforeName(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  size_t TrimInnerTitle(const std::vector<Token>& tokens, size_t begin, size_t end, bool* title_cue,
+                        size_t* role_begin) const;
+  size_t TrimGluedWord(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  static void NoteRole(size_t start, size_t* role_begin);
+  static std::string RoleText(const std::vector<Token>& tokens, size_t begin, size_t end);
+  // Evidence (person_finder_evidence.cc).
   bool Assess(const std::vector<Token>& tokens, bool title_cue, PersonSpan* span) const;
+  static std::pair<size_t, size_t> NicknameIn(const std::vector<Token>& tokens, size_t begin, size_t end);
+  bool GivenNameParticle(const std::vector<Token>& tokens, size_t begin, size_t end) const;
+  void WeighUseInArticle(const std::vector<Token>& tokens, const WordTable& lone_words, PersonSpan* span) const;
+  static void AcceptListNeighbours(const std::vector<Token>& tokens, std::vector<PersonSpan>& spans);
   double ContextEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   double InitialsEvidence(const std::vector<Token>& tokens, size_t begin, size_t end) const;
   bool NationalityAfter(const std::vector<Token>& tokens, size_t end) const;
   bool NamedWithNationality(const std::vector<Token>& tokens, const PersonSpan& span) const;
+  bool RoleAfter(const std::vector<Token>& tokens, size_t end) const;
+  static bool RelativeWhoAfter(const std::vector<Token>& tokens, size_t end);
   bool GoverningWordAfter(const std::vector<Token>& tokens, size_t end) const;
   size_t PortfolioTitleStart(const std::vector<Token>& tokens, size_t begin) const;
   bool InDateline(const std::vector<Token>& tokens, size_t end) const;

@@ -229,3 +229,43 @@ TEST_CASE("people: a name later shortened to its last word is a person, the shor
                 "Nerweyi spoke of the talks at length.")
             .people == std::set<std::string>{"Faik Nerweyi"});
 }
+
+TEST_CASE("people: \", who\" after a name is a person's cue, even for a lone surname") {
+  // Without a cue a lone surname is left alone; with one it goes to the index-wide step.
+  CHECK(Extract("The bank hired Kaplan last year.").unresolved.empty());
+  CHECK(Extract("The bank hired Kaplan, who ran its oil desk, last year.").unresolved.count("kaplan"));
+}
+
+TEST_CASE("people: an apposition giving a role makes the name before it a person") {
+  CHECK(Extract("Delegates cheered Constand Viljoen, leader of the Freedom Front party, at the congress.").people ==
+        std::set<std::string>{"Constand Viljoen"});
+}
+
+TEST_CASE("people: a regnal number is part of the name") {
+  CHECK(Extract("She was the daughter of Henry VIII and his second wife Anne Boleyn.").people ==
+        std::set<std::string>{"Henry VIII", "Anne Boleyn"});
+}
+
+TEST_CASE("people: a weekday after a name dates the sentence and is no part of the name") {
+  CHECK(Extract("Albright will meet Foreign Minister Jose Miguel Insulza Monday for talks.").people ==
+        std::set<std::string>{"Jose Miguel Insulza"});
+}
+
+TEST_CASE("people: \"Al\" written apart from a surname is a given name (Al Jolson), \"El Nino\" no one") {
+  CHECK(Extract("Actors that failed to win for their iconic roles included Al Jolson in the Jazz Singer (1927) "
+                "and Cary Grant.")
+            .people == std::set<std::string>{"Al Jolson", "Cary Grant"});
+  CHECK(Extract("Al Kaplan, another former Phibro Energy executive, will join the new company.").people ==
+        std::set<std::string>{"Al Kaplan"});
+  CHECK(Extract("Forecasters said El Nino would bring rain. El Nino's role is being closely studied.").people.empty());
+  // Told, it is an outlet: no one.
+  CHECK(Extract("The minister told Al Jazeera the talks would resume.").people.empty());
+}
+
+TEST_CASE("people: a quoted nickname inside a name is no part of the person's name") {
+  std::map<std::string, int> mentions = Mentions(
+      "Panamanian boxing legend Roberto \"Hands of Stone\" Duran climbs into the ring on Saturday. "
+      "Duran, 45, takes on a little-known Mexican.");
+  CHECK(mentions[PersonKey("Roberto Duran")] == 2);
+  CHECK_FALSE(mentions.count(PersonKey("Roberto Hands of Stone Duran")));
+}

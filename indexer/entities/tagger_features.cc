@@ -138,6 +138,23 @@ std::vector<TokenFacts> TaggerFeatures::SentenceFacts(const std::vector<Token>& 
   return facts;
 }
 
+namespace {
+
+// The word's suffixes, prefixes and length.
+void AddSpellingFeatures(const Token& token, std::vector<FeatureId>* features) {
+  const std::string_view folded = token.folded;
+  if (token.is_word && folded.size() > 2) {
+    features->push_back(Feature(kSuffix2, HashBytes(folded.substr(folded.size() - 2))));
+    features->push_back(Feature(kSuffix3, HashBytes(folded.substr(folded.size() - 3))));
+    if (folded.size() > 4) features->push_back(Feature(kSuffix4, HashBytes(folded.substr(folded.size() - 4))));
+    features->push_back(Feature(kPrefix2, HashBytes(folded.substr(0, 2))));
+    features->push_back(Feature(kPrefix3, HashBytes(folded.substr(0, 3))));
+  }
+  features->push_back(Feature(kLength, folded.size() > 12 ? 12 : folded.size()));
+}
+
+}  // namespace
+
 void TaggerFeatures::Extract(const std::vector<Token>& tokens, size_t sentence_begin, size_t sentence_end, size_t i,
                              bool caps_sentence, const std::vector<TokenFacts>& facts,
                              std::vector<FeatureId>* features) const {
@@ -171,15 +188,7 @@ void TaggerFeatures::Extract(const std::vector<Token>& tokens, size_t sentence_b
   features->push_back(Feature(kNextShape, next_shape));
   features->push_back(Feature(kShapeTrigram, (previous_shape * 1000003 + shape) * 1000003 + next_shape));
   if (i == sentence_begin) features->push_back(Feature(kSentenceStartShape, shape));
-  const std::string_view folded = token.folded;
-  if (token.is_word && folded.size() > 2) {
-    features->push_back(Feature(kSuffix2, HashBytes(folded.substr(folded.size() - 2))));
-    features->push_back(Feature(kSuffix3, HashBytes(folded.substr(folded.size() - 3))));
-    if (folded.size() > 4) features->push_back(Feature(kSuffix4, HashBytes(folded.substr(folded.size() - 4))));
-    features->push_back(Feature(kPrefix2, HashBytes(folded.substr(0, 2))));
-    features->push_back(Feature(kPrefix3, HashBytes(folded.substr(0, 3))));
-  }
-  features->push_back(Feature(kLength, folded.size() > 12 ? 12 : folded.size()));
+  AddSpellingFeatures(token, features);
   auto add_flags = [&](uint32_t template_id, ptrdiff_t offset) {
     if (!inside(offset)) return;
     for (uint32_t flags = facts_at(offset).flags; flags != 0; flags &= flags - 1) {

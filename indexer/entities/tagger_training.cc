@@ -1,5 +1,6 @@
 #include "indexer/entities/tagger_training.h"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <random>
@@ -95,86 +96,117 @@ Status ReadTrainingSentences(const std::filesystem::path& file, std::vector<Trai
   return Status::Ok();
 }
 
-TaggerModel TrainTagger(const std::vector<TrainingSentence>& sentences, const TaggerFeatures& features,
-                        const TrainingOptions& options) {
-  // Every token's features, numbered once.
+namespace {
+
+// Every token's features, numbered once in order of first use.
+struct NumberedFeatures {
+  std::vector<FeatureId> ids;                              // by number
+  std::vector<std::vector<std::vector<uint32_t>>> tokens;  // sentence, token: its feature numbers
+};
+
+NumberedFeatures NumberFeatures(const std::vector<TrainingSentence>& sentences, const TaggerFeatures& features) {
+  NumberedFeatures numbered;
+  numbered.tokens.resize(sentences.size());
   std::unordered_map<FeatureId, uint32_t> number_of;
-  std::vector<FeatureId> ids;
-  std::vector<std::vector<std::vector<uint32_t>>> numbered(sentences.size());
   std::vector<FeatureId> scratch;
   for (size_t s = 0; s < sentences.size(); ++s) {
     const std::vector<Token>& tokens = sentences[s].tokens;
     const bool caps = IsCapsSentence(tokens, 0, tokens.size());
     const std::vector<TokenFacts> facts = features.SentenceFacts(tokens, 0, tokens.size());
-    numbered[s].resize(tokens.size());
+    numbered.tokens[s].resize(tokens.size());
     for (size_t i = 0; i < tokens.size(); ++i) {
       features.Extract(tokens, 0, tokens.size(), i, caps, facts, &scratch);
       for (FeatureId id : scratch) {
-        auto [it, added] = number_of.emplace(id, static_cast<uint32_t>(ids.size()));
-        if (added) ids.push_back(id);
-        numbered[s][i].push_back(it->second);
+        auto [it, added] = number_of.emplace(id, static_cast<uint32_t>(numbered.ids.size()));
+        if (added) numbered.ids.push_back(id);
+        numbered.tokens[s][i].push_back(it->second);
       }
     }
   }
-  // Averaging by the usual trick: w_avg = w - u / c, with u summing c * update.
-  std::vector<TagScores> weights(ids.size(), TagScores{});
-  std::vector<std::array<double, kTagCount>> updates(ids.size(), std::array<double, kTagCount>{});
-  Transitions transitions{};
-  std::array<std::array<double, kTagCount>, kTagCount + 1> transition_updates{};
-  double step = 1;
+  return numbered;
+}
+
+// The perceptron's weights while it learns, averaged by the usual trick:
+// w_avg = w - u / c, with u summing c * update.
+class AveragedPerceptron {
+ public:
+  explicit AveragedPerceptron(size_t features)
+      : weights_(features, TagScores{}), updates_(features, std::array<double, kTagCount>{}) {}
+
+  // Tags one sentence with the current weights and moves them towards `gold`.
+  void Learn(const std::vector<std::vector<uint32_t>>& features, const std::vector<int>& gold) {
+    std::vector<TagScores> emissions(gold.size());
+    for (size_t i = 0; i < gold.size(); ++i) {
+      emissions[i].fill(0);
+      for (uint32_t n : features[i]) {
+        for (int t = 0; t < kTagCount; ++t) emissions[i][t] += weights_[n][t];
+      }
+    }
+    std::vector<int> predicted = BestTags(emissions, transitions_);
+    for (size_t i = 0; i < gold.size(); ++i) {
+      const int previous_gold = i == 0 ? kTagCount : gold[i - 1];
+      const int previous_predicted = i == 0 ? kTagCount : predicted[i - 1];
+      if (gold[i] != predicted[i]) {
+        for (uint32_t n : features[i]) {
+          weights_[n][gold[i]] += 1;
+          weights_[n][predicted[i]] -= 1;
+          updates_[n][gold[i]] += step_;
+          updates_[n][predicted[i]] -= step_;
+        }
+      }
+      if (gold[i] != predicted[i] || previous_gold != previous_predicted) {
+        transitions_[previous_gold][gold[i]] += 1;
+        transitions_[previous_predicted][predicted[i]] -= 1;
+        transition_updates_[previous_gold][gold[i]] += step_;
+        transition_updates_[previous_predicted][predicted[i]] -= step_;
+      }
+    }
+    step_ += 1;
+  }
+
+  // The averaged model, less the features whose weights all stay below `prune_below`.
+  TaggerModel Averaged(const std::vector<FeatureId>& ids, float prune_below) const {
+    std::vector<std::pair<FeatureId, TagScores>> kept;
+    for (size_t n = 0; n < ids.size(); ++n) {
+      TagScores averaged;
+      float largest = 0;
+      for (int t = 0; t < kTagCount; ++t) {
+        averaged[t] = static_cast<float>(weights_[n][t] - updates_[n][t] / step_);
+        largest = std::max(largest, std::fabs(averaged[t]));
+      }
+      if (largest >= prune_below) kept.emplace_back(ids[n], averaged);
+    }
+    Transitions averaged_transitions;
+    for (int p = 0; p <= kTagCount; ++p) {
+      for (int t = 0; t < kTagCount; ++t) {
+        averaged_transitions[p][t] = static_cast<float>(transitions_[p][t] - transition_updates_[p][t] / step_);
+      }
+    }
+    return TaggerModel::FromWeights(kept, averaged_transitions);
+  }
+
+ private:
+  std::vector<TagScores> weights_;
+  std::vector<std::array<double, kTagCount>> updates_;
+  Transitions transitions_{};
+  std::array<std::array<double, kTagCount>, kTagCount + 1> transition_updates_{};
+  double step_ = 1;
+};
+
+}  // namespace
+
+TaggerModel TrainTagger(const std::vector<TrainingSentence>& sentences, const TaggerFeatures& features,
+                        const TrainingOptions& options) {
+  const NumberedFeatures numbered = NumberFeatures(sentences, features);
+  AveragedPerceptron perceptron(numbered.ids.size());
   std::vector<size_t> order(sentences.size());
   for (size_t s = 0; s < order.size(); ++s) order[s] = s;
   std::mt19937 generator(options.seed);
   for (int epoch = 0; epoch < options.epochs; ++epoch) {
     Shuffle(order, generator);
-    for (size_t s : order) {
-      const std::vector<int>& gold = sentences[s].tags;
-      std::vector<TagScores> emissions(gold.size());
-      for (size_t i = 0; i < gold.size(); ++i) {
-        emissions[i].fill(0);
-        for (uint32_t n : numbered[s][i]) {
-          for (int t = 0; t < kTagCount; ++t) emissions[i][t] += weights[n][t];
-        }
-      }
-      std::vector<int> predicted = BestTags(emissions, transitions);
-      for (size_t i = 0; i < gold.size(); ++i) {
-        const int previous_gold = i == 0 ? kTagCount : gold[i - 1];
-        const int previous_predicted = i == 0 ? kTagCount : predicted[i - 1];
-        if (gold[i] != predicted[i]) {
-          for (uint32_t n : numbered[s][i]) {
-            weights[n][gold[i]] += 1;
-            weights[n][predicted[i]] -= 1;
-            updates[n][gold[i]] += step;
-            updates[n][predicted[i]] -= step;
-          }
-        }
-        if (gold[i] != predicted[i] || previous_gold != previous_predicted) {
-          transitions[previous_gold][gold[i]] += 1;
-          transitions[previous_predicted][predicted[i]] -= 1;
-          transition_updates[previous_gold][gold[i]] += step;
-          transition_updates[previous_predicted][predicted[i]] -= step;
-        }
-      }
-      step += 1;
-    }
+    for (size_t s : order) perceptron.Learn(numbered.tokens[s], sentences[s].tags);
   }
-  std::vector<std::pair<FeatureId, TagScores>> kept;
-  for (size_t n = 0; n < ids.size(); ++n) {
-    TagScores averaged;
-    float largest = 0;
-    for (int t = 0; t < kTagCount; ++t) {
-      averaged[t] = static_cast<float>(weights[n][t] - updates[n][t] / step);
-      largest = std::max(largest, std::fabs(averaged[t]));
-    }
-    if (largest >= options.prune_below) kept.emplace_back(ids[n], averaged);
-  }
-  Transitions averaged_transitions;
-  for (int p = 0; p <= kTagCount; ++p) {
-    for (int t = 0; t < kTagCount; ++t) {
-      averaged_transitions[p][t] = static_cast<float>(transitions[p][t] - transition_updates[p][t] / step);
-    }
-  }
-  return TaggerModel::FromWeights(kept, averaged_transitions);
+  return perceptron.Averaged(numbered.ids, options.prune_below);
 }
 
 }  // namespace newsfacet
