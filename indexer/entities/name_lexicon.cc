@@ -89,6 +89,7 @@ Status NameLexicon::Load(const std::filesystem::path& data_dir, NameLexicon* lex
   insert("governing_words", lexicon->governing_words_, kGoverningWords);
   insert("headline_verbs", lexicon->headline_verbs_, kHeadlineVerbs);
   insert("honorifics", lexicon->honorifics_, kHonorifics);
+  insert("sentence_openers", lexicon->sentence_openers_, kSentenceOpeners);
   insert("document_words", lexicon->document_words_, kDocumentWords);
   return Status::Ok();
 }

@@ -40,6 +40,10 @@ class NameLexicon {
   // person rules read as titles: kept apart from the tagger's features, like
   // the headline verbs, so the shipped model stays what its script makes.
   bool IsHonorific(HashedWord word) const { return honorifics_.Contains(word); }
+  // Adverbs and conjunctions that open a sentence and never a name
+  // ("Neither Lebed nor ..."): trimmed from a name found at a sentence's
+  // start. Kept apart from the tagger's features, like the honorifics.
+  bool IsSentenceOpener(HashedWord word) const { return sentence_openers_.Contains(word); }
   // Words that make a capitalised run a treaty or a law ("Multi-Fibre Agreement").
   bool IsDocumentWord(HashedWord word) const { return document_words_.Contains(word); }
   // Titles may be several words ("foreign minister"): `words` joined by spaces.
@@ -67,6 +71,7 @@ class NameLexicon {
     kTitles = 1u << 11,
     kTitleFirstWords = 1u << 12,
     kTitleLastWords = 1u << 13,
+    kSentenceOpeners = 1u << 14,
   };
   uint32_t ListsOf(HashedWord word) const {
     const uint32_t entry = lists_of_.Find(word);
@@ -82,7 +87,8 @@ class NameLexicon {
   void Add(const std::string& words, WordTable& list, List bit);
 
   WordTable first_names_, ambiguous_first_names_, organization_words_, non_name_words_, attribution_verbs_,
-      particles_, suffixes_, governing_words_, headline_verbs_, honorifics_, document_words_, titles_, title_first_words_, title_last_words_;
+      particles_, suffixes_, governing_words_, headline_verbs_, honorifics_, sentence_openers_, document_words_, titles_,
+      title_first_words_, title_last_words_;
   WordTable lists_of_;               // every word of every list -> its index in list_bits_
   std::vector<uint32_t> list_bits_;  // List bits
   size_t longest_title_words_ = 1;

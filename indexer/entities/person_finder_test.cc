@@ -262,6 +262,13 @@ TEST_CASE("people: \"Al\" written apart from a surname is a given name (Al Jolso
   CHECK(Extract("The minister told Al Jazeera the talks would resume.").people.empty());
 }
 
+TEST_CASE("people: an adverb or conjunction opening the sentence is no part of the name after it") {
+  CHECK(Extract("Chechen rebel chief Aslan Maskhadov met Alexander Lebed in Dagestan. Neither Lebed nor Maskhadov "
+                "made any statement before the talks.")
+            .people == std::set<std::string>{"Aslan Maskhadov", "Alexander Lebed"});
+  CHECK(Extract("Instead Joubert asked the court for more time.").people.count("Instead Joubert") == 0);
+}
+
 TEST_CASE("people: a quoted nickname inside a name is no part of the person's name") {
   std::map<std::string, int> mentions = Mentions(
       "Panamanian boxing legend Roberto \"Hands of Stone\" Duran climbs into the ring on Saturday. "

@@ -154,6 +154,10 @@ size_t PersonFinder::TrimLeadingWords(const std::vector<Token>& tokens, size_t b
       ++begin;
       continue;
     }
+    if (token.sentence_start && begin + 1 < end && lexicon_.IsSentenceOpener(token.word())) {
+      ++begin;
+      continue;
+    }
     if (OpensSentenceBeforeName(tokens, begin, end)) {
       ++begin;
       continue;

@@ -322,6 +322,7 @@ const cues = {
   governing_words: uniqueSorted(cueRules.governing_words),
   headline_verbs: uniqueSorted(cueRules.headline_verbs),
   honorifics: uniqueSorted(cueRules.honorifics),
+  sentence_openers: uniqueSorted(cueRules.sentence_openers),
   document_words: uniqueSorted(cueRules.document_words),
   ambiguous_first_names: uniqueSorted([...ambiguousNames]),
 };
