@@ -129,10 +129,11 @@ void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<Name
   };
   const size_t found = organisations.size();
   for (const PersonSpan& span : spans) {
+    if (!article_led(span)) continue;  // a span of two or three tokens from here on
     // Written apart, the pair is told or reports: that use alone makes it an outlet.
     const bool as_source = tokens[span.begin + 1].is_word;
-    if (!article_led(span) || span.title_cue || span.place_name || span.organisation ||
-        !(as_source || tagged_name(span)) || span.role_after) {
+    if (span.title_cue || span.place_name || span.organisation || !(as_source || tagged_name(span)) ||
+        span.role_after) {
       continue;
     }
     const std::string key = SurnameKey(span.name);
