@@ -33,7 +33,8 @@ class IndexFacetCatalog {
     std::vector<std::string> ids_by_count;  // most articles first, then by id
   };
 
-  // `index_dir` is the index (its stub); `shards` its shard count.
+  // `index_dir` is the index directory (the file Xapian opens to reach
+  // every shard); `shards` is how many shards it has.
   IndexFacetCatalog(std::filesystem::path index_dir, int shards);
   IndexFacetCatalog(const IndexFacetCatalog&) = delete;
   IndexFacetCatalog& operator=(const IndexFacetCatalog&) = delete;
