@@ -4,16 +4,25 @@
 
 namespace newsfacet {
 
-DatabasePool::DatabasePool(std::string path)
+DatabasePool::DatabasePool(std::string path, std::vector<std::string> shard_paths)
     : path_(std::move(path)),
-      handles_([this] { return std::make_unique<Xapian::Database>(path_); }, std::numeric_limits<size_t>::max()) {}
+      shard_paths_(std::move(shard_paths)),
+      handles_([this] { return Open(); }, std::numeric_limits<size_t>::max()) {}
+
+std::unique_ptr<IndexHandles> DatabasePool::Open() const {
+  auto handles = std::make_unique<IndexHandles>();
+  handles->all = Xapian::Database(path_);
+  for (const std::string& shard : shard_paths_) handles->shards.emplace_back(shard);
+  return handles;
+}
 
 DatabasePool::Lease DatabasePool::Acquire() {
-  ObjectPool<Xapian::Database>::Lease lease = handles_.Acquire();
+  ObjectPool<IndexHandles>::Lease lease = handles_.Acquire();
   // Cheap when nothing changed, and on a handle just opened: Xapian
   // compares each shard's revision.
   try {
-    lease->reopen();
+    lease->all.reopen();
+    for (Xapian::Database& shard : lease->shards) shard.reopen();
   } catch (...) {
     lease.Discard();
     throw;

@@ -119,7 +119,12 @@ void DayCounter::operator()(const Xapian::Document& doc, double) {
     if (c < '0' || c > '9') return;
     number = number * 10 + static_cast<uint32_t>(c - '0');
   }
-  ++counts_[number];
+  counts_[number] += per_document_;
+}
+
+void DayCounter::Merge(const DayCounter& other) {
+  seen_ += other.seen_;
+  for (const auto& [number, count] : other.counts_) counts_[number] += count;
 }
 
 std::map<std::string, Xapian::doccount> DayCounter::days() const {

@@ -23,7 +23,12 @@ inline constexpr size_t kMaxHistogramBuckets = 400;
 // Counts matching articles per day. Not thread-safe; one per search.
 class DayCounter : public Xapian::MatchSpy {
  public:
+  // Each document seen counts `per_document` articles (the sampling rate
+  // when the counter is shown a sample of the matches).
+  explicit DayCounter(Xapian::doccount per_document = 1) : per_document_(per_document) {}
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Adds what `other` (on another shard) counted.
+  void Merge(const DayCounter& other);
   // Day "YYYYMMDD" -> matching articles dated that day. Undated ones are left out.
   std::map<std::string, Xapian::doccount> days() const;
   Xapian::doccount seen() const { return seen_; }
@@ -32,6 +37,7 @@ class DayCounter : public Xapian::MatchSpy {
   // By the day as a number (19870302): called for every match, so no strings.
   std::unordered_map<uint32_t, Xapian::doccount> counts_;
   Xapian::doccount seen_ = 0;
+  Xapian::doccount per_document_;
 };
 
 struct HistogramBucket {

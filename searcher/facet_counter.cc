@@ -5,49 +5,90 @@
 #include "schemas/index_layout.h"
 
 namespace newsfacet {
+namespace {
+
+// What a lone surname that resolves to no one maps to.
+const std::string kNoOne;
+
+}  // namespace
+
+void FacetCounter::IdsOf(std::string_view rest, std::vector<DocumentId>* ids) {
+  ids->clear();
+  while (!rest.empty()) {
+    const size_t end = std::min(rest.find(layout::kFacetValueSeparator), rest.size());
+    std::string_view id = rest.substr(0, end);
+    rest.remove_prefix(std::min(end + 1, rest.size()));
+    if (id.empty()) continue;
+    if (id[0] == layout::kUnresolvedMarker) {
+      if (!surnames_) continue;
+      const std::string_view surname = id.substr(1);
+      const std::string*& person = resolved_(surname, resolved_.HashOf(surname));
+      if (!person) {
+        const std::string& found = surnames_->PersonOf(surname);
+        person = found.empty() ? &kNoOne : &found;
+      }
+      if (person->empty()) continue;
+      id = *person;
+    }
+    const uint64_t hash = articles_.HashOf(id);
+    bool listed = false;
+    for (const DocumentId& other : *ids) listed = listed || (other.hash == hash && other.id == id);
+    if (!listed) ids->push_back({id, hash});
+  }
+}
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
   ++documents_seen_;
-  std::string value = doc.get_value(slot_);
+  const std::string value = doc.get_value(slot_);
   if (value.empty()) return;
-  auto it = by_value_.find(value);
-  if (it != by_value_.end()) {
-    ++it->second;
-  } else {
-    by_value_.emplace(std::move(value), 1);
-  }
+  IdsOf(value, &ids_);
+  for (const DocumentId& id : ids_) articles_(id.id, id.hash) += per_document_;
+}
+
+void FacetCounter::Merge(const FacetCounter& other) {
+  documents_seen_ += other.documents_seen_;
+  other.articles_.ForEach(
+      [&](const std::string& id, uint64_t hash, Xapian::doccount articles) { articles_(id, hash) += articles; });
+}
+
+bool FacetCounter::Counted(const std::string& id) const {
+  return !(facet_ == Facet::kPeople && surnames_ && surnames_->NamesOrganisation(id));
 }
 
 IdCounts FacetCounter::counts() const {
   IdCounts counts;
-  counts.reserve(by_value_.size());
-  std::vector<std::string_view> ids;  // of one value, each once
-  for (const auto& [value, documents] : by_value_) {
-    ids.clear();
-    std::string_view rest = value;
-    while (!rest.empty()) {
-      const size_t end = std::min(rest.find(layout::kFacetValueSeparator), rest.size());
-      std::string_view id = rest.substr(0, end);
-      rest.remove_prefix(std::min(end + 1, rest.size()));
-      if (id.empty()) continue;
-      if (id[0] == layout::kUnresolvedMarker) {
-        if (!surnames_) continue;
-        id = surnames_->PersonOf(id.substr(1));
-        if (id.empty()) continue;
-      }
-      if (facet_ == Facet::kPeople && surnames_ && surnames_->NamesOrganisation(id)) continue;
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-    }
-    for (std::string_view id : ids) {
-      auto it = counts.find(id);
-      if (it != counts.end()) {
-        it->second += documents;
-      } else {
-        counts.emplace(std::string(id), documents);
-      }
-    }
-  }
+  counts.reserve(articles_.size());
+  articles_.ForEach([&](const std::string& id, uint64_t, Xapian::doccount articles) {
+    if (Counted(id)) counts.emplace(id, articles);
+  });
   return counts;
+}
+
+IdCounts FacetCounter::TopCounts(size_t limit, const std::vector<std::string>& always) const {
+  using Entry = std::pair<const std::string*, Xapian::doccount>;
+  std::vector<Entry> entries;
+  entries.reserve(articles_.size());
+  articles_.ForEach([&](const std::string& id, uint64_t, Xapian::doccount articles) {
+    entries.push_back({&id, articles});
+  });
+  auto higher = [](const Entry& a, const Entry& b) {
+    return a.second != b.second ? a.second > b.second : *a.first < *b.first;
+  };
+  // Values left out (organisations among people) are few: rank a little
+  // more than asked, and more again should they fill it.
+  IdCounts top;
+  for (size_t ranked = std::min(entries.size(), limit + 8);; ranked = std::min(entries.size(), ranked * 2)) {
+    std::partial_sort(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(ranked), entries.end(), higher);
+    top.clear();
+    for (size_t i = 0; i < ranked && top.size() < limit; ++i) {
+      if (Counted(*entries[i].first)) top.emplace(*entries[i].first, entries[i].second);
+    }
+    if (top.size() >= limit || ranked == entries.size()) break;
+  }
+  for (const std::string& id : always) {
+    if (const Xapian::doccount* articles = articles_.Lookup(id); articles && Counted(id)) top.emplace(id, *articles);
+  }
+  return top;
 }
 
 FacetCounts CountFacet(const Xapian::Database& db, const Xapian::Query& query, Facet facet,

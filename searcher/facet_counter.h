@@ -25,6 +25,7 @@
 
 #include "searcher/facet.h"
 #include "common/fast_hash.h"
+#include "searcher/short_string_table.h"
 #include "searcher/surname_lookup.h"
 
 namespace newsfacet {
@@ -34,36 +35,56 @@ using IdCounts = std::unordered_map<std::string, Xapian::doccount, FastStringHas
 
 // For people, the slot also lists an article's lone surnames ("~karlov"):
 // with a SurnameLookup they count for the person they resolve to (once per
-// article), and those that resolve to no one are not counted.
+// article), and those that resolve to no one are not counted. A person id
+// that names an organisation (SurnameLookup::NamesOrganisation) is left
+// out when the counts are read.
 //
-// Per document the counter only tallies the slot's whole value: articles
-// share few distinct combinations ("US", "US\nJP"), so splitting values
-// into ids and resolving surnames happens once per combination, after the
-// match, not once per document inside it.
+// Per document the counter splits the slot's value into ids and tallies
+// each in a table of short strings (short_string_table.h): no allocation
+// a match, and a table bounded by the index's entities. (Tallying whole
+// values instead is cheap only while articles share few combinations of
+// ids; on a large archive nearly every article's combination is new.)
 class FacetCounter : public Xapian::MatchSpy {
  public:
-  // `surnames`, when given, must outlive the counter.
-  explicit FacetCounter(Facet facet, const SurnameLookup* surnames = nullptr)
-      : facet_(facet), slot_(FacetSlot(facet)), surnames_(surnames) {
-    by_value_.reserve(256);
-  }
+  // `surnames`, when given, must outlive the counter. Each document seen
+  // counts `per_document` articles: 1, or the sampling rate when the
+  // matcher shows the counter a sample of the matches (match_sampler.h).
+  explicit FacetCounter(Facet facet, const SurnameLookup* surnames = nullptr, Xapian::doccount per_document = 1)
+      : facet_(facet), slot_(FacetSlot(facet)), surnames_(surnames), per_document_(per_document) {}
 
   void operator()(const Xapian::Document& doc, double weight) override;
-  Xapian::MatchSpy* clone() const override { return new FacetCounter(facet_, surnames_); }
+  Xapian::MatchSpy* clone() const override { return new FacetCounter(facet_, surnames_, per_document_); }
   std::string name() const override { return "newsfacet.FacetCounter"; }
+  // Adds what `other` (of the same facet, on another shard) counted.
+  void Merge(const FacetCounter& other);
 
   Facet facet() const { return facet_; }
   // Articles seen per value id.
   IdCounts counts() const;
+  // The same, for the `limit` values with the most articles (ties by id)
+  // and those of `always` that were seen: what TopValues needs to rank
+  // the whole without naming every value.
+  IdCounts TopCounts(size_t limit, const std::vector<std::string>& always) const;
   Xapian::doccount documents_seen() const { return documents_seen_; }
 
  private:
+  struct DocumentId {
+    std::string_view id;
+    uint64_t hash;
+  };
+  // The ids of one slot value, lone surnames resolved, each once.
+  void IdsOf(std::string_view value, std::vector<DocumentId>* ids);
+  bool Counted(const std::string& id) const;
 
   Facet facet_;
   Xapian::valueno slot_;
   const SurnameLookup* surnames_;
-  // Documents per distinct slot value.
-  IdCounts by_value_;
+  Xapian::doccount per_document_;
+  ShortStringTable<Xapian::doccount> articles_;  // per value id
+  // Lone surname -> the person it resolves to (null: no one), looked up
+  // once per surname.
+  ShortStringTable<const std::string*> resolved_;
+  std::vector<DocumentId> ids_;  // reused per document
   Xapian::doccount documents_seen_ = 0;
 };
 

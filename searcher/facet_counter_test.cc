@@ -146,3 +146,47 @@ TEST_CASE("the spy parses the facet slot's newline-separated ids, skipping empty
   CHECK(Counts(counter.counts().begin(), counter.counts().end()) == Counts{{"RU", 1}, {"SY", 1}, {"TR", 1}});
 }
 
+
+TEST_CASE("the counter's top counts rank as ranking all its counts would, with selected values kept") {
+  FacetCounter counter(Facet::kCountries);
+  // US 12, RU 5, TR 4, DE 1, SY 1, and 30 countries once each in one article.
+  auto add = [&](const std::string& value, int times) {
+    Xapian::Document doc;
+    doc.add_value(layout::kCountriesSlot, value);
+    for (int i = 0; i < times; ++i) counter(doc, 0);
+  };
+  add("US", 7);
+  add("US\nRU", 5);
+  add("TR", 4);
+  add("DE\nSY", 1);
+  std::string many;
+  for (char a = 'A'; a < 'D'; ++a) {
+    for (char b = 'A'; b < 'K'; ++b) many += std::string{'Q', a, b, '\n'};
+  }
+  add(many, 1);
+  FacetCounts all{counter.counts(), true};
+  for (size_t limit : {size_t{0}, size_t{1}, size_t{3}, size_t{4}, size_t{10}, size_t{100}}) {
+    CAPTURE(limit);
+    FacetCounts top{counter.TopCounts(limit, {"SY", "FR"}), true};
+    CHECK(top.counts.size() <= limit + 1);
+    std::vector<RankedValue> expected = TopValues(all, limit, {"SY", "FR"});
+    std::vector<RankedValue> ranked = TopValues(top, limit, {"SY", "FR"});
+    REQUIRE(ranked.size() == expected.size());
+    for (size_t i = 0; i < ranked.size(); ++i) {
+      CHECK(ranked[i].id == expected[i].id);
+      CHECK(ranked[i].count == expected[i].count);
+    }
+  }
+}
+
+TEST_CASE("counters of two shards merged count as one counter over both") {
+  FacetCounter first(Facet::kCountries), second(Facet::kCountries, nullptr, 4), both(Facet::kCountries);
+  Xapian::Document turkey, russia;
+  turkey.add_value(layout::kCountriesSlot, "TR\nRU");
+  russia.add_value(layout::kCountriesSlot, "RU");
+  first(turkey, 0);
+  second(russia, 0);  // a sampled shard: each article seen stands for 4
+  first.Merge(second);
+  CHECK(first.documents_seen() == 2);
+  CHECK(Counts(first.counts().begin(), first.counts().end()) == Counts{{"RU", 5}, {"TR", 1}});
+}

@@ -12,6 +12,7 @@
 #include "searcher/hit_entities.h"
 #include "searcher/highlight_terms.h"
 #include "searcher/index_stats.h"
+#include "searcher/shard_counts.h"
 #include "searcher/snippet_builder.h"
 #include "searcher/story_counter.h"
 
@@ -46,14 +47,13 @@ bool OnlyFilteredBy(const SearchScope& scope, std::optional<Facet> facet) {
   return true;
 }
 
-// How many stories match, from what the story counter saw.
-MatchTotal StoriesIn(const Xapian::MSet& mset, const StoryCounter& stories) {
-  if (stories.seen() >= mset.get_matches_upper_bound()) {
-    return {stories.stories(), stories.stories(), stories.stories(), true};
-  }
-  const double share = stories.seen() > 0 ? double(stories.stories()) / stories.seen() : 1.0;
-  const auto estimate = static_cast<Xapian::doccount>(mset.get_matches_estimated() * share + 0.5);
-  return {std::max(estimate, stories.stories()), stories.stories(), mset.get_matches_upper_bound(), false};
+// The total from a count pass over the whole query: its stories when
+// collapsed, else its matches. Past the count limit the pass estimates
+// it, kept within the bounds the ranking knows.
+MatchTotal CountedTotal(const CountResult& all, bool collapse, const MatchTotal& ranked) {
+  const Xapian::doccount value = collapse ? all.stories : all.matches;
+  if (all.exact) return {value, value, value, true};
+  return {value, std::min(value, ranked.lower), std::max(value, ranked.upper), false};
 }
 
 // A search's answer before its hits: what was asked and how it was read.
@@ -77,45 +77,53 @@ void SortByDate(SortOrder sort, Xapian::MultiValueKeyMaker* by_date, Xapian::Enq
   enquire->set_sort_by_key_then_relevance(by_date, false);
 }
 
+std::vector<std::string> ShardPaths(const std::filesystem::path& index_dir, int shards) {
+  std::vector<std::string> paths;
+  for (int shard = 0; shard < shards; ++shard) paths.push_back(ShardPath(index_dir, shard).string());
+  return paths;
+}
+
 MatchTotal TotalOf(const Xapian::MSet& mset) {
   return {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
           mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
 }
 
-}  // namespace
-
-// What rides on a search's match. Facets without a filter of their own are
-// counted by spies on the main match; a filtered facet needs a pass without
-// its filter (disjunctive).
-struct SearchEngine::MatchSpies {
-  PerFacet<std::unique_ptr<FacetCounter>> facets;
-  DayCounter days;
-  StoryCounter stories;
-  bool any = false;
-
-  // Adds the spies `request` needs to `enquire`, which must not outlive
-  // them (nor `surnames`).
-  void AddTo(const SearchRequest& request, const BuiltQuery& built, bool whole_index, const SurnameLookup& surnames,
-             Xapian::Enquire* enquire) {
-    for (Facet facet : kAllFacets) {
-      if (!At(request.facets, facet) || whole_index || !At(built.filter_ids, facet).empty()) continue;
-      At(facets, facet) = std::make_unique<FacetCounter>(facet, &surnames);
-      enquire->add_matchspy(At(facets, facet).get());
-      any = true;
-    }
-    if (request.histogram != HistogramInterval::kNone) {
-      enquire->add_matchspy(&days);
-      any = true;
-    }
-    if (request.collapse) {
-      enquire->add_matchspy(&stories);
-      any = true;
+// The count passes a search needs: job 0 counts the whole query (its
+// total, days, stories and the facets without a filter of their own); a
+// filtered facet is counted without its own filter (disjunctive), in a job
+// of its own. A facet over the whole index comes from the catalog and
+// needs no job (`job_of` -1). No job at all for a browse of the whole
+// index that needs neither days nor stories.
+std::vector<CountJob> PlanCounts(const SearchRequest& request, const BuiltQuery& built, PerFacet<int>* job_of) {
+  CountJob all{built.Combined(), {}};
+  all.days = request.histogram != HistogramInterval::kNone;
+  all.stories = request.collapse;
+  std::vector<CountJob> filtered;
+  for (Facet facet : kAllFacets) {
+    At(*job_of, facet) = -1;
+    if (!At(request.facets, facet) || OnlyFilteredBy(request.scope, facet)) continue;
+    if (At(built.filter_ids, facet).empty()) {
+      all.facets.push_back(facet);
+      At(*job_of, facet) = 0;
+    } else {
+      filtered.push_back({built.Combined(facet), {facet}});
+      At(*job_of, facet) = static_cast<int>(filtered.size());
     }
   }
-};
+  const bool whole_index = OnlyFilteredBy(request.scope, std::nullopt);
+  std::vector<CountJob> jobs;
+  if (!whole_index || all.days || all.stories || !all.facets.empty() || !filtered.empty()) {
+    jobs.push_back(std::move(all));
+  }
+  for (CountJob& job : filtered) jobs.push_back(std::move(job));
+  return jobs;
+}
+
+}  // namespace
 
 SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
-    : options_(std::move(options)), labels_(std::move(labels)), builder_(labels_), pool_(options_.index_dir.string()),
+    : options_(std::move(options)), labels_(std::move(labels)), builder_(labels_),
+      pool_(options_.index_dir.string(), ShardPaths(options_.index_dir, shards)),
       shards_(shards),
       gate_(options_.max_parallel > 0 ? options_.max_parallel : std::max(1u, std::thread::hardware_concurrency())),
       surname_maps_(ShardPath(options_.index_dir, 0)) {}
@@ -138,7 +146,7 @@ Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEn
 }
 
 template <typename Work>
-MaybeError SearchEngine::WithDatabase(Work&& work) {
+MaybeError SearchEngine::WithLease(Work&& work) {
   AdmissionGate::Pass pass(gate_);
   constexpr int kAttempts = 3;
   std::string problem;
@@ -146,7 +154,7 @@ MaybeError SearchEngine::WithDatabase(Work&& work) {
     try {
       DatabasePool::Lease lease = pool_.Acquire();
       try {
-        return work(lease.db());
+        return work(lease);
       } catch (const Xapian::DatabaseModifiedError&) {
         throw;  // the handle is fine: reopened on the next lease
       } catch (const Xapian::DatabaseError&) {
@@ -161,56 +169,64 @@ MaybeError SearchEngine::WithDatabase(Work&& work) {
                                     "); try again");
 }
 
+template <typename Work>
+MaybeError SearchEngine::WithDatabase(Work&& work) {
+  return WithLease([&](DatabasePool::Lease& lease) { return work(lease.db()); });
+}
+
 MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* response) {
   const Clock::time_point start = Clock::now();
-  MaybeError error = WithDatabase([&](Xapian::Database& db) {
+  MaybeError error = WithLease([&](DatabasePool::Lease& lease) {
     *response = SearchResponse();
-    return RunSearch(db, request, response);
+    return RunSearch(lease, request, response);
   });
   response->took_ms = MillisecondsSince(start);
   return error;
 }
 
-MaybeError SearchEngine::RunSearch(Xapian::Database& db, const SearchRequest& request, SearchResponse* response) {
+MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const SearchRequest& request,
+                                   SearchResponse* response) {
+  Xapian::Database& db = lease.db();
   const std::shared_ptr<const SurnameMap> names = surname_maps_.Current();
   const SurnameLookup surnames(names);
   BuiltQuery built;
   if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
   DescribeQuery(request, built, response);
 
-  const bool whole_index = OnlyFilteredBy(request.scope, std::nullopt);
+  // Ranking looks at no more matches than the page needs: the total and
+  // what is tallied over the matches come from the count passes.
   Xapian::Enquire enquire(db);
   enquire.set_query(built.Combined());
   Xapian::MultiValueKeyMaker by_date;
   if (request.sort != SortOrder::kRelevance) SortByDate(request.sort, &by_date, &enquire);
-  MatchSpies spies;
-  spies.AddTo(request, built, whole_index, surnames, &enquire);
-  const Xapian::doccount check_at_least = whole_index && !spies.any ? 0 : ScanLimit(db);
   Xapian::MSet mset;
   std::vector<Xapian::MSetIterator> page;
+  StoryCounter ranked_stories;
   if (request.collapse) {
-    page = RankStories(enquire, request.offset, request.limit, check_at_least, &mset);
-    response->total = StoriesIn(mset, spies.stories);
+    page = RankStories(enquire, request.offset, request.limit, &mset, &ranked_stories);
   } else {
-    mset = enquire.get_mset(request.offset, request.limit, check_at_least);
+    mset = enquire.get_mset(request.offset, request.limit);
     for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
-    response->total = TotalOf(mset);
   }
+  response->total = TotalOf(mset);
+
+  PerFacet<int> job_of;
+  const std::vector<CountJob> jobs = PlanCounts(request, built, &job_of);
+  const std::vector<CountResult> counted =
+      CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, mset.get_matches_estimated());
+  if (!counted.empty()) response->total = CountedTotal(counted[0], request.collapse, response->total);
 
   PerFacet<NamesSeen> names_seen;
-  AddHits(db, request, built, page, spies.stories, surnames, response, &names_seen);
+  const StoryCounter& stories = !counted.empty() && counted[0].story_keys ? *counted[0].story_keys : ranked_stories;
+  AddHits(db, request, built, page, stories, surnames, response, &names_seen);
   if (request.histogram != HistogramInterval::kNone) {
     response->has_histogram = true;
-    response->histogram = BuildDateHistogram(spies.days.days(), request.histogram, request.scope.from_day,
+    response->histogram = BuildDateHistogram(counted[0].days, request.histogram, request.scope.from_day,
                                              request.scope.to_day);
-    response->histogram.exact = spies.days.seen() >= mset.get_matches_lower_bound() && response->total.exact;
+    response->histogram.exact = counted[0].exact;
   }
-  CountFacets(db, request, built, spies, names, names_seen, response);
+  CountFacets(db, request, built, counted, job_of, names, names_seen, response);
   return std::nullopt;
-}
-
-Xapian::doccount SearchEngine::ScanLimit(const Xapian::Database& db) const {
-  return std::min(db.get_doccount(), options_.count_limit);
 }
 
 void SearchEngine::AddHits(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
@@ -254,23 +270,20 @@ void SearchEngine::AddHits(Xapian::Database& db, const SearchRequest& request, c
 }
 
 void SearchEngine::CountFacets(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
-                               const MatchSpies& spies, const std::shared_ptr<const SurnameMap>& names,
+                               const std::vector<CountResult>& counted, const PerFacet<int>& job_of,
+                               const std::shared_ptr<const SurnameMap>& names,
                                const PerFacet<NamesSeen>& names_seen, SearchResponse* response) {
-  const SurnameLookup surnames(names);
   for (Facet facet : kAllFacets) {
     if (!At(request.facets, facet)) continue;
-    FacetCounts counts;
-    if (OnlyFilteredBy(request.scope, facet)) {
-      counts = CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.facet_limit),
-                               At(built.filter_ids, facet), "", label_cache_, db, names);
-    } else if (At(spies.facets, facet)) {
-      counts = CountsFrom(*At(spies.facets, facet), response->total.value, response->total.exact);
-    } else {
-      counts = CountFacet(db, built.Combined(facet), facet, ScanLimit(db), &surnames);
-    }
+    const int job = At(job_of, facet);
+    const size_t limit = static_cast<size_t>(request.facet_limit);
+    const std::vector<std::string>& selected = At(built.filter_ids, facet);
+    const FacetCounts counts =
+        job < 0 ? CandidateValues(*catalog_.Get(facet, names), facet, limit, selected, "", label_cache_, db, names)
+                : FacetCounts{At(counted[static_cast<size_t>(job)].facets, facet)->TopCounts(limit, selected),
+                              counted[static_cast<size_t>(job)].exact};
     At(response->has_facet, facet) = true;
-    At(response->facets, facet) = RankFacet(db, facet, counts, static_cast<size_t>(request.facet_limit),
-                                            At(built.filter_ids, facet), "", At(names_seen, facet));
+    At(response->facets, facet) = RankFacet(db, facet, counts, limit, selected, "", At(names_seen, facet));
   }
 }
 
@@ -343,18 +356,23 @@ MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleRespon
 
 MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetValuesResponse* response) {
   const Clock::time_point start = Clock::now();
-  MaybeError error = WithDatabase([&](Xapian::Database& db) -> MaybeError {
+  MaybeError error = WithLease([&](DatabasePool::Lease& lease) -> MaybeError {
+    Xapian::Database& db = lease.db();
     *response = FacetValuesResponse();
     const std::shared_ptr<const SurnameMap> names = surname_maps_.Current();
     const SurnameLookup surnames(names);
     BuiltQuery built;
     if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
     const Facet facet = request.facet;
-    FacetCounts counts = OnlyFilteredBy(request.scope, facet)
-                             ? CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.limit),
-                                               At(built.filter_ids, facet), request.prefix, label_cache_, db, names)
-                             : CountFacet(db, built.Combined(facet), facet,
-                                          ScanLimit(db), &surnames);
+    FacetCounts counts;
+    if (OnlyFilteredBy(request.scope, facet)) {
+      counts = CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.limit),
+                               At(built.filter_ids, facet), request.prefix, label_cache_, db, names);
+    } else {
+      const std::vector<CountResult> counted = CountAcrossShards(
+          lease.shards(), {{built.Combined(facet), {facet}}}, options_.count_limit, &surnames, db.get_doccount());
+      counts = {At(counted[0].facets, facet)->counts(), counted[0].exact};
+    }
     response->facet = facet;
     response->prefix = request.prefix;
     response->result = RankFacet(db, facet, counts, static_cast<size_t>(request.limit), At(built.filter_ids, facet),

@@ -25,6 +25,7 @@
 #include "searcher/query_builder.h"
 #include "searcher/search_request.h"
 #include "searcher/search_response.h"
+#include "searcher/shard_counts.h"
 #include "searcher/unreadable_articles.h"
 #include "common/status.h"
 #include "searcher/surname_lookup.h"
@@ -36,10 +37,11 @@ class StoryCounter;
 struct EngineOptions {
   std::filesystem::path index_dir;
   std::filesystem::path data_dir;  // countries.json, events.json; empty: DataDirectory()
-  // How many matches a search looks at to count its total and facets. Up to
-  // this many, counts are exact; past it, the total is Xapian's estimate
-  // and facet counts cover the first matches only (both flagged inexact).
-  // Time per search grows with it: ~1 ms per 10,000 matches per facet pass.
+  // How many matches each shard looks at to count a search's total, facets,
+  // days and stories (shard_counts.h). A shard with up to this many counts
+  // them all; past it, everything is estimated from a uniform sample of
+  // about this many matches in all, and flagged inexact. A count pass's
+  // time is bounded by it.
   Xapian::doccount count_limit = 100000;
   // Requests run at once; the rest wait their turn, first come first
   // served (admission_gate.h). 0: the number of cores.
@@ -68,26 +70,29 @@ class SearchEngine {
  private:
   SearchEngine(EngineOptions options, FacetLabels labels, int shards);
 
-  // Runs `work` on a leased handle, retrying when the index changed under it.
+  // Runs `work` on a lease (or on its handle on all shards), retrying when
+  // the index changed under it.
+  template <typename Work>
+  MaybeError WithLease(Work&& work);
   template <typename Work>
   MaybeError WithDatabase(Work&& work);
 
-  struct MatchSpies;
   // Facet value id -> a spelling the page's hits use, to label values the
   // index has no display name for.
   using NamesSeen = std::unordered_map<std::string, std::string>;
 
   // A search, in steps: the query built and matched, then its hits, its
   // histogram and its facets.
-  MaybeError RunSearch(Xapian::Database& db, const SearchRequest& request, SearchResponse* response);
+  MaybeError RunSearch(DatabasePool::Lease& lease, const SearchRequest& request, SearchResponse* response);
   void AddHits(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
                const std::vector<Xapian::MSetIterator>& page, const StoryCounter& stories,
                const SurnameLookup& surnames, SearchResponse* response, PerFacet<NamesSeen>* names_seen);
+  // Each requested facet's values, from the count passes (`job_of`: which
+  // of `counted`; -1: the whole index's, from the catalog).
   void CountFacets(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
-                   const MatchSpies& spies, const std::shared_ptr<const SurnameMap>& names,
-                   const PerFacet<NamesSeen>& names_seen, SearchResponse* response);
-  // How many matches a search looks at to count (EngineOptions::count_limit).
-  Xapian::doccount ScanLimit(const Xapian::Database& db) const;
+                   const std::vector<CountResult>& counted, const PerFacet<int>& job_of,
+                   const std::shared_ptr<const SurnameMap>& names, const PerFacet<NamesSeen>& names_seen,
+                   SearchResponse* response);
   // The top `limit` values; with a prefix, of those whose names match it
   // (read through label_cache_, under `names`, the surname map in use).
   FacetResult RankFacet(Xapian::Database& db, Facet facet, const FacetCounts& counts, size_t limit,

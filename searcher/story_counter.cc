@@ -46,10 +46,24 @@ void StoryCounter::operator()(const Xapian::Document& doc, double) {
     ++unkeyed_;
     return;
   }
-  Slot& slot = table_[FindSlot(*key)];
-  if (slot.count++ == 0) {
-    slot.key = *key;
+  Add(*key, 1);
+}
+
+void StoryCounter::Add(uint64_t key, Xapian::doccount articles) {
+  Slot& slot = table_[FindSlot(key)];
+  const bool is_new = slot.count == 0;
+  slot.count += articles;
+  if (is_new) {
+    slot.key = key;
     if (++distinct_keys_ * 2 > table_.size()) Grow();  // at most half full, so probes stay short
+  }
+}
+
+void StoryCounter::Merge(const StoryCounter& other) {
+  seen_ += other.seen_;
+  unkeyed_ += other.unkeyed_;
+  for (const Slot& slot : other.table_) {
+    if (slot.count != 0) Add(slot.key, slot.count);
   }
 }
 
@@ -75,26 +89,25 @@ StoryPage PickStories(const std::vector<std::optional<uint64_t>>& keys_by_rank, 
 }
 
 std::vector<Xapian::MSetIterator> RankStories(Xapian::Enquire& enquire, Xapian::doccount offset,
-                                              Xapian::doccount limit, Xapian::doccount check_at_least,
-                                              Xapian::MSet* counted) {
-  Xapian::doccount ranked = offset + limit + std::max<Xapian::doccount>(limit, 10);
-  *counted = enquire.get_mset(0, ranked, check_at_least);
-  Xapian::MSet mset = *counted;
+                                              Xapian::doccount limit, Xapian::MSet* ranked, StoryCounter* head) {
+  Xapian::doccount length = offset + limit + std::max<Xapian::doccount>(limit, 10);
   for (;;) {
+    *ranked = enquire.get_mset(0, length);
     std::vector<std::optional<uint64_t>> keys;
-    keys.reserve(mset.size());
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
+    keys.reserve(ranked->size());
+    for (auto it = ranked->begin(); it != ranked->end(); ++it) {
       keys.push_back(ParseNearDuplicateKey(it.get_document().get_value(layout::kNearDuplicateSlot)));
     }
     StoryPage page = PickStories(keys, offset, limit);
-    if (page.complete || mset.size() < ranked) {
+    if (page.complete || ranked->size() < length) {
+      for (const std::optional<uint64_t>& key : keys) {
+        if (head && key) head->Add(*key, 1);
+      }
       std::vector<Xapian::MSetIterator> hits;
-      for (size_t rank : page.ranks) hits.push_back(mset[static_cast<Xapian::doccount>(rank)]);
+      for (size_t rank : page.ranks) hits.push_back((*ranked)[static_cast<Xapian::doccount>(rank)]);
       return hits;
     }
-    ranked *= 2;
-    enquire.clear_matchspies();  // they have counted every match once
-    mset = enquire.get_mset(0, ranked);
+    length *= 2;
   }
 }
 

@@ -25,6 +25,9 @@ std::optional<uint64_t> ParseNearDuplicateKey(const std::string& value);
 class StoryCounter : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Adds what `other` (on another shard) counted: a story's articles may
+  // be on several shards.
+  void Merge(const StoryCounter& other);
 
   // Matches seen, and the stories among them: distinct keys plus every
   // article without a key.
@@ -32,6 +35,8 @@ class StoryCounter : public Xapian::MatchSpy {
   Xapian::doccount stories() const { return static_cast<Xapian::doccount>(distinct_keys_) + unkeyed_; }
   // Matches seen with this key (0 when none).
   Xapian::doccount ArticlesWithKey(uint64_t key) const;
+  // Counts `articles` more with this key.
+  void Add(uint64_t key, Xapian::doccount articles);
 
  private:
   // Matches per key, in an open-addressing table: most keys are seen once,
@@ -63,12 +68,13 @@ struct StoryPage {
 StoryPage PickStories(const std::vector<std::optional<uint64_t>>& keys_by_rank, size_t offset, size_t limit);
 
 // Ranks enough of `enquire`'s matches to fill the page of stories
-// offset .. offset+limit-1 and returns the page's hits, in order. The first
-// match runs the spies over `check_at_least` matches and is kept in
-// `counted`; should near-duplicates fill the ranked head, a longer head is
-// ranked without the spies, which is cheap: it need not look at every match.
+// offset .. offset+limit-1 and returns the page's hits, in order; `ranked`
+// keeps the ranking they point into. Should near-duplicates fill the
+// ranked head, a longer head is ranked. `head`, when given, tallies the
+// keys of every ranked match: a lower bound of each story's articles,
+// for when the count pass only sampled the matches.
 std::vector<Xapian::MSetIterator> RankStories(Xapian::Enquire& enquire, Xapian::doccount offset,
-                                              Xapian::doccount limit, Xapian::doccount check_at_least,
-                                              Xapian::MSet* counted);
+                                              Xapian::doccount limit, Xapian::MSet* ranked,
+                                              StoryCounter* head = nullptr);
 
 }  // namespace newsfacet

@@ -1,0 +1,164 @@
+#include "searcher/shard_counts.h"
+
+#include <algorithm>
+#include <exception>
+#include <thread>
+
+#include "searcher/date_histogram.h"
+#include "searcher/match_sampler.h"
+
+namespace newsfacet {
+namespace {
+
+// One job's spies on one shard.
+struct ShardCount {
+  Xapian::doccount matches = 0;
+  bool exact = true;
+  std::vector<std::unique_ptr<FacetCounter>> counters;  // in the job's facet order
+  std::unique_ptr<DayCounter> days;
+  std::unique_ptr<StoryCounter> stories;
+  Xapian::doccount seen = 0;  // matches the spies were shown
+};
+
+// Counts `job` over `query` on `shard`, each article seen standing for
+// `per_document` articles.
+ShardCount CountPass(Xapian::Database& shard, const CountJob& job, const Xapian::Query& query,
+                     Xapian::doccount check_at_least, Xapian::doccount per_document, const SurnameLookup* surnames) {
+  ShardCount count;
+  Xapian::Enquire enquire(shard);
+  enquire.set_query(query);
+  // Ranking is irrelevant to a count; without weights Xapian need not
+  // compute any.
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  for (Facet facet : job.facets) {
+    count.counters.push_back(std::make_unique<FacetCounter>(facet, surnames, per_document));
+    enquire.add_matchspy(count.counters.back().get());
+  }
+  if (job.days) {
+    count.days = std::make_unique<DayCounter>(per_document);
+    enquire.add_matchspy(count.days.get());
+  }
+  if (job.stories) {
+    count.stories = std::make_unique<StoryCounter>();
+    enquire.add_matchspy(count.stories.get());
+  }
+  const Xapian::MSet mset = enquire.get_mset(0, 0, check_at_least);
+  count.matches = mset.get_matches_estimated();
+  count.exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+  count.seen = !count.counters.empty() ? count.counters[0]->documents_seen()
+               : count.days             ? count.days->seen()
+               : count.stories          ? count.stories->seen()
+                                        : count.matches;
+  return count;
+}
+
+Xapian::doccount EstimatedMatches(Xapian::Database& shard, const Xapian::Query& query) {
+  Xapian::Enquire enquire(shard);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated();
+}
+
+ShardCount SampledCount(Xapian::Database& shard, const CountJob& job, Xapian::doccount matches,
+                        Xapian::doccount share, const SurnameLookup* surnames) {
+  Xapian::doccount rate = 2;
+  while (rate < (1u << 30) && matches / rate > share) rate *= 2;
+  MatchSampler sampler(rate);
+  ShardCount sampled = CountPass(shard, job, SampledQuery(job.query, &sampler), shard.get_doccount(), rate, surnames);
+  // The sample is counted in full, so its total scaled up estimates the
+  // shard's matches; Xapian's own estimate is kept should it not be.
+  sampled.matches = sampled.exact ? sampled.matches * rate : matches;
+  sampled.exact = false;
+  return sampled;
+}
+
+// Exact when the shard has at most `limit` matches, else from a sample of
+// about `share` of them. Xapian's estimate, which costs no match, chooses
+// the pass; a wrong guess costs a second one.
+ShardCount CountOnShard(Xapian::Database& shard, const CountJob& job, Xapian::doccount limit, Xapian::doccount share,
+                        const SurnameLookup* surnames) {
+  Xapian::doccount estimate = EstimatedMatches(shard, job.query);
+  if (estimate > limit) {
+    ShardCount sampled = SampledCount(shard, job, estimate, share, surnames);
+    if (sampled.matches > limit / 2) return sampled;
+    estimate = sampled.matches;  // far fewer than estimated: count them all
+  }
+  ShardCount exact = CountPass(shard, job, job.query, limit, 1, surnames);
+  if (exact.exact && exact.seen >= exact.matches) return exact;
+  return SampledCount(shard, job, exact.matches, share, surnames);
+}
+
+// The shards' counts of job `j`, summed.
+CountResult SumShards(std::vector<std::vector<ShardCount>>& per_shard, const CountJob& job, size_t j) {
+  CountResult result;
+  for (auto& shard : per_shard) {
+    result.matches += shard[j].matches;
+    result.exact = result.exact && shard[j].exact;
+  }
+  ShardCount& first = per_shard[0][j];
+  for (size_t f = 0; f < job.facets.size(); ++f) {
+    FacetCounter& sum = *first.counters[f];
+    for (size_t s = 1; s < per_shard.size(); ++s) sum.Merge(*per_shard[s][j].counters[f]);
+    At(result.facets, job.facets[f]) = std::shared_ptr<const FacetCounter>(std::move(first.counters[f]));
+  }
+  if (job.days) {
+    for (size_t s = 1; s < per_shard.size(); ++s) first.days->Merge(*per_shard[s][j].days);
+    result.days = first.days->days();
+  }
+  if (job.stories) {
+    StoryCounter& sum = *first.stories;
+    for (size_t s = 1; s < per_shard.size(); ++s) sum.Merge(*per_shard[s][j].stories);
+    if (result.exact || sum.seen() == 0) {
+      result.stories = sum.stories();
+    } else {
+      // A sample holds fewer of a story's articles than the matches do, so
+      // its share of distinct stories errs high; it is flagged inexact.
+      result.stories = static_cast<Xapian::doccount>(static_cast<double>(result.matches) * sum.stories() / sum.seen());
+    }
+    if (result.exact) result.story_keys = std::shared_ptr<const StoryCounter>(std::move(first.stories));
+  }
+  return result;
+}
+
+}  // namespace
+
+std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards, const std::vector<CountJob>& jobs,
+                                           Xapian::doccount count_limit, const SurnameLookup* surnames,
+                                           Xapian::doccount estimated_matches) {
+  if (shards.empty() || jobs.empty()) return std::vector<CountResult>(jobs.size());
+  const Xapian::doccount share = std::max<Xapian::doccount>(1, count_limit / static_cast<Xapian::doccount>(shards.size()));
+  std::vector<std::vector<ShardCount>> per_shard(shards.size());
+  for (auto& counts : per_shard) counts.resize(jobs.size());
+  std::vector<std::exception_ptr> failures(shards.size());
+  // Each shard's thread gets its own copy of every query, made here.
+  std::vector<std::vector<CountJob>> own_jobs(shards.size());
+  for (const CountJob& job : jobs) {
+    const std::string serialised = job.query.serialise();
+    for (auto& own : own_jobs) own.push_back({Xapian::Query::unserialise(serialised), job.facets, job.days, job.stories});
+  }
+  auto run_shard = [&](size_t s) {
+    try {
+      for (size_t j = 0; j < jobs.size(); ++j) {
+        per_shard[s][j] = CountOnShard(shards[s], own_jobs[s][j], count_limit, share, surnames);
+      }
+    } catch (...) {
+      failures[s] = std::current_exception();
+    }
+  };
+  if (shards.size() == 1 || estimated_matches < kCountInlineBelow) {
+    for (size_t s = 0; s < shards.size(); ++s) run_shard(s);
+  } else {
+    std::vector<std::thread> threads;
+    for (size_t s = 1; s < shards.size(); ++s) threads.emplace_back(run_shard, s);
+    run_shard(0);
+    for (std::thread& thread : threads) thread.join();
+  }
+  for (const std::exception_ptr& failure : failures) {
+    if (failure) std::rethrow_exception(failure);
+  }
+  std::vector<CountResult> results;
+  for (size_t j = 0; j < jobs.size(); ++j) results.push_back(SumShards(per_shard, jobs[j], j));
+  return results;
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,61 @@
+// Counting a query's matches, facets, days and stories on every shard at
+// once, one thread per shard, and summing: a broad query uses every core.
+//
+// A shard with up to `count_limit` matches counts them all, so a query with
+// that many matches in all is counted exactly. A shard with more counts a
+// uniform sample of them (match_sampler.h), about its share of the limit,
+// each sampled article standing for the sampling rate, and the result is
+// flagged inexact: an unbiased estimate, whose error shrinks as the sample
+// grows. Either way a shard's thread looks at no more than `count_limit`
+// matches, so a count's cost is bounded whatever the number of matches.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <xapian.h>
+
+#include "searcher/facet.h"
+#include "searcher/facet_counter.h"
+#include "searcher/story_counter.h"
+#include "searcher/surname_lookup.h"
+
+namespace newsfacet {
+
+// One query to count, and what to count over its matches.
+struct CountJob {
+  Xapian::Query query;
+  std::vector<Facet> facets;
+  bool days = false;     // matches per day (date_histogram.h)
+  bool stories = false;  // matches with near-duplicates counted once (story_counter.h)
+};
+
+struct CountResult {
+  Xapian::doccount matches = 0;  // exact, or estimated from the sample
+  bool exact = true;
+  // The facets the job asked for, summed over the shards; exact when
+  // `exact` (their counts() or TopCounts()).
+  PerFacet<std::shared_ptr<const FacetCounter>> facets;
+  std::map<std::string, Xapian::doccount> days;  // "YYYYMMDD" -> matches, when asked for
+  Xapian::doccount stories = 0;                  // when asked for; estimated with `matches`
+  // Articles per near-duplicate key, summed over the shards; when asked
+  // for stories and `exact`, else null.
+  std::shared_ptr<const StoryCounter> story_keys;
+};
+
+// Below this many matches in all (Xapian's estimate), counting runs on the
+// calling thread: a thread costs more to start than such a count.
+inline constexpr Xapian::doccount kCountInlineBelow = 4000;
+
+// Runs every job on every shard and sums the shards. `shards` are handles
+// on each shard, used by no other thread meanwhile; `estimated_matches` is
+// the whole query's estimate (to choose between threads and the calling
+// thread). The jobs' queries are copied for each thread (Xapian::Query
+// counts its references without atomics). Throws what Xapian throws.
+std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards, const std::vector<CountJob>& jobs,
+                                           Xapian::doccount count_limit, const SurnameLookup* surnames,
+                                           Xapian::doccount estimated_matches);
+
+}  // namespace newsfacet

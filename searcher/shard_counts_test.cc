@@ -1,0 +1,147 @@
+#include "searcher/shard_counts.h"
+
+#include <doctest/doctest.h>
+
+#include <cmath>
+#include <cstdio>
+#include <map>
+
+#include "schemas/index_layout.h"
+#include "tests/facet_test_index.h"
+#include "tests/temp_dir.h"
+
+using namespace newsfacet;
+using namespace newsfacet::testing;
+
+namespace {
+
+using Counts = std::map<std::string, Xapian::doccount>;
+
+Counts Sorted(const IdCounts& counts) { return Counts(counts.begin(), counts.end()); }
+
+std::vector<Xapian::Database> OpenShards(const std::filesystem::path& index, int shards) {
+  std::vector<Xapian::Database> dbs;
+  for (int shard = 0; shard < shards; ++shard) dbs.emplace_back(ShardPath(index, shard).string());
+  return dbs;
+}
+
+// Two shards of `articles` documents each matching "Zword", written by
+// `fill(shard, i, doc)`; `combined` gets both.
+template <typename Fill>
+std::vector<Xapian::Database> WriteShards(const std::filesystem::path& dir, int articles, Fill fill,
+                                          Xapian::Database* combined) {
+  std::vector<Xapian::Database> shards;
+  for (int shard = 0; shard < 2; ++shard) {
+    const std::string path = (dir / ("shard-" + std::to_string(shard))).string();
+    Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
+    for (int i = 0; i < articles; ++i) {
+      Xapian::Document doc;
+      doc.add_term("Zword");
+      fill(shard, i, doc);
+      writable.add_document(doc);
+    }
+    writable.commit();
+    shards.emplace_back(path);
+    combined->add_database(Xapian::Database(path));
+  }
+  return shards;
+}
+
+}  // namespace
+
+TEST_CASE("counting every shard, in threads or on the calling thread, gives the counts of one pass over the index") {
+  TempDir dir;
+  constexpr int kShards = 3;
+  BuildFacetTestIndex(dir / "index", kShards);
+  Xapian::Database db((dir / "index").string());
+  std::vector<Xapian::Database> shards = OpenShards(dir / "index", kShards);
+  const SurnameLookup surnames = SurnameLookup::FromIndex(db);
+  const std::vector<Xapian::Query> queries = {Xapian::Query::MatchAll, Xapian::Query("Zmarket"),
+                                              Xapian::Query(layout::KeyOf(layout::kCountryPrefix, "TR")),
+                                              Xapian::Query("Znothingmatchesthis")};
+  std::vector<CountJob> jobs;
+  for (const Xapian::Query& query : queries) jobs.push_back({query, {kAllFacets.begin(), kAllFacets.end()}});
+  for (Xapian::doccount estimate : {Xapian::doccount{0}, kCountInlineBelow * 10}) {
+    CAPTURE(estimate);
+    std::vector<CountResult> results = CountAcrossShards(shards, jobs, db.get_doccount(), &surnames, estimate);
+    REQUIRE(results.size() == queries.size());
+    for (size_t i = 0; i < queries.size(); ++i) {
+      CAPTURE(queries[i].get_description());
+      Xapian::Enquire enquire(db);
+      enquire.set_query(queries[i]);
+      CHECK(results[i].exact);
+      CHECK(results[i].matches == enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated());
+      for (Facet facet : kAllFacets) {
+        CAPTURE(FacetName(facet));
+        REQUIRE(At(results[i].facets, facet));
+        const FacetCounts one_pass = CountFacet(db, queries[i], facet, db.get_doccount(), &surnames);
+        CHECK(Sorted(At(results[i].facets, facet)->counts()) == Sorted(one_pass.counts));
+      }
+    }
+  }
+}
+
+TEST_CASE("past the count limit, counts are estimated from a uniform sample, not from the oldest matches") {
+  // Older articles are all about Turkey, newer ones about Russia: counting
+  // the first matches in docid order would see Turkey only.
+  TempDir dir;
+  constexpr int kPerShard = 2000;
+  Xapian::Database db;
+  std::vector<Xapian::Database> shards = WriteShards(
+      dir.path(), kPerShard,
+      [](int, int i, Xapian::Document& doc) {
+        ArticleEntities entities;
+        entities.countries = {Country(i < kPerShard / 2 ? "TR" : "RU", "")};
+        AddEntityTerms(entities, doc);
+      },
+      &db);
+  constexpr Xapian::doccount kCountLimit = 400;
+  const CountResult result =
+      CountAcrossShards(shards, {{Xapian::Query("Zword"), {Facet::kCountries}}}, kCountLimit, nullptr, 2 * kPerShard)
+          .at(0);
+  CHECK_FALSE(result.exact);
+  const IdCounts counts = At(result.facets, Facet::kCountries)->counts();
+  auto near = [](double estimate, double truth) { return std::abs(estimate - truth) <= 0.25 * truth; };
+  CHECK(near(result.matches, 2 * kPerShard));
+  REQUIRE(counts.count("TR"));
+  REQUIRE(counts.count("RU"));
+  CHECK(near(counts.at("TR"), kPerShard));
+  CHECK(near(counts.at("RU"), kPerShard));
+}
+
+TEST_CASE("days and stories are summed over shards: a story filed on two shards counts once") {
+  // Each shard holds articles 0..9 over two days; articles 0 and 1 of every
+  // shard are one story (one near-duplicate key), article 2 has no key,
+  // the rest a key of their own.
+  TempDir dir;
+  Xapian::Database db;
+  std::vector<Xapian::Database> shards = WriteShards(
+      dir.path(), 10,
+      [](int shard, int i, Xapian::Document& doc) {
+        doc.add_value(layout::kDateSlot, i < 5 ? "19870301" : "19870302");
+        char key[16];
+        std::snprintf(key, sizeof key, "%012x", i <= 1 ? 0xabcu : static_cast<unsigned>(shard * 100 + i));
+        if (i != 2) doc.add_value(layout::kNearDuplicateSlot, key);
+      },
+      &db);
+  CountJob job{Xapian::Query("Zword"), {}};
+  job.days = true;
+  job.stories = true;
+  const CountResult exact = CountAcrossShards(shards, {job}, 1000, nullptr, 20).at(0);
+  CHECK(exact.exact);
+  CHECK(exact.matches == 20);
+  // One shared story, two unkeyed articles, 2 × 7 stories of their own.
+  CHECK(exact.stories == 1 + 2 + 14);
+  REQUIRE(exact.story_keys);
+  CHECK(exact.story_keys->ArticlesWithKey(0xabc) == 4);
+  CHECK(exact.days == Counts{{"19870301", 10}, {"19870302", 10}});
+
+  // Past the limit the day counts stand for the whole and are flagged inexact.
+  const CountResult sampled = CountAcrossShards(shards, {job}, 4, nullptr, 20).at(0);
+  CHECK_FALSE(sampled.exact);
+  CHECK_FALSE(sampled.story_keys);
+  Xapian::doccount counted_days = 0;
+  for (const auto& [day, count] : sampled.days) counted_days += count;
+  CHECK(counted_days == sampled.matches);
+  CHECK(sampled.stories <= sampled.matches);
+}
