@@ -96,3 +96,11 @@ TEST_CASE("events: merger rules and a flotation of another month are no deal and
                        "Restrictions were imposed ahead of its flotation in August, to stop shares being dumped.")
                   .count("share_offering"));
 }
+
+TEST_CASE("events: a company's supply contract with a state is no agreement between states") {
+  CHECK_FALSE(Reported("Emirate and oil group in $4bn gas deal",
+                       "The oil group has signed a $4bn deal with the emirate to supply liquefied gas to Europe.")
+                  .count("agreement"));
+  CHECK(Reported("Russia and Ukraine strike gas deal", "Russia and Ukraine struck a deal on gas transit, ending their dispute.")
+            .count("agreement"));
+}
