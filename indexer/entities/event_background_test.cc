@@ -104,3 +104,19 @@ TEST_CASE("events: a company's supply contract with a state is no agreement betw
   CHECK(Reported("Russia and Ukraine strike gas deal", "Russia and Ukraine struck a deal on gas transit, ending their dispute.")
             .count("agreement"));
 }
+
+TEST_CASE("events: a stake sold down, cuts a strike opposes and the crash a trial is about are not reported") {
+  CHECK_FALSE(Reported("INVESTORS DUMP ACME STAKE",
+                       "A group of investors told the SEC it sold its entire stake in Acme Inc, 6.0 pct of the shares.")
+                  .count("acquisition"));
+  CHECK_FALSE(Reported("MINERS CALL STRIKES OVER RESTRUCTURING",
+                       "Miners have called a 72-hour strike to protest against a restructuring plan that entails "
+                       "layoffs, union sources said.")
+                  .count("layoffs"));
+  const std::set<std::string> trial = Reported("Rail executives go on trial",
+                                               "Five rail executives went on trial on Monday. Four people died when a "
+                                               "train derailed at speed near the station.");
+  CHECK(trial.count("trial"));
+  CHECK_FALSE(trial.count("accident"));
+  CHECK(Reported("Train derails, killing four", "A train derailed on Sunday, killing four people.").count("accident"));
+}
