@@ -120,3 +120,15 @@ TEST_CASE("events: a stake sold down, cuts a strike opposes and the crash a tria
   CHECK_FALSE(trial.count("accident"));
   CHECK(Reported("Train derails, killing four", "A train derailed on Sunday, killing four people.").count("accident"));
 }
+
+TEST_CASE("events: a rights plan is no dividend and a bankruptcy trustee takes no office") {
+  CHECK_FALSE(Reported("ACME ADOPTS DIVIDEND RIGHTS PLAN",
+                       "Acme Inc said its board declared a dividend of one preferred stock purchase right on each share.")
+                  .count("dividend"));
+  CHECK(Reported("ACME RAISES QUARTERLY DIVIDEND", "Acme Inc said its board declared a quarterly dividend of 25 cts a share.")
+            .count("dividend"));
+  const std::set<std::string> trustee =
+      Reported("COURT TO APPOINT TRUSTEE FOR ACME", "A bankruptcy court said it will appoint a trustee for Acme Inc, which "
+                                                    "filed for bankruptcy under Chapter 11 last week.");
+  CHECK_FALSE(trustee.count("appointment"));
+}
