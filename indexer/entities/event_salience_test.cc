@@ -130,3 +130,8 @@ TEST_CASE("events: a unit that purchased a privately held firm, or a group buyin
                  "The advertising agency said it was buying Cleveland Consulting Associates Inc for 2.0 mln dlrs.")
             .count("acquisition"));
 }
+
+TEST_CASE("events: a headline's new chief, with the lead naming the appointment, reports it in a long story") {
+  const std::string story = "Ann Lee, the new chief executive of Acme Inc, said she planned no changes." + Filler(12);
+  CHECK(Reported("NEW ACME CHIEF PLANS NO CHANGES", story).count("appointment"));
+}
