@@ -49,6 +49,9 @@ TEST_CASE("events: an election no one has voted in, counted or set a day for is 
             .count("election"));
   CHECK(Reported("Voters choose a new parliament", "Voters went to the polls on Sunday in a parliamentary election.")
             .count("election"));
+  CHECK(Reported("Markets cheer the president's victory",
+                 "Stocks closed higher in response to the president's victory in the presidential elections.")
+            .count("election"));
 }
 
 TEST_CASE("events: a strike threatened and job losses warned of are not reported") {
