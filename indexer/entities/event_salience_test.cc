@@ -121,3 +121,17 @@ TEST_CASE("events: an election campaign before any vote is called is not an elec
   CHECK(Reported("Voters go to the polls in the capital", "Voters went to the polls on Sunday in a parliamentary election.")
             .count("election"));
 }
+
+TEST_CASE("events: a unit that purchased a privately held firm, or a group buying a company, reports an acquisition") {
+  CHECK(Reported("ACME UNIT TO BUY ICE MOULDERS",
+                 "Acme Corp said its moulding unit has purchased privately held Ice Moulders for an undisclosed amount.")
+            .count("acquisition"));
+  CHECK(Reported("AGENCY BUYS CLEVELAND CONSULTANTS",
+                 "The advertising agency said it was buying Cleveland Consulting Associates Inc for 2.0 mln dlrs.")
+            .count("acquisition"));
+}
+
+TEST_CASE("events: a headline's new chief, with the lead naming the appointment, reports it in a long story") {
+  const std::string story = "Ann Lee, the new chief executive of Acme Inc, said she planned no changes." + Filler(12);
+  CHECK(Reported("NEW ACME CHIEF PLANS NO CHANGES", story).count("appointment"));
+}
