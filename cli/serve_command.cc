@@ -41,8 +41,9 @@ Options:
                   (and localhost): the names this server is reached by.
                   Others are refused, so that a web page cannot reach the
                   server through a name of its own (DNS rebinding)
-  --count-limit N matches a search looks at for its total and facet counts
-                  (default 100000): exact up to it, flagged as inexact past it
+  --count-limit N matches a shard counts for a search's total and facets
+                  (default 20000): exact up to it; past it, estimated from a
+                  uniform sample and flagged as inexact
   --quiet         no access log (one line per request on stderr otherwise)
   --help          show this help
 

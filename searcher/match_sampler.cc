@@ -1,10 +1,17 @@
 #include "searcher/match_sampler.h"
 
+#include <algorithm>
+
 namespace newsfacet {
 
-bool MatchSampler::Sampled(Xapian::docid docid, Xapian::doccount rate) {
-  // splitmix64's finaliser: neighbouring docids land far apart.
-  uint64_t mixed = docid + 0x9e3779b97f4a7c15ull;
+Xapian::docid MatchSampler::RunFor(Xapian::doccount documents, Xapian::doccount rate) {
+  const uint64_t run = documents / (uint64_t{rate} * kSampledRuns);
+  return static_cast<Xapian::docid>(std::clamp<uint64_t>(run, 1, kSampleRun));
+}
+
+bool MatchSampler::Sampled(Xapian::docid docid, Xapian::doccount rate, Xapian::docid run) {
+  // splitmix64's finaliser: neighbouring runs land far apart.
+  uint64_t mixed = (docid - 1) / run + 0x9e3779b97f4a7c15ull;
   mixed = (mixed ^ (mixed >> 30)) * 0xbf58476d1ce4e5b9ull;
   mixed = (mixed ^ (mixed >> 27)) * 0x94d049bb133111ebull;
   mixed ^= mixed >> 31;
@@ -14,12 +21,14 @@ bool MatchSampler::Sampled(Xapian::docid docid, Xapian::doccount rate) {
 void MatchSampler::init(const Xapian::Database& db) {
   documents_ = db.get_doccount();
   last_docid_ = db.get_lastdocid();
+  run_ = RunFor(documents_, rate_);
   current_ = 0;
 }
 
 void MatchSampler::SettleFrom(Xapian::docid docid) {
   current_ = docid;
-  while (current_ <= last_docid_ && !Sampled(current_, rate_)) ++current_;
+  // Run by run: the first docid of the next run, until one is sampled.
+  while (current_ <= last_docid_ && !Sampled(current_, rate_, run_)) current_ = ((current_ - 1) / run_ + 1) * run_ + 1;
 }
 
 void MatchSampler::next(double) { SettleFrom(current_ + 1); }

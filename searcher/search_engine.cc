@@ -8,6 +8,7 @@
 #include "schemas/store/stored_article.h"
 #include "schemas/store/index_directory.h"
 #include "schemas/index_layout.h"
+#include "searcher/count_plan.h"
 #include "searcher/date_histogram.h"
 #include "searcher/hit_entities.h"
 #include "searcher/highlight_terms.h"
@@ -32,19 +33,6 @@ std::string SortName(SortOrder sort) {
     case SortOrder::kDateDescending: return "-date";
   }
   return "";
-}
-
-// True when nothing but `facet`'s own filter narrows the scope: its
-// disjunctive counts are then over the whole index.
-bool OnlyFilteredBy(const SearchScope& scope, std::optional<Facet> facet) {
-  if (scope.HasQuery() || !scope.from_day.empty() || !scope.to_day.empty() || !scope.near_duplicate_key.empty()) {
-    return false;
-  }
-  for (Facet other : kAllFacets) {
-    // A facet whose values are AND'd narrows its own counts too.
-    if ((other != facet || At(scope.all_of, other)) && !At(scope.filters, other).empty()) return false;
-  }
-  return true;
 }
 
 // The total from a count pass over the whole query: its stories when
@@ -86,37 +74,6 @@ std::vector<std::string> ShardPaths(const std::filesystem::path& index_dir, int 
 MatchTotal TotalOf(const Xapian::MSet& mset) {
   return {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
           mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
-}
-
-// The count passes a search needs: job 0 counts the whole query (its
-// total, days, stories and the facets without a filter of their own); a
-// filtered facet is counted without its own filter (disjunctive), in a job
-// of its own. A facet over the whole index comes from the catalog and
-// needs no job (`job_of` -1). No job at all for a browse of the whole
-// index that needs neither days nor stories.
-std::vector<CountJob> PlanCounts(const SearchRequest& request, const BuiltQuery& built, PerFacet<int>* job_of) {
-  CountJob all{built.Combined(), {}};
-  all.days = request.histogram != HistogramInterval::kNone;
-  all.stories = request.collapse;
-  std::vector<CountJob> filtered;
-  for (Facet facet : kAllFacets) {
-    At(*job_of, facet) = -1;
-    if (!At(request.facets, facet) || OnlyFilteredBy(request.scope, facet)) continue;
-    if (At(built.filter_ids, facet).empty()) {
-      all.facets.push_back(facet);
-      At(*job_of, facet) = 0;
-    } else {
-      filtered.push_back({built.Combined(facet), {facet}});
-      At(*job_of, facet) = static_cast<int>(filtered.size());
-    }
-  }
-  const bool whole_index = OnlyFilteredBy(request.scope, std::nullopt);
-  std::vector<CountJob> jobs;
-  if (!whole_index || all.days || all.stories || !all.facets.empty() || !filtered.empty()) {
-    jobs.push_back(std::move(all));
-  }
-  for (CountJob& job : filtered) jobs.push_back(std::move(job));
-  return jobs;
 }
 
 }  // namespace

@@ -256,3 +256,38 @@ TEST_CASE("sorting by date orders a day's articles by their time, an article wit
                                                   "2016-12-30T00:15:00Z", "2016-12-30T00:48:00Z",
                                                   "2016-12-31T00:01:00Z"});
 }
+
+TEST_CASE("past the count limit, totals, stories and facets are estimated from a sample and flagged, close to exact") {
+  // 800 articles, each its own story, the older half about Turkey and the
+  // newer half about Russia; a count limit of 100 makes each shard sample.
+  constexpr int kArticles = 800;
+  std::vector<TestArticle> articles;
+  for (int i = 0; i < kArticles; ++i) {
+    const std::string n = std::to_string(i);
+    articles.push_back(MakeArticle("market-" + n, "2016-12-01", "Market report number " + n,
+                                   "The market moved on report " + n + " as traders weighed figure " + n + ".", {},
+                                   {i < kArticles / 2 ? Country("TR", "Turkey") : Country("RU", "Russia")}));
+  }
+  TempDir dir;
+  BuildFacetTestIndex(dir / "index", 2, articles);
+  EngineOptions options{dir / "index", {}};
+  options.count_limit = 100;
+  std::unique_ptr<SearchEngine> engine;
+  REQUIRE(SearchEngine::Open(options, &engine).ok());
+  auto near = [](double estimate, double truth) { return std::abs(estimate - truth) <= 0.2 * truth; };
+  for (const char* collapse : {"true", "false"}) {
+    CAPTURE(collapse);
+    SearchResponse response = Search(*engine, {{"q", "market"}, {"collapse", collapse}, {"histogram", "day"}});
+    CHECK_FALSE(response.total.exact);
+    CHECK(near(response.total.value, kArticles));
+    CHECK(response.total.lower <= response.total.value);
+    CHECK(response.total.value <= response.total.upper);
+    CHECK_FALSE(response.histogram.exact);
+    const FacetResult& countries = At(response.facets, Facet::kCountries);
+    CHECK_FALSE(countries.exact);
+    std::map<std::string, Xapian::doccount> counts;
+    for (const FacetValue& value : countries.values) counts[value.id] = value.count;
+    CHECK(near(counts["TR"], kArticles / 2));
+    CHECK(near(counts["RU"], kArticles / 2));
+  }
+}

@@ -25,7 +25,7 @@ struct FacetValue {
 struct FacetResult {
   std::vector<FacetValue> values;
   // False when the result set was larger than the engine counts through:
-  // counts are then those of the first matches seen, lower bounds.
+  // counts are then estimates from a uniform sample of the matches.
   bool exact = true;
 };
 

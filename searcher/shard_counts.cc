@@ -18,6 +18,7 @@ struct ShardCount {
   std::unique_ptr<DayCounter> days;
   std::unique_ptr<StoryCounter> stories;
   Xapian::doccount seen = 0;  // matches the spies were shown
+  Xapian::doccount rate = 1;  // one match in `rate` was shown to the spies
 };
 
 // Counts `job` over `query` on `shard`, each article seen standing for
@@ -69,6 +70,7 @@ ShardCount SampledCount(Xapian::Database& shard, const CountJob& job, Xapian::do
   // shard's matches; Xapian's own estimate is kept should it not be.
   sampled.matches = sampled.exact ? sampled.matches * rate : matches;
   sampled.exact = false;
+  sampled.rate = rate;
   return sampled;
 }
 
@@ -86,6 +88,28 @@ ShardCount CountOnShard(Xapian::Database& shard, const CountJob& job, Xapian::do
   ShardCount exact = CountPass(shard, job, job.query, limit, 1, surnames);
   if (exact.exact && exact.seen >= exact.matches) return exact;
   return SampledCount(shard, job, exact.matches, share, surnames);
+}
+
+// The stories among `matches` (estimated) from the shards' samples. A
+// sample holds fewer of a story's articles than the matches do, so the
+// stories it shows stand for fewer matches each: scaling them up would
+// count a story of k articles about k times. Instead each shard's matches
+// lose one per pair of its matches in one story, the pairs estimated from
+// the sample's (a pair is sampled with probability 1/rate^2): exact for
+// stories of one or two articles, and kept between the sample's own
+// stories and the matches.
+Xapian::doccount EstimatedStories(std::vector<std::vector<ShardCount>>& per_shard, size_t j,
+                                  Xapian::doccount matches) {
+  double stories = 0;
+  StoryCounter sample;
+  for (auto& shard : per_shard) {
+    const ShardCount& count = shard[j];
+    const double rate = count.rate;
+    stories += count.matches - static_cast<double>(count.stories->PairsWithinStories()) * rate * rate;
+    sample.Merge(*count.stories);
+  }
+  return static_cast<Xapian::doccount>(
+      std::clamp(stories, static_cast<double>(sample.stories()), static_cast<double>(matches)) + 0.5);
 }
 
 // The shards' counts of job `j`, summed.
@@ -106,16 +130,13 @@ CountResult SumShards(std::vector<std::vector<ShardCount>>& per_shard, const Cou
     result.days = first.days->days();
   }
   if (job.stories) {
-    StoryCounter& sum = *first.stories;
-    for (size_t s = 1; s < per_shard.size(); ++s) sum.Merge(*per_shard[s][j].stories);
-    if (result.exact || sum.seen() == 0) {
-      result.stories = sum.stories();
+    if (result.exact) {
+      for (size_t s = 1; s < per_shard.size(); ++s) first.stories->Merge(*per_shard[s][j].stories);
+      result.stories = first.stories->stories();
+      result.story_keys = std::shared_ptr<const StoryCounter>(std::move(first.stories));
     } else {
-      // A sample holds fewer of a story's articles than the matches do, so
-      // its share of distinct stories errs high; it is flagged inexact.
-      result.stories = static_cast<Xapian::doccount>(static_cast<double>(result.matches) * sum.stories() / sum.seen());
+      result.stories = EstimatedStories(per_shard, j, result.matches);
     }
-    if (result.exact) result.story_keys = std::shared_ptr<const StoryCounter>(std::move(first.stories));
   }
   return result;
 }

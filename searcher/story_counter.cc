@@ -67,6 +67,12 @@ void StoryCounter::Merge(const StoryCounter& other) {
   }
 }
 
+uint64_t StoryCounter::PairsWithinStories() const {
+  uint64_t pairs = 0;
+  for (const Slot& slot : table_) pairs += uint64_t{slot.count} * (slot.count - (slot.count > 0 ? 1 : 0)) / 2;
+  return pairs;
+}
+
 Xapian::doccount StoryCounter::ArticlesWithKey(uint64_t key) const {
   return table_[FindSlot(key)].count;
 }

@@ -33,6 +33,9 @@ class StoryCounter : public Xapian::MatchSpy {
   // article without a key.
   Xapian::doccount seen() const { return seen_; }
   Xapian::doccount stories() const { return static_cast<Xapian::doccount>(distinct_keys_) + unkeyed_; }
+  // Pairs of matches seen that are of one story: for each key with n
+  // matches, n(n-1)/2.
+  uint64_t PairsWithinStories() const;
   // Matches seen with this key (0 when none).
   Xapian::doccount ArticlesWithKey(uint64_t key) const;
   // Counts `articles` more with this key.

@@ -48,7 +48,7 @@ function renderFacet(info, result, state, actions) {
   const drawList = (shownValues, filtered) => {
     // Collapsed, a list shows its top values and whatever is ticked.
     const visible = filtered || ui.expanded ? shownValues : shownValues.filter((v, i) => i < SHORT_LIST || v.selected);
-    clear(list, visible.map(value => facetValue(filter, value, actions)));
+    clear(list, visible.map(value => facetValue(filter, value, result.exact !== false, actions)));
     if (filtered && !shownValues.length) list.append(h("li", { class: "facet__none" }, "No match."));
     const hiddenCount = shownValues.length - (filtered || ui.expanded ? 0 : visible.length);
     more.hidden = filtered || (!ui.expanded && hiddenCount === 0) || shownValues.length <= SHORT_LIST;
@@ -97,7 +97,8 @@ function opChoice({ filter, facet, title }, allOf, actions) {
     option(false, "any of these"), option(true, "all of these"));
 }
 
-function facetValue(filter, value, actions) {
+// An estimated count (past the engine's count limit) shows as "≈ 1,200".
+function facetValue(filter, value, exact, actions) {
   const id = `fv-${filter}-${value.id}`.replace(/[^\w-]/g, "_");
   return h("li", {},
     h("label", { class: `facet__value${value.selected ? " is-selected" : ""}`, for: id },
@@ -107,7 +108,8 @@ function facetValue(filter, value, actions) {
       }),
       entityMark(filter, value.id),
       h("span", { class: "facet__label" }, value.label),
-      h("span", { class: "facet__count", "aria-label": `${value.count} articles` }, formatCount(value.count))));
+      h("span", { class: "facet__count", "aria-label": `${exact ? "" : "about "}${value.count} articles` },
+        `${exact ? "" : "≈ "}${formatCount(value.count)}`)));
 }
 
 export function renderActiveFilters(state, actions) {
