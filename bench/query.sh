@@ -5,7 +5,11 @@
 # See bench/README.md, "Query benchmark".
 #
 #   bench/query.sh [--long] [--seconds N] [--params 'a=b&c=d'] [--index DIR] [--prebuilt]
+#                  [--articles N]
 #
+# --articles N benchmarks N synthetic articles instead of Reuters, made by
+# ../shared/tools/synth-corpus (real sentences) and indexed and compacted
+# once, both cached in the build directory (synth-N/, synth-N-index/).
 # --long runs each level for 60 s (default 10 s); --seconds N for N s.
 # --params appends parameters to every search (histogram=auto, collapse=false)
 # so that two runs compare them; --index DIR keeps the index there (built
@@ -16,12 +20,13 @@
 # NEWSFACET_BENCH_BUILD (default build-bench/ in the repo), TMPDIR.
 set -euo pipefail
 
-usage() { sed -n '2,12s/^# \{0,1\}//p' "$0"; }
+usage() { sed -n '2,18s/^# \{0,1\}//p' "$0"; }
 
 SECONDS_PER_LEVEL=10
 EXTRA_PARAMS=
 KEEP_INDEX=
 PREBUILT=
+SYNTHETIC=
 while (($#)); do
   case $1 in
     --long) SECONDS_PER_LEVEL=60 ;;
@@ -29,6 +34,7 @@ while (($#)); do
     --params) EXTRA_PARAMS=${2:?--params needs parameters}; shift ;;
     --index) KEEP_INDEX=${2:?--index needs a directory}; shift ;;
     --prebuilt) PREBUILT=1 ;;
+    --articles) SYNTHETIC=${2:?--articles needs a number}; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench/query.sh: unknown argument '$1'" >&2; usage >&2; exit 2 ;;
   esac
@@ -37,16 +43,24 @@ done
 [[ $SECONDS_PER_LEVEL =~ ^[0-9]+$ ]] && ((SECONDS_PER_LEVEL > 0 && SECONDS_PER_LEVEL <= 600)) ||
   { echo "bench/query.sh: --seconds must be 1 to 600" >&2; exit 2; }
 
+[[ -z $SYNTHETIC || ( $SYNTHETIC =~ ^[0-9]+$ && $SYNTHETIC -ge 1000 ) ]] ||
+  { echo "bench/query.sh: --articles must be a number of at least 1000" >&2; exit 2; }
+
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 CORPORA=${NEWSFACET_CORPORA:-$ROOT/../shared/corpora}
 BUILD_DIR=${NEWSFACET_BENCH_BUILD:-$ROOT/build-bench}
 REUTERS=$CORPORA/reuters21578
-if ! compgen -G "$REUTERS/reuters-*.jsonl" >/dev/null; then
+SYNTH_TOOL=$ROOT/../shared/tools/synth-corpus
+if [[ -n $SYNTHETIC && ! -x $SYNTH_TOOL ]]; then
+  echo "bench/query.sh: skipped: no $SYNTH_TOOL (../shared/tools is absent)"
+  exit 0
+fi
+if [[ -z $SYNTHETIC ]] && ! compgen -G "$REUTERS/reuters-*.jsonl" >/dev/null; then
   echo "bench/query.sh: skipped: no $REUTERS/reuters-*.jsonl (../shared/corpora is absent)"
   exit 0
 fi
-for tool in wrk python3 cmake; do
+for tool in wrk python3 cmake curl; do
   command -v "$tool" >/dev/null || { echo "bench/query.sh: needs $tool (Debian: apt-get install $tool)" >&2; exit 1; }
 done
 
@@ -68,20 +82,37 @@ WORK=$(mktemp -d -t newsfacet-query-bench.XXXXXX)
 source bench/lib/server_cleanup.bash
 
 # --- index ------------------------------------------------------------------
-mkdir "$WORK/reuters"
-ln -s "$REUTERS"/reuters-*.jsonl "$WORK/reuters/"
+CORPUS_NAME=Reuters
+TITLE_FILES=("$REUTERS"/reuters-*.jsonl)
 INDEX=$WORK/index
+if [[ -n $SYNTHETIC ]]; then
+  CORPUS_NAME=synthetic
+  SOURCE=$BUILD_DIR/synth-$SYNTHETIC
+  if ! compgen -G "$SOURCE/*.jsonl" >/dev/null; then
+    log "writing $SYNTHETIC synthetic articles to $SOURCE (once)"
+    "$SYNTH_TOOL" "$SYNTHETIC" "$SOURCE.partial" >&2 && mv "$SOURCE.partial" "$SOURCE"
+  fi
+  ARTICLES_DIR=$SOURCE
+  TITLE_FILES=("$SOURCE"/*.jsonl)
+  TITLE_FILES=("${TITLE_FILES[@]:0:3}")  # the query mix's words: three files are plenty
+  INDEX=$BUILD_DIR/synth-$SYNTHETIC-index
+else
+  ARTICLES_DIR=$WORK/reuters
+  mkdir "$ARTICLES_DIR"
+  ln -s "$REUTERS"/reuters-*.jsonl "$ARTICLES_DIR/"
+fi
 if [[ -n $KEEP_INDEX ]]; then
   INDEX=$(realpath -m "$KEEP_INDEX")
   [[ -e $INDEX/XAPIANDB ]] && log "searching the index in $INDEX"
 fi
-if [[ ! -e $INDEX/XAPIANDB ]]; then
-  log "indexing $(ls "$WORK/reuters" | wc -l) Reuters files"
-  "$NEWSFACET" index "$WORK/reuters" --index "$INDEX" --quiet || [[ $? == 1 ]]  # one empty story is refused
+if [[ ! -e $INDEX/XAPIANDB || -e $INDEX.partial ]]; then
+  touch "$INDEX.partial"  # removed once indexed and compacted: a cached index is whole
+  log "indexing $(ls "$ARTICLES_DIR" | wc -l) $CORPUS_NAME files into $INDEX"
+  "$NEWSFACET" index "$ARTICLES_DIR" --index "$INDEX" --quiet || [[ $? == 1 ]]  # one empty story is refused
   # Searched as a user is told to leave it after indexing (README, "newsfacet compact").
   "$NEWSFACET" compact --index "$INDEX" >/dev/null
+  rm -f "$INDEX.partial"
 fi
-ARTICLES=$("$NEWSFACET" export --index "$INDEX" | wc -l)
 
 # --- queries ----------------------------------------------------------------
 # A fixed, realistic mix: words and phrases from the corpus's own titles,
@@ -90,13 +121,14 @@ ARTICLES=$("$NEWSFACET" export --index "$INDEX" | wc -l)
 "$NEWSFACET" entities --index "$INDEX" --facet people --limit 20 --json >"$WORK/people.json"
 "$NEWSFACET" entities --index "$INDEX" --facet countries --limit 20 --json >"$WORK/countries.json"
 "$NEWSFACET" entities --index "$INDEX" --facet events --limit 10 --json >"$WORK/events.json" || true
-python3 bench/query_mix.py "$WORK" "$EXTRA_PARAMS" "$REUTERS"/reuters-*.jsonl
+python3 bench/query_mix.py "$WORK" "$EXTRA_PARAMS" "${TITLE_FILES[@]}"
 QUERIES=$(wc -l <"$WORK/queries.txt")
 cp "$WORK/queries.txt" "$BUILD_DIR/query-bench-queries.txt"  # for bench/query_cpu.py
 
 # --- server -----------------------------------------------------------------
 start_server "$INDEX" bench/query.sh
 log "serving at $URL"
+ARTICLES=$(curl -s "$URL/api/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["articles"])')
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status"; }
 # This machine is shared: other people's compilers take cores from the
@@ -167,7 +199,7 @@ RSS_SUMMARY=$(awk 'NF == 2 && $2 > 0 {n++; v[n] = $2; if (min == "" || $2 < min)
   "$WORK/rss.log")
 RSS_SERIES=$(awk 'NF == 2 && $2 > 0 {n++; if (n % 10 == 1) printf "%s%.0f", (n > 1 ? " " : ""), $2 / 1024}' "$WORK/rss.log")
 echo
-echo "Query benchmark: $ARTICLES Reuters articles, $QUERIES queries (facets + snippets on${EXTRA_PARAMS:+, $EXTRA_PARAMS}), $(nproc) cores, ${SECONDS_PER_LEVEL}s per level"
+echo "Query benchmark: $ARTICLES $CORPUS_NAME articles, $QUERIES queries (facets + snippets on${EXTRA_PARAMS:+, $EXTRA_PARAMS}), $(nproc) cores, ${SECONDS_PER_LEVEL}s per level"
 echo
 echo "| connections | req/s | p50 | p99 | requests | non-2xx | socket errors | server RSS MB (start → end) | server CPU | others' CPU |"
 echo "|---:|---:|---:|---:|---:|---:|---|---|---:|---:|"
