@@ -21,8 +21,11 @@ DatabasePool::Lease DatabasePool::Acquire() {
   // Cheap when nothing changed, and on a handle just opened: Xapian
   // compares each shard's revision.
   try {
-    lease->all.reopen();
+    // Shards first: should a commit land in between, the handle on all
+    // shards is the newer, so the shards' revisions never claim a commit
+    // that `all` has not seen (browse_cache.h keys answers by them).
     for (Xapian::Database& shard : lease->shards) shard.reopen();
+    lease->all.reopen();
   } catch (...) {
     lease.Discard();
     throw;

@@ -24,8 +24,8 @@
 
 namespace newsfacet {
 
-inline constexpr Xapian::docid kSampleRun = 32;
-inline constexpr Xapian::doccount kSampledRuns = 256;
+inline constexpr Xapian::docid kSampleRun = 256;
+inline constexpr Xapian::doccount kSampledRuns = 128;
 
 class MatchSampler : public Xapian::PostingSource {
  public:

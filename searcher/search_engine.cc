@@ -8,6 +8,7 @@
 #include "schemas/store/stored_article.h"
 #include "schemas/store/index_directory.h"
 #include "schemas/index_layout.h"
+#include "searcher/browse_cache.h"
 #include "searcher/count_plan.h"
 #include "searcher/date_histogram.h"
 #include "searcher/hit_entities.h"
@@ -133,9 +134,23 @@ MaybeError SearchEngine::WithDatabase(Work&& work) {
 
 MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* response) {
   const Clock::time_point start = Clock::now();
-  MaybeError error = WithLease([&](DatabasePool::Lease& lease) {
+  MaybeError error = WithLease([&](DatabasePool::Lease& lease) -> MaybeError {
+    const bool browse = !request.scope.HasQuery();
+    BrowseCache::Revision revision;
+    std::string key;
+    if (browse) {
+      revision.names = surname_maps_.Current();
+      for (Xapian::Database& shard : lease.shards()) revision.shards.push_back(shard.get_revision());
+      key = BrowseKey(request);
+      if (std::shared_ptr<const SearchResponse> kept = browse_cache_.Find(key, revision)) {
+        *response = *kept;
+        return std::nullopt;
+      }
+    }
     *response = SearchResponse();
-    return RunSearch(lease, request, response);
+    MaybeError error = RunSearch(lease, request, response);
+    if (browse && !error) browse_cache_.Store(key, revision, std::make_shared<const SearchResponse>(*response));
+    return error;
   });
   response->took_ms = MillisecondsSince(start);
   return error;

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "searcher/admission_gate.h"
+#include "searcher/browse_cache.h"
 #include "searcher/api_error.h"
 #include "schemas/store/article_entities.h"
 #include "searcher/database_pool.h"
@@ -111,6 +112,7 @@ class SearchEngine {
   SurnameMapCache surname_maps_;
   LabelCache label_cache_{labels_};
   IndexFacetCatalog catalog_{options_.index_dir, shards_};
+  BrowseCache browse_cache_;
 };
 
 }  // namespace newsfacet

@@ -184,6 +184,23 @@ TEST_CASE("an index written after the engine opened is searched from the next re
   CHECK(Search(*f.engine, {{"q", "volcano"}}).total.value == 1);
 }
 
+TEST_CASE("a browse is answered again from the cache until a commit, then afresh") {
+  Fixture f;
+  const SearchResponse first = Search(*f.engine, {{"country", "TR"}, {"histogram", "month"}});
+  const SearchResponse again = Search(*f.engine, {{"country", "TR"}, {"histogram", "month"}});
+  CHECK(again.total.value == first.total.value);
+  REQUIRE(again.hits.size() == first.hits.size());
+  for (size_t i = 0; i < first.hits.size(); ++i) CHECK(again.hits[i].id == first.hits[i].id);
+  CHECK(CountsOf(again, Facet::kPeople) == CountsOf(first, Facet::kPeople));
+  std::vector<TestArticle> more = {MakeArticle("ankara-quake", "2030-01-01", "Earthquake near Ankara",
+                                               "An earthquake shook Ankara.", {}, {Country("TR", "Turkey")})};
+  BuildFacetTestIndex(f.dir / "index", 2, more);
+  const SearchResponse after = Search(*f.engine, {{"country", "TR"}, {"histogram", "month"}});
+  CHECK(after.total.value == first.total.value + 1);
+  REQUIRE_FALSE(after.hits.empty());
+  CHECK(after.hits[0].id == "ankara-quake");  // newest first
+}
+
 TEST_CASE("a directory that is not an index is refused with what to do") {
   TempDir dir;
   std::unique_ptr<SearchEngine> engine;
