@@ -8,7 +8,7 @@ using namespace newsfacet;
 using namespace newsfacet::testing;
 
 TEST_CASE("the sampler keeps about one docid in `rate`, in runs, spread evenly over the docid range") {
-  constexpr Xapian::docid kDocids = 640000;
+  constexpr Xapian::docid kDocids = 5120000;
   constexpr Xapian::doccount kRate = 16;
   const Xapian::docid run = MatchSampler::RunFor(kDocids, kRate);
   CHECK(run == kSampleRun);
