@@ -42,7 +42,7 @@ Options:
                   Others are refused, so that a web page cannot reach the
                   server through a name of its own (DNS rebinding)
   --count-limit N matches a shard counts for a search's total and facets
-                  (default 20000): exact up to it; past it, estimated from a
+                  (default 10000): exact up to it; past it, estimated from a
                   uniform sample and flagged as inexact
   --quiet         no access log (one line per request on stderr otherwise)
   --help          show this help

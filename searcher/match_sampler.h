@@ -24,8 +24,8 @@
 
 namespace newsfacet {
 
-inline constexpr Xapian::docid kSampleRun = 256;
-inline constexpr Xapian::doccount kSampledRuns = 128;
+inline constexpr Xapian::docid kSampleRun = 64;
+inline constexpr Xapian::doccount kSampledRuns = 512;
 
 class MatchSampler : public Xapian::PostingSource {
  public:

@@ -183,7 +183,9 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const SearchReque
   response->total = TotalOf(mset);
 
   PerFacet<int> job_of;
-  const std::vector<CountJob> jobs = PlanCounts(request, built, &job_of);
+  std::vector<CountJob> jobs = PlanCounts(request, built, &job_of);
+  // Job 0's query is the one just ranked.
+  if (!jobs.empty()) jobs[0].estimated_matches = mset.get_matches_estimated();
   const std::vector<CountResult> counted =
       CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, mset.get_matches_estimated());
   if (!counted.empty()) response->total = CountedTotal(counted[0], request.collapse, response->total);

@@ -43,7 +43,7 @@ struct EngineOptions {
   // them all; past it, everything is estimated from a uniform sample of
   // about this many matches in all, and flagged inexact. A count pass's
   // time is bounded by it.
-  Xapian::doccount count_limit = 20000;
+  Xapian::doccount count_limit = 10000;
   // Requests run at once; the rest wait their turn, first come first
   // served (admission_gate.h). 0: the number of cores.
   unsigned max_parallel = 0;

@@ -79,7 +79,8 @@ ShardCount SampledCount(Xapian::Database& shard, const CountJob& job, Xapian::do
 // the pass; a wrong guess costs a second one.
 ShardCount CountOnShard(Xapian::Database& shard, const CountJob& job, Xapian::doccount limit, Xapian::doccount share,
                         const SurnameLookup* surnames) {
-  Xapian::doccount estimate = EstimatedMatches(shard, job.query);
+  const bool few = job.estimated_matches && *job.estimated_matches <= limit;
+  Xapian::doccount estimate = few ? *job.estimated_matches : EstimatedMatches(shard, job.query);
   if (estimate > limit) {
     ShardCount sampled = SampledCount(shard, job, estimate, share, surnames);
     if (sampled.matches > limit / 2) return sampled;
@@ -155,7 +156,9 @@ std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards
   std::vector<std::vector<CountJob>> own_jobs(shards.size());
   for (const CountJob& job : jobs) {
     const std::string serialised = job.query.serialise();
-    for (auto& own : own_jobs) own.push_back({Xapian::Query::unserialise(serialised), job.facets, job.days, job.stories});
+    for (auto& own : own_jobs) {
+      own.push_back({Xapian::Query::unserialise(serialised), job.facets, job.days, job.stories, job.estimated_matches});
+    }
   }
   auto run_shard = [&](size_t s) {
     try {

@@ -12,6 +12,7 @@
 
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -30,6 +31,10 @@ struct CountJob {
   std::vector<Facet> facets;
   bool days = false;     // matches per day (date_histogram.h)
   bool stories = false;  // matches with near-duplicates counted once (story_counter.h)
+  // Xapian's estimate of the query's matches on all shards, when the
+  // caller has it: at most the count limit, each shard counts at once,
+  // without asking for its own.
+  std::optional<Xapian::doccount> estimated_matches;
 };
 
 struct CountResult {
