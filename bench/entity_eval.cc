@@ -97,11 +97,11 @@ struct ExtractedConll {
 // `full_names_by_surname`.
 std::vector<ExtractedConll> ExtractConll(const EntityModel& model, const std::vector<ConllDocument>& documents,
                                          FullNamesBySurname* full_names_by_surname) {
-  PersonFinder finder(model.lexicon(), model.countries());
+  EntityExtractor extractor(model);
   std::vector<ExtractedConll> extracted(documents.size());
   for (size_t d = 0; d < documents.size(); ++d) {
     extracted[d].stream = Tokenize("", documents[d].text);
-    extracted[d].spans = finder.FindSpans(extracted[d].stream, model.tagger()->Tag(extracted[d].stream));
+    extracted[d].spans = extractor.FindNames(extracted[d].stream).people;
     extracted[d].people = ResolvePeople(extracted[d].spans);
     if (std::getenv("ENTITY_EVAL_DEBUG")) {
       for (const PersonMention& person : extracted[d].people.people) std::cerr << d << "\t" << person.id << "\t" << person.name << "\n";
