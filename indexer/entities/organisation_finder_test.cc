@@ -114,3 +114,25 @@ TEST_CASE("organisations: \"Al\" or \"El\" written apart from one word is an org
   CHECK(Extract("The Algerian daily El Watan reported that the strike had ended.").organisations.count("el-watan"));
 }
 
+
+TEST_CASE("organisations: a name a lower-case outlet word stands beside is a news outlet, not a person") {
+  Found found = Extract(
+      "One of Cuba's most acclaimed authors died at the age of 79, the official newspaper Granma reported on "
+      "Saturday. Zycie Warszawy daily said on Saturday the bid was too low.");
+  CHECK(found.organisations.count("granma"));
+  CHECK(found.organisations.count("zycie-warszawy"));
+  CHECK(found.people.empty());
+  // A title or a given name after the outlet word opens a person's name.
+  found = Extract("The agency's Director John Smith said the figures were revised, the newspaper Monday reported.");
+  CHECK(found.people == std::set<std::string>{"john-smith"});
+  CHECK(found.organisations.empty());
+}
+
+TEST_CASE("organisations: company words of other languages and a utility's last word make no person's name") {
+  Found found = Extract(
+      "PARIS, March 9 - Regie Nationale des Usines Renault said it plans to cut 1,300 jobs. A grain import monopoly "
+      "held by EPAC (Empresa Publica de Abastecimento de Cereais) is being reduced, said Finance Minister Miguel "
+      "Cadilhe. The SEC plans to recommend that the Washington Public Power Supply System (WPPSS) be charged.");
+  CHECK(found.people == std::set<std::string>{"miguel-cadilhe"});
+  CHECK(found.organisations.count("washington-public-power-supply-system"));
+}
