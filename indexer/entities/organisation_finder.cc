@@ -76,8 +76,12 @@ bool OrganisationFinder::IsLegalForm(const Token& token) const {
                                 "company", "corporation", "limited", "incorporated", "bhd"});
 }
 
+// Only the organisation words the tagger reads too: the rules' own
+// ("Telephone", "Savings") are often a name's middle ("American Telephone
+// and Telegraph Co", "Federal Savings and Loan"), which a run ending there
+// would cut short; they only keep a name from being a person's.
 bool OrganisationFinder::HeadsOrganisation(const Token& token) const {
-  return token.is_word && token.capitalized && lexicon_.IsOrganizationWord(token.word()) &&
+  return token.is_word && token.capitalized && (lexicon_.ListsOf(token.word()) & NameLexicon::kOrganizationWords) &&
          !IsEventOrPlaceWord(token.folded);
 }
 

@@ -10,6 +10,7 @@
 
 #include "analysis/data_files.h"
 #include "indexer/entities/entity_extractor.h"
+#include "analysis/organisation_key.h"
 #include "analysis/person_key.h"
 
 using namespace newsfacet;
@@ -134,5 +135,7 @@ TEST_CASE("organisations: company words of other languages and a utility's last 
       "held by EPAC (Empresa Publica de Abastecimento de Cereais) is being reduced, said Finance Minister Miguel "
       "Cadilhe. The SEC plans to recommend that the Washington Public Power Supply System (WPPSS) be charged.");
   CHECK(found.people == std::set<std::string>{"miguel-cadilhe"});
-  CHECK(found.organisations.count("washington-public-power-supply-system"));
+  // Nor do they cut a firm's name short.
+  CHECK(Extract("American Telephone and Telegraph Co said profits rose.").organisations ==
+        std::set<std::string>{OrganisationKey("American Telephone and Telegraph Co")});
 }
