@@ -190,6 +190,24 @@ void OrganisationFinder::AddSpan(const std::vector<Token>& tokens, size_t begin,
   spans->push_back(std::move(span));
 }
 
+std::array<std::pair<size_t, size_t>, 2> OrganisationFinder::OutletNamesAt(const std::vector<Token>& tokens,
+                                                                          size_t i) const {
+  std::array<std::pair<size_t, size_t>, 2> names{};
+  const Token& outlet = tokens[i];
+  // "the state-run Anadolu agency", "Zycie Warszawy daily said".
+  if (outlet.folded != "newspaper" && outlet.folded != "magazine" && i > 0 && tokens[i - 1].capitalized) {
+    names[0] = {RunStart(tokens, i), i};
+  }
+  // "the official newspaper Granma", "the daily Sueddeutsche Zeitung";
+  // not "the agency's Director John Smith", "the magazine Mary Smith edits".
+  if (!outlet.possessive && i + 1 < tokens.size() && tokens[i + 1].is_word &&
+      !lexicon_.StartsTitle(tokens[i + 1].word()) &&
+      !(lexicon_.IsFirstName(tokens[i + 1].word()) && !lexicon_.IsParticle(tokens[i + 1].word()))) {
+    names[1] = {i + 1, OutletNameEnd(tokens, i + 1)};
+  }
+  return names;
+}
+
 std::vector<OrganisationSpan> OrganisationFinder::Find(const TokenStream& stream,
                                                        const std::vector<NameSpan>& names) const {
   const std::vector<Token>& tokens = stream.tokens;
@@ -235,18 +253,10 @@ std::vector<OrganisationSpan> OrganisationFinder::Find(const TokenStream& stream
       if (begin < i || end > i + 1) take(begin, end, true);
       continue;
     }
-    // "the state-run Anadolu agency", "Zycie Warszawy daily said".
-    if (IsOutletWord(token) && token.folded != "newspaper" && token.folded != "magazine" && i > 0 &&
-        tokens[i - 1].capitalized) {
-      size_t begin = RunStart(tokens, i);
-      if (begin < i) take(begin, i, true);
-    }
-    // "the official newspaper Granma", "the daily Sueddeutsche Zeitung";
-    // not "the agency's Director John Smith", "the magazine Mary Smith edits".
-    if (IsOutletWord(token) && !token.possessive && i + 1 < tokens.size() && tokens[i + 1].is_word &&
-        !lexicon_.StartsTitle(tokens[i + 1].word()) &&
-        !(lexicon_.IsFirstName(tokens[i + 1].word()) && !lexicon_.IsParticle(tokens[i + 1].word()))) {
-      if (size_t end = OutletNameEnd(tokens, i + 1); end > i + 1) take(i + 1, end, true);
+    if (IsOutletWord(token)) {
+      for (const auto& [begin, end] : OutletNamesAt(tokens, i)) {
+        if (begin < end) take(begin, end, true);
+      }
     }
   }
   for (const NameSpan& name : names) {
