@@ -1,7 +1,8 @@
 // Measures entity extraction against gold annotations.
 //
 //   entity_eval conll FILE [--misses N]
-//       mention-level precision/recall/F1 for PER on a CoNLL-2003 file;
+//       mention-level precision/recall/F1 for PER (and for ORG, the
+//       extractor's organisations) on a CoNLL-2003 file;
 //       with ENTITY_EVAL_ERRORS=1 in the environment, every false positive
 //       and negative on stderr with its line and the candidates over it
 //   entity_eval tagger FILE
@@ -90,6 +91,7 @@ class FullNamesBySurname {
 struct ExtractedConll {
   TokenStream stream;
   std::vector<PersonSpan> spans;
+  std::vector<OrganisationSpan> organisations;
   ArticlePeople people;
 };
 
@@ -97,11 +99,13 @@ struct ExtractedConll {
 // `full_names_by_surname`.
 std::vector<ExtractedConll> ExtractConll(const EntityModel& model, const std::vector<ConllDocument>& documents,
                                          FullNamesBySurname* full_names_by_surname) {
-  PersonFinder finder(model.lexicon(), model.countries());
+  EntityExtractor extractor(model);
   std::vector<ExtractedConll> extracted(documents.size());
   for (size_t d = 0; d < documents.size(); ++d) {
     extracted[d].stream = Tokenize("", documents[d].text);
-    extracted[d].spans = finder.FindSpans(extracted[d].stream, model.tagger()->Tag(extracted[d].stream));
+    PeopleAndOrganisations found = extractor.FindNames(extracted[d].stream);
+    extracted[d].spans = std::move(found.people);
+    extracted[d].organisations = std::move(found.organisations);
     extracted[d].people = ResolvePeople(extracted[d].spans);
     if (std::getenv("ENTITY_EVAL_DEBUG")) {
       for (const PersonMention& person : extracted[d].people.people) std::cerr << d << "\t" << person.id << "\t" << person.name << "\n";
@@ -176,7 +180,20 @@ int EvaluateConll(const EntityModel& model, const std::string& path, size_t miss
       }
     }
   }
-  Json result = {{"task", "conll-per-mentions"}, {"file", path}, {"documents", documents.size()}, {"per", scores.ToJson()}};
+  // Organisations: the extractor's spans (structure and the tagger's), exact.
+  Scores organisations;
+  for (size_t d = 0; d < documents.size(); ++d) {
+    const auto& tokens = extracted[d].stream.tokens;
+    std::set<ByteSpan> predicted;
+    for (const OrganisationSpan& span : extracted[d].organisations) {
+      predicted.emplace(tokens[span.begin].begin, tokens[span.end - 1].end);
+    }
+    const std::set<ByteSpan> gold(documents[d].gold_organisations.begin(), documents[d].gold_organisations.end());
+    for (const auto& span : predicted) (gold.count(span) ? organisations.true_positives : organisations.false_positives)++;
+    for (const auto& span : gold) organisations.false_negatives += predicted.count(span) == 0;
+  }
+  Json result = {{"task", "conll-per-mentions"}, {"file", path}, {"documents", documents.size()},
+                 {"per", scores.ToJson()}, {"org", organisations.ToJson()}};
   if (misses_shown > 0) {
     result["top_false_positives"] = TopMisses(false_positives, misses_shown);
     result["top_false_negatives"] = TopMisses(false_negatives, misses_shown);

@@ -43,6 +43,7 @@ struct Person {
   std::vector<std::string> parts;
   int mentions = 0;
   std::string role;  // the first the article gives
+  bool titled = false;  // named after a title somewhere ("President Boris Yeltsin")
 };
 using People = std::map<std::string, Person>;  // by id
 
@@ -51,6 +52,7 @@ void AddPerson(const PersonSpan& span, const std::string& id, People& people) {
   // Prefer the spelling with diacritics; it is also the display rule index-wide.
   if (person.name.empty() || (HasNonAscii(span.name) && !HasNonAscii(person.name))) person.name = span.name;
   person.parts = KeyParts(id);
+  person.titled = person.titled || span.title_cue;
 }
 
 // The full names that say who is in the article.
@@ -119,8 +121,23 @@ class NamedPeople {
   std::map<std::string, std::set<std::string>> ids_by_part_, ids_by_surname_;
 };
 
+// "Russian President Boris Yeltsin ... Naina Yeltsin ... Yeltsin said": a
+// surname that several people of the article share means the one of them
+// it names after a title, its subject; "" when none or several are.
+std::string SoleTitledOwner(const std::set<std::string>& owners, const People& people) {
+  std::string titled;
+  for (const std::string& id : owners) {
+    auto person = people.find(id);
+    if (person == people.end() || !person->second.titled) continue;
+    if (!titled.empty()) return "";
+    titled = id;
+  }
+  return titled;
+}
+
 // The person id a span names, or "": its own full name, or a lone word
-// that one person of the article has. A lone word with evidence that no
+// that one person of the article has (or, of several with that surname,
+// the one it names after a title). A lone word with evidence that no
 // one has is counted in `unresolved`.
 std::string ResolveSpan(const PersonSpan& span, const People& people, const NamedPeople& named,
                         std::map<std::string, int>& unresolved) {
@@ -131,6 +148,9 @@ std::string ResolveSpan(const PersonSpan& span, const People& people, const Name
   if (span.name_words != 1) return "";
   const std::set<std::string>* owners = named.Owners(id, span.place_name);
   if (owners != nullptr && owners->size() == 1) return *owners->begin();
+  if (const std::set<std::string>* namesakes = named.Owners(id, true); namesakes != nullptr && namesakes->size() > 1) {
+    if (std::string titled = SoleTitledOwner(*namesakes, people); !titled.empty()) return titled;
+  }
   if (owners == nullptr && !span.place_name && !span.common_word && span.evidence > 0) {
     // Left for the index-wide pass, when the article itself says this
     // is a person: a title, attribution ("Erdogan claims"), an age.

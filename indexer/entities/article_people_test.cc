@@ -41,3 +41,18 @@ TEST_CASE("a lone surname the article never gives in full is left for the index-
   REQUIRE(people.unresolved_surnames.size() == 1);
   CHECK(people.unresolved_surnames[0].second == 1);
 }
+
+TEST_CASE("a surname two people of the article share is the one it names after a title") {
+  const ArticlePeople people = ResolvePeople({Span("Boris Yeltsin", 2, true, "Russian President"),
+                                              Span("Naina Yeltsin", 2, true), Span("Yeltsin", 1, false)});
+  REQUIRE(people.span_person.size() == 3);
+  CHECK(people.span_person[2] == PersonKey("Boris Yeltsin"));
+  CHECK(people.unresolved_surnames.empty());
+}
+
+TEST_CASE("a surname two titled people of the article share stays no one's") {
+  const ArticlePeople people = ResolvePeople({Span("James Baker", 2, true, "Treasury Secretary"),
+                                              Span("Howard Baker", 2, true, "chief of staff"), Span("Baker", 1, false)});
+  REQUIRE(people.span_person.size() == 3);
+  CHECK(people.span_person[2].empty());
+}

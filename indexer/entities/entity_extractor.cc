@@ -153,18 +153,26 @@ void AddArticleLedNames(const std::vector<Token>& tokens, const std::vector<Name
 
 }  // namespace
 
+PeopleAndOrganisations EntityExtractor::FindNames(const TokenStream& stream, bool english) const {
+  std::vector<NameSpan> names;
+  if (english && model_.tagger() != nullptr) names = model_.tagger()->Tag(stream);
+  PeopleAndOrganisations found;
+  if (english) found.people = people_.FindSpans(stream, names);
+  found.organisations = organisations_.Find(stream, names);
+  GiveSurnamesToPeople(found.organisations, found.people);
+  AddArticleLedNames(stream.tokens, names, found.people, found.organisations);
+  MarkOrganisations(found.organisations, found.people);
+  return found;
+}
+
 ArticleEntities EntityExtractor::Extract(const Article& article) const {
   TokenStream stream = Tokenize(article.title, article.body);
   // The person rules and the tagger are English ("said", "Minister", known
   // first names): in another language they take capitalised phrases for people.
   const bool english = article.language.empty() || article.language.rfind("en", 0) == 0;
-  std::vector<NameSpan> names;
-  if (english && model_.tagger() != nullptr) names = model_.tagger()->Tag(stream);
-  std::vector<PersonSpan> spans = english ? people_.FindSpans(stream, names) : std::vector<PersonSpan>{};
-  std::vector<OrganisationSpan> organisation_spans = organisations_.Find(stream, names);
-  GiveSurnamesToPeople(organisation_spans, spans);
-  AddArticleLedNames(stream.tokens, names, spans, organisation_spans);
-  MarkOrganisations(organisation_spans, spans);
+  PeopleAndOrganisations found = FindNames(stream, english);
+  std::vector<PersonSpan>& spans = found.people;
+  std::vector<OrganisationSpan>& organisation_spans = found.organisations;
   ArticlePeople people = ResolvePeople(spans);
 
   // Tokens inside a person's name are not places: "Michael Jordan".

@@ -49,6 +49,13 @@ class EntityModel {
   std::unique_ptr<NameTagger> tagger_;
 };
 
+// The name spans of one text: people candidates, those that name an
+// organisation marked so, and the organisations.
+struct PeopleAndOrganisations {
+  std::vector<PersonSpan> people;
+  std::vector<OrganisationSpan> organisations;
+};
+
 // Thread-compatible: one per thread, or guarded.
 class EntityExtractor {
  public:
@@ -56,6 +63,9 @@ class EntityExtractor {
       : model_(model), people_(model.lexicon(), model.countries()), organisations_(model.lexicon(), model.countries()) {}
 
   ArticleEntities Extract(const Article& article) const;
+  // The spans Extract takes its people and organisations from (no person
+  // candidates unless `english`); for scoring spans against a gold standard.
+  PeopleAndOrganisations FindNames(const TokenStream& stream, bool english = true) const;
 
  private:
   const EntityModel& model_;

@@ -81,6 +81,7 @@ Status NameLexicon::Load(const std::filesystem::path& data_dir, NameLexicon* lex
   };
   insert("organization_words", lexicon->organization_words_, kOrganizationWords);
   insert("facility_words", lexicon->organization_words_, kOrganizationWords);
+  insert("rule_organization_words", lexicon->organization_words_, kRuleOrganizationWords);
   insert("ambiguous_first_names", lexicon->ambiguous_first_names_, kAmbiguousFirstNames);
   insert("non_name_words", lexicon->non_name_words_, kNonNameWords);
   insert("attribution_verbs", lexicon->attribution_verbs_, kAttributionVerbs);

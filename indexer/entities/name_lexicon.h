@@ -24,7 +24,10 @@ class NameLexicon {
   // Given names that are also common words or places ("Paris", "Grace"): weaker evidence.
   bool IsAmbiguousFirstName(HashedWord word) const { return ambiguous_first_names_.Contains(word); }
   // Words that make a capitalised run an organisation or a facility
-  // ("Bank", "Ministry", "Airport", "Park"), not a person.
+  // ("Bank", "Ministry", "Airport", "Park"), not a person. Also true of the
+  // rule_organization_words ("Empresa", "Usines", "System"), which the
+  // tagger's features do not read (ListsOf gives them kRuleOrganizationWords),
+  // so that the shipped model stays what its script makes.
   bool IsOrganizationWord(HashedWord word) const { return organization_words_.Contains(word); }
   bool IsNonNameWord(HashedWord word) const { return non_name_words_.Contains(word); }
   bool IsAttributionVerb(HashedWord word) const { return attribution_verbs_.Contains(word); }
@@ -72,6 +75,7 @@ class NameLexicon {
     kTitleFirstWords = 1u << 12,
     kTitleLastWords = 1u << 13,
     kSentenceOpeners = 1u << 14,
+    kRuleOrganizationWords = 1u << 15,
   };
   uint32_t ListsOf(HashedWord word) const {
     const uint32_t entry = lists_of_.Find(word);

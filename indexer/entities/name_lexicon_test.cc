@@ -19,7 +19,8 @@ void CheckListsAgree(const NameLexicon& lexicon, const std::string& word) {
   const uint32_t lists = lexicon.ListsOf(word);
   CHECK(lexicon.IsFirstName(word) == ((lists & NameLexicon::kFirstNames) != 0));
   CHECK(lexicon.IsAmbiguousFirstName(word) == ((lists & NameLexicon::kAmbiguousFirstNames) != 0));
-  CHECK(lexicon.IsOrganizationWord(word) == ((lists & NameLexicon::kOrganizationWords) != 0));
+  CHECK(lexicon.IsOrganizationWord(word) ==
+        ((lists & (NameLexicon::kOrganizationWords | NameLexicon::kRuleOrganizationWords)) != 0));
   CHECK(lexicon.IsNonNameWord(word) == ((lists & NameLexicon::kNonNameWords) != 0));
   CHECK(lexicon.IsAttributionVerb(word) == ((lists & NameLexicon::kAttributionVerbs) != 0));
   CHECK(lexicon.IsParticle(word) == ((lists & NameLexicon::kParticles) != 0));
@@ -42,7 +43,8 @@ TEST_CASE("name lexicon: one ListsOf lookup names every list a word is on, as ea
       "john",   "paris",  "grace",     "minister", "foreign minister", "foreign", "president", "bank",
       "said",   "says",   "van",       "al",       "jr",               "prophet", "agreement", "administration",
       "the",    "oil",    "reuters",   "corp",     "secretary",        "state",   "chairman",  "",
-      "kremlin", "xyzzy", "vladimir",  "mr",       "of",               "de",      "inc",       "airport"};
+      "kremlin", "xyzzy", "vladimir",  "mr",       "of",               "de",      "inc",       "airport",
+      "empresa", "usines"};
   for (const std::string& word : words) CheckListsAgree(lexicon, word);
   // A word on several lists carries all their bits.
   int most_lists = 0;
@@ -62,5 +64,14 @@ TEST_CASE("name lexicon: names and titles added by hand are found by ListsOf too
   CHECK(lexicon.ListsOf("harbour") == 0);
   for (const std::string word : {"zebedee", "deputy", "master", "deputy harbour master", "harbour"}) {
     CheckListsAgree(lexicon, word);
+  }
+}
+
+TEST_CASE("name lexicon: organisation words only the rules read are organisation words, but not to the tagger") {
+  const NameLexicon& lexicon = testing::SharedEntityModel().lexicon();
+  for (const std::string word : {"empresa", "sociedad", "usines", "gesellschaft", "system", "development"}) {
+    CAPTURE(word);
+    CHECK(lexicon.IsOrganizationWord(word));
+    CHECK((lexicon.ListsOf(word) & NameLexicon::kOrganizationWords) == 0);
   }
 }

@@ -35,6 +35,39 @@ bool IsEventOrPlaceWord(std::string_view folded) {
          IsPlaceWord(folded);
 }
 
+// A lower-case word that says the name beside it is a news outlet.
+// ("the Murdoch newspaper" names an owner: after a name, only "agency",
+// "daily" and "weekly" are taken.)
+bool IsOutletWord(const Token& token) {
+  return token.is_word && !token.capitalized &&
+         IsOneOf(token.folded, {"agency", "agencies", "daily", "weekly", "newspaper", "magazine"});
+}
+
+bool IsWeekdayOrMonth(std::string_view folded) {
+  return IsOneOf(folded, {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                          "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                          "november", "december"});
+}
+
+// The end of the capitalised name that starts at `begin`, right after an
+// outlet word ("Der Spiegel", "Al-Ahram"); `begin` when there is none.
+size_t OutletNameEnd(const std::vector<Token>& tokens, size_t begin) {
+  size_t end = begin;
+  while (end < tokens.size() && tokens[end].sentence == tokens[begin].sentence) {
+    const Token& token = tokens[end];
+    if (token.is_word && token.capitalized && !IsWeekdayOrMonth(token.folded)) {
+      ++end;
+      if (token.possessive) break;
+    } else if (token.text == "-" && end > begin && !token.space_before && end + 1 < tokens.size() &&
+               !tokens[end + 1].space_before && tokens[end + 1].capitalized) {
+      ++end;
+    } else {
+      break;
+    }
+  }
+  return end;
+}
+
 }  // namespace
 
 bool OrganisationFinder::IsLegalForm(const Token& token) const {
@@ -43,8 +76,12 @@ bool OrganisationFinder::IsLegalForm(const Token& token) const {
                                 "company", "corporation", "limited", "incorporated", "bhd"});
 }
 
+// Only the organisation words the tagger reads too: the rules' own
+// ("Telephone", "Savings") are often a name's middle ("American Telephone
+// and Telegraph Co", "Federal Savings and Loan"), which a run ending there
+// would cut short; they only keep a name from being a person's.
 bool OrganisationFinder::HeadsOrganisation(const Token& token) const {
-  return token.is_word && token.capitalized && lexicon_.IsOrganizationWord(token.word()) &&
+  return token.is_word && token.capitalized && (lexicon_.ListsOf(token.word()) & NameLexicon::kOrganizationWords) &&
          !IsEventOrPlaceWord(token.folded);
 }
 
@@ -153,6 +190,24 @@ void OrganisationFinder::AddSpan(const std::vector<Token>& tokens, size_t begin,
   spans->push_back(std::move(span));
 }
 
+std::array<std::pair<size_t, size_t>, 2> OrganisationFinder::OutletNamesAt(const std::vector<Token>& tokens,
+                                                                          size_t i) const {
+  std::array<std::pair<size_t, size_t>, 2> names{};
+  const Token& outlet = tokens[i];
+  // "the state-run Anadolu agency", "Zycie Warszawy daily said".
+  if (outlet.folded != "newspaper" && outlet.folded != "magazine" && i > 0 && tokens[i - 1].capitalized) {
+    names[0] = {RunStart(tokens, i), i};
+  }
+  // "the official newspaper Granma", "the daily Sueddeutsche Zeitung";
+  // not "the agency's Director John Smith", "the magazine Mary Smith edits".
+  if (!outlet.possessive && i + 1 < tokens.size() && tokens[i + 1].is_word &&
+      !lexicon_.StartsTitle(tokens[i + 1].word()) &&
+      !(lexicon_.IsFirstName(tokens[i + 1].word()) && !lexicon_.IsParticle(tokens[i + 1].word()))) {
+    names[1] = {i + 1, OutletNameEnd(tokens, i + 1)};
+  }
+  return names;
+}
+
 std::vector<OrganisationSpan> OrganisationFinder::Find(const TokenStream& stream,
                                                        const std::vector<NameSpan>& names) const {
   const std::vector<Token>& tokens = stream.tokens;
@@ -198,11 +253,10 @@ std::vector<OrganisationSpan> OrganisationFinder::Find(const TokenStream& stream
       if (begin < i || end > i + 1) take(begin, end, true);
       continue;
     }
-    // "the state-run Anadolu agency".
-    if (token.is_word && !token.capitalized && (token.folded == "agency" || token.folded == "agencies") && i > 0 &&
-        tokens[i - 1].capitalized) {
-      size_t begin = RunStart(tokens, i);
-      if (begin < i) take(begin, i, true);
+    if (IsOutletWord(token)) {
+      for (const auto& [begin, end] : OutletNamesAt(tokens, i)) {
+        if (begin < end) take(begin, end, true);
+      }
     }
   }
   for (const NameSpan& name : names) {

@@ -14,7 +14,9 @@
 // the one longer name it starts, so one organisation is one value.
 #pragma once
 
+#include <array>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "schemas/store/article_entities.h"
@@ -47,6 +49,9 @@ class OrganisationFinder {
   size_t RunStart(const std::vector<Token>& tokens, size_t end) const;
   bool IsLegalForm(const Token& token) const;
   bool HeadsOrganisation(const Token& token) const;
+  // The names a lower-case outlet word at `i` ("agency", "daily", "newspaper")
+  // stands beside, before and after it, as token ranges (empty when none).
+  std::array<std::pair<size_t, size_t>, 2> OutletNamesAt(const std::vector<Token>& tokens, size_t i) const;
   void AddSpan(const std::vector<Token>& tokens, size_t begin, size_t end, bool structural,
                std::vector<OrganisationSpan>* spans) const;
 

@@ -114,3 +114,28 @@ TEST_CASE("organisations: \"Al\" or \"El\" written apart from one word is an org
   CHECK(Extract("The Algerian daily El Watan reported that the strike had ended.").organisations.count("el-watan"));
 }
 
+
+TEST_CASE("organisations: a name a lower-case outlet word stands beside is a news outlet, not a person") {
+  Found found = Extract(
+      "One of Cuba's most acclaimed authors died at the age of 79, the official newspaper Granma reported on "
+      "Saturday. Zycie Warszawy daily said on Saturday the bid was too low.");
+  CHECK(found.organisations.count("granma"));
+  CHECK(found.organisations.count("zycie-warszawy"));
+  CHECK(found.people.empty());
+  // A title or a given name after the outlet word opens a person's name.
+  found = Extract("The agency's Director John Smith said the figures were revised, the newspaper Monday reported.");
+  CHECK(found.people == std::set<std::string>{"john-smith"});
+  CHECK(found.organisations.empty());
+}
+
+TEST_CASE("organisations: company words of other languages and a utility's last word make no person's name") {
+  Found found = Extract(
+      "PARIS, March 9 - Regie Nationale des Usines Renault said it plans to cut 1,300 jobs. A grain import monopoly "
+      "held by EPAC (Empresa Publica de Abastecimento de Cereais) is being reduced, said Finance Minister Miguel "
+      "Cadilhe. The SEC plans to recommend that the Washington Public Power Supply System (WPPSS) be charged.");
+  CHECK(found.people == std::set<std::string>{PersonKey("Miguel Cadilhe")});
+  // Nor do they cut a firm's name short.
+  const std::set<std::string> firm = Extract("American Telephone and Telegraph Co said profits rose.").organisations;
+  REQUIRE(firm.size() == 1);
+  CHECK(firm.begin()->find("telegraph") != std::string::npos);
+}

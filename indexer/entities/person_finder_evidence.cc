@@ -25,6 +25,7 @@ constexpr double kAge = 3.0;
 constexpr double kAttribution = 2.0;
 constexpr double kAmbiguousFirstName = 1.5;
 constexpr double kNationality = 3.0;  // "Jesper Parnevik (Sweden)", as results tables write
+constexpr double kLoneNationality = 1.5;
 constexpr double kUnknownWords = 1.5;
 constexpr double kInitials = 2.0;     // "George W. Bush"
 constexpr double kInitialAndSurname = 3.0;  // "S. Waugh"
@@ -69,7 +70,14 @@ double PersonFinder::ContextEvidence(const std::vector<Token>& tokens, size_t be
       (tokens[end + 2].text == "," || tokens[end + 2].text == ")")) {
     evidence += kAge;
   }
-  if (NationalityAfter(tokens, end) || MinuteAfter(tokens, end)) evidence += kNationality;
+  // A results table lists a player by full name: a lone word with a
+  // country is as often a club ("Dinamo (Russia)") or a ground ("The Oval
+  // (London)"). A scorer's minute is a player's, name or surname.
+  if (MinuteAfter(tokens, end)) {
+    evidence += kNationality;
+  } else if (NationalityAfter(tokens, end)) {
+    evidence += end - begin >= 2 ? kNationality : kLoneNationality;
+  }
   size_t after = end;
   while (after < tokens.size() && IsQuoteOrComma(tokens[after])) ++after;
   if (after < tokens.size() && tokens[after].is_word && lexicon_.IsAttributionVerb(tokens[after].word())) {

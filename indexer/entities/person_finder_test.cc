@@ -192,6 +192,15 @@ TEST_CASE("people: a results table's full name with its country is a person, wha
   CHECK(found.people.count("Dally Randriantefy"));
 }
 
+TEST_CASE("people: a results table's lone word with its country is a club or a ground, not a person on that alone") {
+  Found found = Extract(
+      "European Cup basketball results\nBenetton (Italy) 92 Dinamo (Russia) 81\n"
+      "At The Oval (London): Surrey beat Warwickshire by an innings.");
+  CHECK(found.people.empty());
+  // A scorer's minute still makes a lone surname a player.
+  CHECK(Extract("Canada - Aunger (41st min, pen), Paul Peschisolido (42nd)").unresolved.count(PersonKey("Aunger")));
+}
+
 TEST_CASE("people: a sentence in capitals names the people the article names in full, and no one else") {
   std::map<std::string, int> mentions = Mentions(
       "SOCCER - SHEARER NAMED AS ENGLAND CAPTAIN .\n"

@@ -3,6 +3,9 @@
 #include <filesystem>
 #include <fstream>
 #include <memory>
+#include <string>
+
+#include <unistd.h>
 
 #include <doctest/doctest.h>
 
@@ -19,7 +22,9 @@ namespace {
 const EntityModel& Model() { return testing::SharedEntityModel(EntityModel::kWithoutTagger); }
 
 std::vector<TrainingSentence> Read(const std::string& conll) {
-  auto path = std::filesystem::temp_directory_path() / "newsfacet-tagger-training-test.conll";
+  // One file per process: ctest runs each test case as a process of its own, side by side.
+  auto path = std::filesystem::temp_directory_path() /
+              ("newsfacet-tagger-training-test-" + std::to_string(getpid()) + ".conll");
   std::ofstream(path) << conll;
   std::vector<TrainingSentence> sentences;
   Status status = ReadTrainingSentences(path, &sentences);

@@ -323,6 +323,7 @@ const cues = {
   headline_verbs: uniqueSorted(cueRules.headline_verbs),
   honorifics: uniqueSorted(cueRules.honorifics),
   sentence_openers: uniqueSorted(cueRules.sentence_openers),
+  rule_organization_words: uniqueSorted(cueRules.rule_organization_words),
   document_words: uniqueSorted(cueRules.document_words),
   ambiguous_first_names: uniqueSorted([...ambiguousNames]),
 };
