@@ -73,15 +73,16 @@ export function facetTestIndex() {
 const servers = new Set();
 
 // Starts `newsfacet serve --port 0` over `index` (by default the corpus's,
-// see ensureIndex) and resolves to {url, stop}. The server
+// see ensureIndex), with `args` added to its command line, and resolves to
+// {url, stop}. The server
 // is stopped by stop(), when this process exits, and after `lifetimeMs`
 // whatever happens; a shell watchdog also kills it if this process dies
 // without running its exit handlers (its stdin pipe then closes).
-export async function startServer({ lifetimeMs = 180_000, index = ensureIndex() } = {}) {
+export async function startServer({ lifetimeMs = 180_000, index = ensureIndex(), args = [] } = {}) {
   const watchdog = 'trap "" INT; "$0" "$@" </dev/null & server=$!; echo "watchdog: $server" >&2; ' +
     'cat >/dev/null; kill -TERM $server 2>/dev/null; sleep 2; kill -KILL $server 2>/dev/null; wait $server';
   const child = spawn("/bin/sh", ["-c", watchdog, config.binary, "serve", "--index", index, "--port", "0",
-    "--host", "127.0.0.1", "--web", config.web, "--quiet"], { stdio: ["pipe", "pipe", "pipe"] });
+    "--host", "127.0.0.1", "--web", config.web, "--quiet", ...args], { stdio: ["pipe", "pipe", "pipe"] });
   const server = { child, url: "", log: "" };
   servers.add(server);
   child.stderr.on("data", chunk => { server.log += chunk; });

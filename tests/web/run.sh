@@ -29,4 +29,4 @@ done
 
 # One file at a time: each drives its own Chromium and server.
 exec node --test --test-concurrency=1 "$here/search_page.test.mjs" "$here/organisations.test.mjs" \
-  "$here/search_ux.test.mjs"
+  "$here/search_ux.test.mjs" "$here/estimates.test.mjs"
