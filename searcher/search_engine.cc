@@ -14,6 +14,7 @@
 #include "searcher/hit_entities.h"
 #include "searcher/highlight_terms.h"
 #include "searcher/index_stats.h"
+#include "searcher/page_ranker.h"
 #include "searcher/shard_counts.h"
 #include "searcher/snippet_builder.h"
 #include "searcher/story_counter.h"
@@ -54,16 +55,6 @@ void DescribeQuery(const SearchRequest& request, const BuiltQuery& built, Search
   response->notes = built.notes;
   response->suggestion = built.suggestion;
   response->query_entities = built.named_entities;
-}
-
-void SortByDate(SortOrder sort, Xapian::MultiValueKeyMaker* by_date, Xapian::Enquire* enquire) {
-  const bool newest_first = sort == SortOrder::kDateDescending;
-  // Undated articles go last either way: reversed, an empty value sorts
-  // after every date; forwards, it is given one after every date.
-  by_date->add_value(layout::kDateSlot, newest_first, newest_first ? "" : "99999999");
-  // Within a day, by time; an article without one sorts as midnight.
-  by_date->add_value(layout::kTimeSlot, newest_first);
-  enquire->set_sort_by_key_then_relevance(by_date, false);
 }
 
 std::vector<std::string> ShardPaths(const std::filesystem::path& index_dir, int shards) {
@@ -167,32 +158,26 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const SearchReque
 
   // Ranking looks at no more matches than the page needs: the total and
   // what is tallied over the matches come from the count passes.
-  Xapian::Enquire enquire(db);
-  enquire.set_query(built.Combined());
-  Xapian::MultiValueKeyMaker by_date;
-  if (request.sort != SortOrder::kRelevance) SortByDate(request.sort, &by_date, &enquire);
-  Xapian::MSet mset;
-  std::vector<Xapian::MSetIterator> page;
-  StoryCounter ranked_stories;
-  if (request.collapse) {
-    page = RankStories(enquire, request.offset, request.limit, &mset, &ranked_stories);
-  } else {
-    mset = enquire.get_mset(request.offset, request.limit);
-    for (auto it = mset.begin(); it != mset.end(); ++it) page.push_back(it);
-  }
+  RankedPage ranked = RankPage(db, built.Combined(), request);
+  const Xapian::MSet& mset = ranked.mset;
   response->total = TotalOf(mset);
+  if (ranked.newest_months_only) {
+    // Only the count passes know the total; without any, the query is every article.
+    const Xapian::doccount all = db.get_doccount();
+    response->total = {all, all, all, true};
+  }
 
   PerFacet<int> job_of;
   std::vector<CountJob> jobs = PlanCounts(request, built, &job_of);
   // Job 0's query is the one just ranked.
-  if (!jobs.empty()) jobs[0].estimated_matches = mset.get_matches_estimated();
+  if (!jobs.empty() && !ranked.newest_months_only) jobs[0].estimated_matches = mset.get_matches_estimated();
   const std::vector<CountResult> counted =
       CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, mset.get_matches_estimated());
   if (!counted.empty()) response->total = CountedTotal(counted[0], request.collapse, response->total);
 
   PerFacet<NamesSeen> names_seen;
-  const StoryCounter& stories = !counted.empty() && counted[0].story_keys ? *counted[0].story_keys : ranked_stories;
-  AddHits(db, request, built, page, stories, surnames, response, &names_seen);
+  const StoryCounter& stories = !counted.empty() && counted[0].story_keys ? *counted[0].story_keys : *ranked.head;
+  AddHits(db, request, built, ranked.hits, stories, surnames, response, &names_seen);
   if (request.histogram != HistogramInterval::kNone) {
     response->has_histogram = true;
     response->histogram = BuildDateHistogram(counted[0].days, request.histogram, request.scope.from_day,

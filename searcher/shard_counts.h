@@ -34,7 +34,7 @@ struct CountJob {
   // Xapian's estimate of the query's matches on all shards, when the
   // caller has it: at most the count limit, each shard counts at once,
   // without asking for its own.
-  std::optional<Xapian::doccount> estimated_matches;
+  std::optional<Xapian::doccount> estimated_matches = std::nullopt;
 };
 
 struct CountResult {

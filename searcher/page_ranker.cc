@@ -1,0 +1,63 @@
+#include "searcher/page_ranker.h"
+
+#include <algorithm>
+
+#include "schemas/index_layout.h"
+
+namespace newsfacet {
+namespace {
+
+void SortByDate(SortOrder sort, Xapian::MultiValueKeyMaker* by_date, Xapian::Enquire* enquire) {
+  const bool newest_first = sort == SortOrder::kDateDescending;
+  // Undated articles go last either way: reversed, an empty value sorts
+  // after every date; forwards, it is given one after every date.
+  by_date->add_value(layout::kDateSlot, newest_first, newest_first ? "" : "99999999");
+  // Within a day, by time; an article without one sorts as midnight.
+  by_date->add_value(layout::kTimeSlot, newest_first);
+  enquire->set_sort_by_key_then_relevance(by_date, false);
+}
+
+// Ranks `query`; whether the page came out full.
+bool RankInto(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request, RankedPage* ranked) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  Xapian::MultiValueKeyMaker by_date;
+  if (request.sort != SortOrder::kRelevance) SortByDate(request.sort, &by_date, &enquire);
+  ranked->hits.clear();
+  ranked->head = std::make_unique<StoryCounter>();
+  if (request.collapse) {
+    ranked->hits = RankStories(enquire, request.offset, request.limit, &ranked->mset, ranked->head.get());
+  } else {
+    ranked->mset = enquire.get_mset(request.offset, request.limit);
+    for (auto it = ranked->mset.begin(); it != ranked->mset.end(); ++it) ranked->hits.push_back(it);
+  }
+  return ranked->hits.size() >= static_cast<size_t>(request.limit);
+}
+
+}  // namespace
+
+std::vector<std::string> NewestMonthTerms(const Xapian::Database& db) {
+  const std::string prefix(layout::kMonthPrefix);
+  std::vector<std::string> months;
+  for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) months.push_back(*it);
+  std::reverse(months.begin(), months.end());
+  return months;
+}
+
+RankedPage RankPage(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request) {
+  RankedPage ranked;
+  if (request.sort == SortOrder::kDateDescending && request.limit > 0) {
+    const std::vector<std::string> months = NewestMonthTerms(db);
+    for (size_t taken = 1; taken < months.size(); taken *= 2) {
+      const Xapian::Query newest(Xapian::Query::OP_OR, months.begin(), months.begin() + static_cast<std::ptrdiff_t>(taken));
+      if (RankInto(db, Xapian::Query(Xapian::Query::OP_FILTER, query, newest), request, &ranked)) {
+        ranked.newest_months_only = true;
+        return ranked;
+      }
+    }
+  }
+  RankInto(db, query, request, &ranked);
+  return ranked;
+}
+
+}  // namespace newsfacet
