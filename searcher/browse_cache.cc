@@ -11,6 +11,16 @@ void AppendField(std::string_view value, std::string* key) {
   key->append(value);
 }
 
+// True when every shard of `a` is at or before its revision in `b`, and
+// one is before.
+bool IsOlder(const std::vector<Xapian::rev>& a, const std::vector<Xapian::rev>& b) {
+  if (a.size() != b.size() || a == b) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (a[i] > b[i]) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string BrowseKey(const SearchRequest& request) {
@@ -47,12 +57,16 @@ void BrowseCache::Store(const std::string& key, const Revision& revision,
                         std::shared_ptr<const SearchResponse> response) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (!(revision == revision_)) {
+    // A request that read an older commit than the kept answers' finishes
+    // late: its answer is stale already, and the newer ones stay.
+    if (IsOlder(revision.shards, revision_.shards)) return;
     kept_.clear();
     recent_.clear();
     revision_ = revision;
   }
   if (auto it = kept_.find(key); it != kept_.end()) {
     it->second.response = std::move(response);
+    recent_.splice(recent_.begin(), recent_, it->second.place);
     return;
   }
   recent_.push_front(key);

@@ -77,3 +77,14 @@ TEST_CASE("past its capacity the cache drops the answer used least recently") {
   CHECK_FALSE(cache.Find("b", revision));
   CHECK(cache.Find("c", revision));
 }
+
+TEST_CASE("an answer read at an older commit, stored late, does not drop the newer answers") {
+  BrowseCache cache;
+  const BrowseCache::Revision older{{3, 4}, nullptr};
+  const BrowseCache::Revision newer{{3, 5}, nullptr};
+  cache.Store("home", newer, Answer(10));
+  cache.Store("turkey", older, Answer(2));
+  CHECK(cache.Find("home", newer));
+  CHECK_FALSE(cache.Find("turkey", older));
+  CHECK_FALSE(cache.Find("turkey", newer));
+}

@@ -21,7 +21,8 @@ std::vector<CountJob> PlanCounts(const SearchRequest& request, const BuiltQuery&
   for (Facet facet : kAllFacets) {
     At(*job_of, facet) = -1;
     if (!At(request.facets, facet) || OnlyFilteredBy(request.scope, facet)) continue;
-    if (At(built.filter_ids, facet).empty()) {
+    // A facet whose values are AND'd counts conjunctively, over job 0's matches.
+    if (At(built.filter_ids, facet).empty() || At(request.scope.all_of, facet)) {
       all.facets.push_back(facet);
       At(*job_of, facet) = 0;
     } else {

@@ -60,3 +60,9 @@ TEST_CASE("a browse of the whole index takes its facets from the catalog, and co
   CHECK(At(turkey.job_of, Facet::kCountries) == -1);
   CHECK(At(turkey.job_of, Facet::kPeople) == 0);
 }
+
+TEST_CASE("a facet whose values are AND'd is counted with the whole query: its counts are conjunctive") {
+  Planned planned = Plan({{"q", "oil"}, {"person", "a"}, {"person", "b"}, {"person_op", "and"}});
+  REQUIRE(planned.jobs.size() == 1);
+  CHECK(At(planned.job_of, Facet::kPeople) == 0);
+}

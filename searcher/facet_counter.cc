@@ -91,20 +91,6 @@ IdCounts FacetCounter::TopCounts(size_t limit, const std::vector<std::string>& a
   return top;
 }
 
-FacetCounts CountFacet(const Xapian::Database& db, const Xapian::Query& query, Facet facet,
-                       Xapian::doccount scan_limit, const SurnameLookup* surnames) {
-  FacetCounter counter(facet, surnames);
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  // Ranking is irrelevant to a count; without weights Xapian need not
-  // compute any.
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.add_matchspy(&counter);
-  Xapian::MSet mset = enquire.get_mset(0, 0, scan_limit);
-  return CountsFrom(counter, mset.get_matches_estimated(),
-                    mset.get_matches_lower_bound() == mset.get_matches_upper_bound());
-}
-
 FacetCounts CountFacetInIndex(const Xapian::Database& db, Facet facet, const SurnameLookup* surnames) {
   FacetCounts result;
   const std::string prefix(FacetTermPrefix(facet));
@@ -120,13 +106,6 @@ FacetCounts CountFacetInIndex(const Xapian::Database& db, Facet facet, const Sur
     const std::string& person = surnames->PersonOf(std::string_view(*it).substr(lone.size()));
     if (!person.empty() && it.get_termfreq() > 0) result.counts[person] += it.get_termfreq();
   }
-  return result;
-}
-
-FacetCounts CountsFrom(const FacetCounter& counter, Xapian::doccount matches, bool matches_exact) {
-  FacetCounts result;
-  result.counts = counter.counts();
-  result.exact = matches_exact && counter.documents_seen() >= matches;
   return result;
 }
 

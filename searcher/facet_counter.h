@@ -90,21 +90,13 @@ class FacetCounter : public Xapian::MatchSpy {
 
 struct FacetCounts {
   IdCounts counts;
-  bool exact = true;  // false: counted over the first `scan_limit` matches only
+  bool exact = true;  // false: estimated from a sample of the matches (shard_counts.h)
 };
-
-// Counts `facet` over the matches of `query`, looking at up to `scan_limit`
-// of them (the cost is proportional to what is looked at).
-FacetCounts CountFacet(const Xapian::Database& db, const Xapian::Query& query, Facet facet,
-                       Xapian::doccount scan_limit, const SurnameLookup* surnames = nullptr);
 
 // Counts `facet` over the whole index from its terms' frequencies: exact,
 // and without looking at a single document. People also get the articles
 // of their resolved lone surnames (which never name them in full too).
 FacetCounts CountFacetInIndex(const Xapian::Database& db, Facet facet, const SurnameLookup* surnames = nullptr);
-
-// The spy's counts, exact when it saw all `matches` (and `matches` is exact).
-FacetCounts CountsFrom(const FacetCounter& counter, Xapian::doccount matches, bool matches_exact);
 
 struct RankedValue {
   std::string id;

@@ -129,8 +129,9 @@ MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* re
     const bool browse = !request.scope.HasQuery();
     BrowseCache::Revision revision;
     std::string key;
+    const std::shared_ptr<const SurnameMap> names = surname_maps_.Current();
     if (browse) {
-      revision.names = surname_maps_.Current();
+      revision.names = names;
       for (Xapian::Database& shard : lease.shards()) revision.shards.push_back(shard.get_revision());
       key = BrowseKey(request);
       if (std::shared_ptr<const SearchResponse> kept = browse_cache_.Find(key, revision)) {
@@ -139,7 +140,7 @@ MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* re
       }
     }
     *response = SearchResponse();
-    MaybeError error = RunSearch(lease, request, response);
+    MaybeError error = RunSearch(lease, names, request, response);
     if (browse && !error) browse_cache_.Store(key, revision, std::make_shared<const SearchResponse>(*response));
     return error;
   });
@@ -147,10 +148,9 @@ MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* re
   return error;
 }
 
-MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const SearchRequest& request,
-                                   SearchResponse* response) {
+MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const std::shared_ptr<const SurnameMap>& names,
+                                   const SearchRequest& request, SearchResponse* response) {
   Xapian::Database& db = lease.db();
-  const std::shared_ptr<const SurnameMap> names = surname_maps_.Current();
   const SurnameLookup surnames(names);
   BuiltQuery built;
   if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;

@@ -84,7 +84,9 @@ class SearchEngine {
 
   // A search, in steps: the query built and matched, then its hits, its
   // histogram and its facets.
-  MaybeError RunSearch(DatabasePool::Lease& lease, const SearchRequest& request, SearchResponse* response);
+  // `names`: the surname map the search reads the index with.
+  MaybeError RunSearch(DatabasePool::Lease& lease, const std::shared_ptr<const SurnameMap>& names,
+                       const SearchRequest& request, SearchResponse* response);
   void AddHits(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
                const std::vector<Xapian::MSetIterator>& page, const StoryCounter& stories,
                const SurnameLookup& surnames, SearchResponse* response, PerFacet<NamesSeen>* names_seen);

@@ -40,7 +40,7 @@ ShardCount CountPass(Xapian::Database& shard, const CountJob& job, const Xapian:
     enquire.add_matchspy(count.days.get());
   }
   if (job.stories) {
-    count.stories = std::make_unique<StoryCounter>();
+    count.stories = std::make_unique<StoryCounter>(per_document > 1 ? MatchSampler::RunFor(shard.get_doccount(), per_document) : 0);
     enquire.add_matchspy(count.stories.get());
   }
   const Xapian::MSet mset = enquire.get_mset(0, 0, check_at_least);
@@ -76,15 +76,16 @@ ShardCount SampledCount(Xapian::Database& shard, const CountJob& job, Xapian::do
 
 // Exact when the shard has at most `limit` matches, else from a sample of
 // about `share` of them. Xapian's estimate, which costs no match, chooses
-// the pass; a wrong guess costs a second one.
+// the pass and the sampling rate; a wrong guess costs a second pass (and an
+// estimate far too low, a sample larger than `share`).
 ShardCount CountOnShard(Xapian::Database& shard, const CountJob& job, Xapian::doccount limit, Xapian::doccount share,
                         const SurnameLookup* surnames) {
   const bool few = job.estimated_matches && *job.estimated_matches <= limit;
   Xapian::doccount estimate = few ? *job.estimated_matches : EstimatedMatches(shard, job.query);
   if (estimate > limit) {
     ShardCount sampled = SampledCount(shard, job, estimate, share, surnames);
-    if (sampled.matches > limit / 2) return sampled;
-    estimate = sampled.matches;  // far fewer than estimated: count them all
+    if (sampled.matches > limit) return sampled;
+    // Fewer than estimated, few enough to count them all: exact.
   }
   ShardCount exact = CountPass(shard, job, job.query, limit, 1, surnames);
   if (exact.exact && exact.seen >= exact.matches) return exact;
@@ -94,23 +95,33 @@ ShardCount CountOnShard(Xapian::Database& shard, const CountJob& job, Xapian::do
 // The stories among `matches` (estimated) from the shards' samples. A
 // sample holds fewer of a story's articles than the matches do, so the
 // stories it shows stand for fewer matches each: scaling them up would
-// count a story of k articles about k times. Instead each shard's matches
-// lose one per pair of its matches in one story, the pairs estimated from
-// the sample's (a pair is sampled with probability 1/rate^2): exact for
-// stories of one or two articles, and kept between the sample's own
-// stories and the matches.
+// count a story of k articles about k times. Instead each sampled shard's
+// matches lose one per pair of its matches in one story, the pairs
+// estimated from the sample's: a pair within one sampling run is sampled
+// with probability 1/rate (the run is taken whole), any other pair with
+// 1/rate^2. Exact for stories of one or two articles; a shard counted in
+// full gives its stories as counted. Stories whose articles are on several
+// shards count once per shard, so the estimate errs high, and it is kept
+// between the samples' own stories and the matches.
 Xapian::doccount EstimatedStories(std::vector<std::vector<ShardCount>>& per_shard, size_t j,
                                   Xapian::doccount matches) {
   double stories = 0;
   StoryCounter sample;
   for (auto& shard : per_shard) {
     const ShardCount& count = shard[j];
+    const StoryCounter& seen = *count.stories;
+    sample.Merge(seen);
+    if (count.rate == 1) {
+      stories += seen.stories();
+      continue;
+    }
     const double rate = count.rate;
-    stories += count.matches - static_cast<double>(count.stories->PairsWithinStories()) * rate * rate;
-    sample.Merge(*count.stories);
+    const double within_runs = static_cast<double>(seen.PairsWithinRuns());
+    const double pairs = within_runs * rate + (static_cast<double>(seen.PairsWithinStories()) - within_runs) * rate * rate;
+    stories += count.matches - pairs;
   }
-  return static_cast<Xapian::doccount>(
-      std::clamp(stories, static_cast<double>(sample.stories()), static_cast<double>(matches)) + 0.5);
+  const double least = sample.stories();
+  return static_cast<Xapian::doccount>(std::max(least, std::min(stories, static_cast<double>(matches))) + 0.5);
 }
 
 // The shards' counts of job `j`, summed.
@@ -172,10 +183,12 @@ std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards
   if (shards.size() == 1 || estimated_matches < kCountInlineBelow) {
     for (size_t s = 0; s < shards.size(); ++s) run_shard(s);
   } else {
-    std::vector<std::thread> threads;
+    // jthreads: should starting one fail, those started are joined as the
+    // exception leaves, before what they use goes.
+    std::vector<std::jthread> threads;
     for (size_t s = 1; s < shards.size(); ++s) threads.emplace_back(run_shard, s);
     run_shard(0);
-    for (std::thread& thread : threads) thread.join();
+    for (std::jthread& thread : threads) thread.join();
   }
   for (const std::exception_ptr& failure : failures) {
     if (failure) std::rethrow_exception(failure);

@@ -6,8 +6,9 @@
 // uniform sample of them (match_sampler.h), about its share of the limit,
 // each sampled article standing for the sampling rate, and the result is
 // flagged inexact: an unbiased estimate, whose error shrinks as the sample
-// grows. Either way a shard's thread looks at no more than `count_limit`
-// matches, so a count's cost is bounded whatever the number of matches.
+// grows. The sampling rate comes from Xapian's estimate of the matches, so
+// a shard's thread looks at about `count_limit` matches whatever their
+// number, as far as that estimate holds.
 #pragma once
 
 #include <map>

@@ -47,6 +47,15 @@ void StoryCounter::operator()(const Xapian::Document& doc, double) {
     return;
   }
   Add(*key, 1);
+  if (run_length_ == 0) return;
+  Slot& slot = table_[FindSlot(*key)];
+  const Xapian::docid run = (doc.get_docid() - 1) / run_length_;
+  if (slot.count > 1 && slot.last_run == run) {
+    pairs_within_runs_ += slot.in_run++;
+  } else {
+    slot.last_run = run;
+    slot.in_run = 1;
+  }
 }
 
 void StoryCounter::Add(uint64_t key, Xapian::doccount articles) {
@@ -61,6 +70,7 @@ void StoryCounter::Add(uint64_t key, Xapian::doccount articles) {
 
 void StoryCounter::Merge(const StoryCounter& other) {
   seen_ += other.seen_;
+  pairs_within_runs_ += other.pairs_within_runs_;
   unkeyed_ += other.unkeyed_;
   for (const Slot& slot : other.table_) {
     if (slot.count != 0) Add(slot.key, slot.count);

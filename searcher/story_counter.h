@@ -24,6 +24,10 @@ std::optional<uint64_t> ParseNearDuplicateKey(const std::string& value);
 
 class StoryCounter : public Xapian::MatchSpy {
  public:
+  // `run_length`, when not 0: matches come from a sample taken in runs of
+  // that many docids (match_sampler.h), in docid order, and the counter
+  // also tallies the pairs of one story within one run.
+  explicit StoryCounter(Xapian::docid run_length = 0) : run_length_(run_length) {}
   void operator()(const Xapian::Document& doc, double weight) override;
   // Adds what `other` (on another shard) counted: a story's articles may
   // be on several shards.
@@ -36,6 +40,8 @@ class StoryCounter : public Xapian::MatchSpy {
   // Pairs of matches seen that are of one story: for each key with n
   // matches, n(n-1)/2.
   uint64_t PairsWithinStories() const;
+  // Of those, the pairs whose two matches are in one sampling run.
+  uint64_t PairsWithinRuns() const { return pairs_within_runs_; }
   // Matches seen with this key (0 when none).
   Xapian::doccount ArticlesWithKey(uint64_t key) const;
   // Counts `articles` more with this key.
@@ -46,6 +52,8 @@ class StoryCounter : public Xapian::MatchSpy {
   // so a node per key (std::unordered_map) would cost an allocation a match.
   // The keys are hashes already, so their low bits index the table.
   struct Slot {
+    Xapian::docid last_run = 0;     // the sampling run of the key's last match
+    Xapian::doccount in_run = 0;    // matches of the key in that run
     uint64_t key = 0;
     Xapian::doccount count = 0;  // 0: empty
   };
@@ -56,6 +64,8 @@ class StoryCounter : public Xapian::MatchSpy {
   size_t distinct_keys_ = 0;
   Xapian::doccount unkeyed_ = 0;
   Xapian::doccount seen_ = 0;
+  Xapian::docid run_length_;
+  uint64_t pairs_within_runs_ = 0;
 };
 
 // Which ranks of a ranked list a collapsed page shows: the list is the
