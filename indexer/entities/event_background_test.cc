@@ -6,37 +6,11 @@
 #include <set>
 #include <string>
 
-#include "analysis/data_files.h"
 #include "indexer/entities/event_detector.h"
+#include "tests/shipped_events.h"
 
 using namespace newsfacet;
-
-namespace {
-
-const EventDetector& Shipped() {
-  static const EventDetector detector = [] {
-    EventDetector loaded;
-    REQUIRE(EventDetector::Load(DataDirectory(), &loaded).ok());
-    return loaded;
-  }();
-  return detector;
-}
-
-std::set<std::string> Reported(std::string_view title, std::string_view body) {
-  std::set<std::string> ids;
-  for (const EventMention& event : Shipped().Detect(Tokenize(title, body))) {
-    if (event.salient) ids.insert(event.id);
-  }
-  return ids;
-}
-
-std::set<std::string> Mentioned(std::string_view title, std::string_view body) {
-  std::set<std::string> ids;
-  for (const EventMention& event : Shipped().Detect(Tokenize(title, body))) ids.insert(event.id);
-  return ids;
-}
-
-}  // namespace
+using namespace newsfacet::testing;
 
 TEST_CASE("events: an election no one has voted in, counted or set a day for is politics, not the event") {
   const char* title = "Donor's election gift to the party";

@@ -6,35 +6,13 @@
 #include <string>
 #include <vector>
 
-#include "analysis/data_files.h"
 #include "indexer/entities/event_detector.h"
+#include "tests/shipped_events.h"
 
 using namespace newsfacet;
+using namespace newsfacet::testing;
 
 namespace {
-
-const EventDetector& Shipped() {
-  static const EventDetector detector = [] {
-    EventDetector loaded;
-    REQUIRE(EventDetector::Load(DataDirectory(), &loaded).ok());
-    return loaded;
-  }();
-  return detector;
-}
-
-std::set<std::string> Reported(std::string_view title, std::string_view body) {
-  std::set<std::string> ids;
-  for (const EventMention& event : Shipped().Detect(Tokenize(title, body))) {
-    if (event.salient) ids.insert(event.id);
-  }
-  return ids;
-}
-
-std::set<std::string> Mentioned(std::string_view title, std::string_view body) {
-  std::set<std::string> ids;
-  for (const EventMention& event : Shipped().Detect(Tokenize(title, body))) ids.insert(event.id);
-  return ids;
-}
 
 // Sentences about something else, to make a story long.
 std::string Filler(int sentences) {
