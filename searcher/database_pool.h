@@ -30,7 +30,8 @@ struct IndexHandles {
 
 class DatabasePool {
  public:
-  // `path` is what Xapian opens: the index directory (its stub file);
+  // `path` is what Xapian opens: the index directory, whose XAPIANDB file
+  // lists the shards;
   // `shard_paths` each of its shards.
   DatabasePool(std::string path, std::vector<std::string> shard_paths);
   DatabasePool(const DatabasePool&) = delete;
