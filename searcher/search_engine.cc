@@ -169,10 +169,12 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const std::shared
 
   PerFacet<int> job_of;
   std::vector<CountJob> jobs = PlanCounts(request, built, &job_of);
-  // Job 0's query is the one just ranked.
-  if (!jobs.empty() && !ranked.newest_months_only) jobs[0].estimated_matches = mset.get_matches_estimated();
+  // Job 0's query is the one just ranked, unless only its newest months
+  // were: their matches say nothing of the query's, so threads are used.
+  const Xapian::doccount estimate = ranked.newest_months_only ? db.get_doccount() : mset.get_matches_estimated();
+  if (!jobs.empty() && !ranked.newest_months_only) jobs[0].estimated_matches = estimate;
   const std::vector<CountResult> counted =
-      CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, mset.get_matches_estimated());
+      CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, estimate);
   if (!counted.empty()) response->total = CountedTotal(counted[0], request.collapse, response->total);
 
   PerFacet<NamesSeen> names_seen;
