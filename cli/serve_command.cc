@@ -44,6 +44,12 @@ Options:
   --count-limit N matches a shard counts for a search's total and facets
                   (default 10000): exact up to it; past it, estimated from a
                   uniform sample and flagged as inexact
+  --no-facet-columns
+                  count facets from the index on disk only. By default every
+                  article's facet ids are also read into memory (about 100
+                  bytes an article, in the background, again after each
+                  commit), which makes counting a broad search several times
+                  cheaper; /api/stats reports their size
   --quiet         no access log (one line per request on stderr otherwise)
   --help          show this help
 
@@ -103,6 +109,7 @@ Status ParseServeNumbers(const CommandLine& command_line, ServeOptions* options)
 // The options of `serve`, checked in the order its usage lists them.
 Status ParseServeOptions(const CommandLine& command_line, ServeOptions* options) {
   options->http.quiet = command_line.Has("--quiet");
+  options->engine.facet_columns = !command_line.Has("--no-facet-columns");
   options->http.web_dir = WebDirOption(command_line).value_or(WebDirectory().string());
   options->http.host = command_line.Value("--host").value_or("127.0.0.1");
   if (!command_line.Value("--index")) return Status::Error("missing --index INDEX_DIR");
@@ -163,7 +170,7 @@ int ServeError(const Status& status) {
 
 int RunServeCommand(const std::vector<std::string>& args) {
   CommandLine command_line;
-  Status status = CommandLine::Parse(args, {"--help", "--quiet"}, {"--index", "--port", "--host", "--web", "--web-dir", "--threads", "--count-limit", "--allowed-host"},
+  Status status = CommandLine::Parse(args, {"--help", "--quiet", "--no-facet-columns"}, {"--index", "--port", "--host", "--web", "--web-dir", "--threads", "--count-limit", "--allowed-host"},
                                      &command_line);
   if (status.ok() && command_line.Has("--help")) {
     std::fputs(kUsage, stdout);

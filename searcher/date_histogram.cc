@@ -112,6 +112,10 @@ HistogramInterval Wider(HistogramInterval interval) {
 
 void DayCounter::operator()(const Xapian::Document& doc, double) {
   ++seen_;
+  if (columns_) {
+    if (const uint32_t number = columns_->Day(doc.get_docid()); number != 0) counts_[number] += per_document_;
+    return;
+  }
   const std::string day = doc.get_value(layout::kDateSlot);
   if (day.size() != 8) return;
   uint32_t number = 0;

@@ -12,6 +12,7 @@
 
 #include <xapian.h>
 
+#include "searcher/facet_columns.h"
 #include "searcher/search_request.h"
 
 namespace newsfacet {
@@ -27,6 +28,9 @@ class DayCounter : public Xapian::MatchSpy {
   // when the counter is shown a sample of the matches).
   explicit DayCounter(Xapian::doccount per_document = 1) : per_document_(per_document) {}
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Reads each match's day from `columns` (facet_columns.h) rather than
+  // from its slot: the counter is then shown that shard's matches alone.
+  void UseColumns(const ShardColumns* columns) { columns_ = columns; }
   // Adds what `other` (on another shard) counted.
   void Merge(const DayCounter& other);
   // Day "YYYYMMDD" -> matching articles dated that day. Undated ones are left out.
@@ -38,6 +42,7 @@ class DayCounter : public Xapian::MatchSpy {
   std::unordered_map<uint32_t, Xapian::doccount> counts_;
   Xapian::doccount seen_ = 0;
   Xapian::doccount per_document_;
+  const ShardColumns* columns_ = nullptr;
 };
 
 struct HistogramBucket {

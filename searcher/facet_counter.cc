@@ -10,6 +10,11 @@ namespace {
 // What a lone surname that resolves to no one maps to.
 const std::string kNoOne;
 
+// ResolvedCode's answers that are not codes.
+constexpr int64_t kUnknown = -3;
+constexpr int64_t kNotInDictionary = -2;
+constexpr int64_t kNoCode = -1;
+
 }  // namespace
 
 void FacetCounter::IdsOf(std::string_view rest, std::vector<DocumentId>* ids) {
@@ -37,19 +42,104 @@ void FacetCounter::IdsOf(std::string_view rest, std::vector<DocumentId>* ids) {
   }
 }
 
+void FacetCounter::UseColumns(std::shared_ptr<const IndexColumns> columns, size_t shard) {
+  columns_ = std::move(columns);
+  shard_columns_ = &columns_->shard(shard);
+  dictionary_ = &columns_->dictionary(facet_);
+  by_code_.assign(dictionary_->size(), 0);
+}
+
+int64_t FacetCounter::ResolvedCode(uint32_t surname_code) {
+  if (resolved_codes_.empty()) resolved_codes_.assign(dictionary_->size(), kUnknown);
+  int32_t& resolved = resolved_codes_[surname_code];
+  if (resolved != kUnknown) return resolved;
+  const std::string& person = surnames_ ? surnames_->PersonOf(std::string_view(dictionary_->IdOf(surname_code)).substr(1)) : kNoOne;
+  if (person.empty()) return resolved = static_cast<int32_t>(kNoCode);
+  const int64_t code = dictionary_->Find(person);
+  return resolved = code >= 0 ? static_cast<int32_t>(code) : static_cast<int32_t>(kNotInDictionary);
+}
+
+void FacetCounter::CountCodes(std::span<const uint32_t> codes) {
+  uint32_t any = 0;
+  for (uint32_t code : codes) any |= code;
+  if ((any & kSurnameBit) == 0) {
+    // Columns list an article's ids once each (facet_columns.cc).
+    for (uint32_t code : codes) by_code_[code] += per_document_;
+    return;
+  }
+  // A lone surname counts for its person, once per article with the
+  // person's full name.
+  document_codes_.clear();
+  for (uint32_t code : codes) {
+    int64_t counted = (code & kSurnameBit) ? ResolvedCode(code & ~kSurnameBit) : code;
+    if (counted == kNoCode) continue;
+    // Someone the columns have no code for: one count per surname (two
+    // surnames of one person in one article are rare).
+    if (counted == kNotInDictionary) counted = kNotInDictionary - (code & ~kSurnameBit);
+    if (std::find(document_codes_.begin(), document_codes_.end(), counted) == document_codes_.end()) {
+      document_codes_.push_back(counted);
+    }
+  }
+  for (int64_t counted : document_codes_) {
+    if (counted >= 0) {
+      by_code_[static_cast<size_t>(counted)] += per_document_;
+    } else {
+      const uint32_t surname = static_cast<uint32_t>(kNotInDictionary - counted);
+      const std::string& person = surnames_->PersonOf(std::string_view(dictionary_->IdOf(surname)).substr(1));
+      articles_(person, articles_.HashOf(person)) += per_document_;
+    }
+  }
+}
+
 void FacetCounter::operator()(const Xapian::Document& doc, double) {
   ++documents_seen_;
+  if (shard_columns_) {
+    CountCodes(shard_columns_->Codes(facet_, doc.get_docid()));
+    return;
+  }
   const std::string value = doc.get_value(slot_);
   if (value.empty()) return;
   IdsOf(value, &ids_);
   for (const DocumentId& id : ids_) articles_(id.id, id.hash) += per_document_;
 }
 
+void FacetCounter::AddArticles(const std::string& id, Xapian::doccount articles) {
+  if (dictionary_) {
+    if (const int64_t code = dictionary_->Find(id); code >= 0) {
+      by_code_[static_cast<size_t>(code)] += articles;
+      return;
+    }
+  }
+  articles_(id, articles_.HashOf(id)) += articles;
+}
+
+Xapian::doccount FacetCounter::ArticlesOf(const std::string& id) const {
+  if (dictionary_) {
+    if (const int64_t code = dictionary_->Find(id); code >= 0) return by_code_[static_cast<size_t>(code)];
+  }
+  const Xapian::doccount* articles = articles_.Lookup(id);
+  return articles ? *articles : 0;
+}
+
+template <typename F>
+void FacetCounter::ForEachCount(F&& f) const {
+  for (size_t code = 0; code < by_code_.size(); ++code) {
+    if (by_code_[code] != 0) f(dictionary_->IdOf(static_cast<uint32_t>(code)), by_code_[code]);
+  }
+  articles_.ForEach([&](const std::string& id, uint64_t, Xapian::doccount articles) { f(id, articles); });
+}
+
 void FacetCounter::Merge(const FacetCounter& other) {
   documents_seen_ += other.documents_seen_;
-  other.articles_.ForEach(
-      [&](const std::string& id, uint64_t hash, Xapian::doccount articles) { articles_(id, hash) += articles; });
+  if (columns_ && other.columns_ == columns_) {
+    for (size_t code = 0; code < by_code_.size(); ++code) by_code_[code] += other.by_code_[code];
+    other.articles_.ForEach(
+        [&](const std::string& id, uint64_t hash, Xapian::doccount articles) { articles_(id, hash) += articles; });
+    return;
+  }
+  other.ForEachCount([&](const std::string& id, Xapian::doccount articles) { AddArticles(id, articles); });
 }
+
 
 bool FacetCounter::Counted(const std::string& id) const {
   return !(facet_ == Facet::kPeople && surnames_ && surnames_->NamesOrganisation(id));
@@ -57,8 +147,7 @@ bool FacetCounter::Counted(const std::string& id) const {
 
 IdCounts FacetCounter::counts() const {
   IdCounts counts;
-  counts.reserve(articles_.size());
-  articles_.ForEach([&](const std::string& id, uint64_t, Xapian::doccount articles) {
+  ForEachCount([&](const std::string& id, Xapian::doccount articles) {
     if (Counted(id)) counts.emplace(id, articles);
   });
   return counts;
@@ -67,10 +156,7 @@ IdCounts FacetCounter::counts() const {
 IdCounts FacetCounter::TopCounts(size_t limit, const std::vector<std::string>& always) const {
   using Entry = std::pair<const std::string*, Xapian::doccount>;
   std::vector<Entry> entries;
-  entries.reserve(articles_.size());
-  articles_.ForEach([&](const std::string& id, uint64_t, Xapian::doccount articles) {
-    entries.push_back({&id, articles});
-  });
+  ForEachCount([&](const std::string& id, Xapian::doccount articles) { entries.push_back({&id, articles}); });
   auto higher = [](const Entry& a, const Entry& b) {
     return a.second != b.second ? a.second > b.second : *a.first < *b.first;
   };
@@ -86,7 +172,7 @@ IdCounts FacetCounter::TopCounts(size_t limit, const std::vector<std::string>& a
     if (top.size() >= limit || ranked == entries.size()) break;
   }
   for (const std::string& id : always) {
-    if (const Xapian::doccount* articles = articles_.Lookup(id); articles && Counted(id)) top.emplace(id, *articles);
+    if (const Xapian::doccount articles = ArticlesOf(id); articles > 0 && Counted(id)) top.emplace(id, articles);
   }
   return top;
 }

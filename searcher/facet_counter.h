@@ -16,6 +16,8 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -25,6 +27,7 @@
 
 #include "searcher/facet.h"
 #include "common/fast_hash.h"
+#include "searcher/facet_columns.h"
 #include "searcher/short_string_table.h"
 #include "searcher/surname_lookup.h"
 
@@ -52,6 +55,11 @@ class FacetCounter : public Xapian::MatchSpy {
   explicit FacetCounter(Facet facet, const SurnameLookup* surnames = nullptr, Xapian::doccount per_document = 1)
       : facet_(facet), slot_(FacetSlot(facet)), surnames_(surnames), per_document_(per_document) {}
 
+  // Reads each match's ids from shard `shard` of `columns` (facet_columns.h)
+  // rather than from its slot: the counter is then shown that shard's
+  // matches alone, at the columns' revision.
+  void UseColumns(std::shared_ptr<const IndexColumns> columns, size_t shard);
+
   void operator()(const Xapian::Document& doc, double weight) override;
   Xapian::MatchSpy* clone() const override { return new FacetCounter(facet_, surnames_, per_document_); }
   std::string name() const override { return "newsfacet.FacetCounter"; }
@@ -75,6 +83,17 @@ class FacetCounter : public Xapian::MatchSpy {
   // The ids of one slot value, lone surnames resolved, each once.
   void IdsOf(std::string_view value, std::vector<DocumentId>* ids);
   bool Counted(const std::string& id) const;
+  void CountCodes(std::span<const uint32_t> codes);
+  // The person a lone surname's code resolves to, as a code; kNoCode when
+  // no one, kNotInDictionary when someone whose id has no code.
+  int64_t ResolvedCode(uint32_t surname_code);
+  // Adds `articles` to `id`'s count.
+  void AddArticles(const std::string& id, Xapian::doccount articles);
+  // Articles counted for `id`.
+  Xapian::doccount ArticlesOf(const std::string& id) const;
+  // Calls f(id, articles) for every id counted.
+  template <typename F>
+  void ForEachCount(F&& f) const;
 
   Facet facet_;
   Xapian::valueno slot_;
@@ -85,6 +104,15 @@ class FacetCounter : public Xapian::MatchSpy {
   // once per surname.
   ShortStringTable<const std::string*> resolved_;
   std::vector<DocumentId> ids_;  // reused per document
+  // With columns: articles per code of this facet's dictionary; ids with
+  // no code (a surname resolving to someone the columns do not know) are
+  // in articles_.
+  std::shared_ptr<const IndexColumns> columns_;
+  const ShardColumns* shard_columns_ = nullptr;
+  const FacetDictionary* dictionary_ = nullptr;
+  std::vector<Xapian::doccount> by_code_;
+  std::vector<int32_t> resolved_codes_;  // per surname code, once looked up
+  std::vector<int64_t> document_codes_;  // reused per document
   Xapian::doccount documents_seen_ = 0;
 };
 

@@ -117,7 +117,8 @@ Json StatsJson(const IndexStats& stats) {
           {"index_bytes", stats.index_bytes},
           {"last_update", NullIfEmpty(stats.last_update)},
           {"shards", stats.shards},
-          {"layout_version", stats.layout_version}};
+          {"layout_version", stats.layout_version},
+          {"facet_columns_bytes", stats.facet_columns_bytes}};
 }
 
 Json HealthJson(Xapian::doccount articles, int64_t unreadable_articles) {

@@ -75,7 +75,8 @@ SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards
       pool_(options_.index_dir.string(), ShardPaths(options_.index_dir, shards)),
       shards_(shards),
       gate_(options_.max_parallel > 0 ? options_.max_parallel : std::max(1u, std::thread::hardware_concurrency())),
-      surname_maps_(ShardPath(options_.index_dir, 0)) {}
+      surname_maps_(ShardPath(options_.index_dir, 0)),
+      columns_(ShardPaths(options_.index_dir, shards)) {}
 
 Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEngine>* engine) {
   IndexManifest manifest;
@@ -86,12 +87,17 @@ Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEn
   std::unique_ptr<SearchEngine> opened(new SearchEngine(options, std::move(labels), manifest.shards));
   opened->warnings_ = std::move(warnings);
   try {
-    opened->pool_.Acquire();
+    DatabasePool::Lease lease = opened->pool_.Acquire();
+    opened->ColumnsFor(lease);  // starts reading them
   } catch (const Xapian::Error& error) {
     return Status::Error("cannot open index " + options.index_dir.string() + ": " + error.get_description());
   }
   *engine = std::move(opened);
   return Status::Ok();
+}
+
+std::shared_ptr<const IndexColumns> SearchEngine::ColumnsFor(DatabasePool::Lease& lease) {
+  return options_.facet_columns ? columns_.For(lease.shards()) : nullptr;
 }
 
 template <typename Work>
@@ -174,7 +180,7 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const std::shared
   const Xapian::doccount estimate = ranked.newest_months_only ? db.get_doccount() : mset.get_matches_estimated();
   if (!jobs.empty() && !ranked.newest_months_only) jobs[0].estimated_matches = estimate;
   const std::vector<CountResult> counted =
-      CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, estimate);
+      CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, estimate, ColumnsFor(lease));
   if (!counted.empty()) response->total = CountedTotal(counted[0], request.collapse, response->total);
 
   PerFacet<NamesSeen> names_seen;
@@ -331,7 +337,8 @@ MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetVal
                                At(built.filter_ids, facet), request.prefix, label_cache_, db, names);
     } else {
       const std::vector<CountResult> counted = CountAcrossShards(
-          lease.shards(), {{built.Combined(facet), {facet}}}, options_.count_limit, &surnames, db.get_doccount());
+          lease.shards(), {{built.Combined(facet), {facet}}}, options_.count_limit, &surnames, db.get_doccount(),
+          ColumnsFor(lease));
       counts = {At(counted[0].facets, facet)->counts(), counted[0].exact};
     }
     response->facet = facet;
@@ -348,6 +355,7 @@ MaybeError SearchEngine::Stats(IndexStats* stats) {
   return WithDatabase([&](Xapian::Database& db) -> MaybeError {
     *stats = ReadIndexStats(db, options_.index_dir);
     stats->shards = shards_;
+    stats->facet_columns_bytes = columns_.MemoryBytes();
     return std::nullopt;
   });
 }

@@ -16,6 +16,7 @@
 
 #include "searcher/admission_gate.h"
 #include "searcher/browse_cache.h"
+#include "searcher/column_store.h"
 #include "searcher/api_error.h"
 #include "schemas/store/article_entities.h"
 #include "searcher/database_pool.h"
@@ -47,6 +48,9 @@ struct EngineOptions {
   // Requests run at once; the rest wait their turn, first come first
   // served (admission_gate.h). 0: the number of cores.
   unsigned max_parallel = 0;
+  // Counting reads every article's facet ids from memory once they are
+  // read (column_store.h), about 50 bytes an article; off, from disk.
+  bool facet_columns = true;
 };
 
 class SearchEngine {
@@ -82,6 +86,8 @@ class SearchEngine {
   // index has no display name for.
   using NamesSeen = std::unordered_map<std::string, std::string>;
 
+  // The columns of the lease's shards, when read and wanted.
+  std::shared_ptr<const IndexColumns> ColumnsFor(DatabasePool::Lease& lease);
   // A search, in steps: the query built and matched, then its hits, its
   // histogram and its facets.
   // `names`: the surname map the search reads the index with.
@@ -112,6 +118,7 @@ class SearchEngine {
   UnreadableArticles unreadable_;
   AdmissionGate gate_;
   SurnameMapCache surname_maps_;
+  ColumnStore columns_;
   LabelCache label_cache_{labels_};
   IndexFacetCatalog catalog_{options_.index_dir, shards_};
   BrowseCache browse_cache_;

@@ -111,6 +111,9 @@ struct IndexStats {
   std::string last_update;  // ISO 8601 UTC: newest modification of a shard file
   int shards = 0;
   int layout_version = 0;
+  // Memory held by the facet columns of the newest revision read
+  // (column_store.h); 0 while none are read or when they are off.
+  uint64_t facet_columns_bytes = 0;
 };
 
 }  // namespace newsfacet

@@ -21,10 +21,20 @@ struct ShardCount {
   Xapian::doccount rate = 1;  // one match in `rate` was shown to the spies
 };
 
+// What a shard's count reads besides the shard.
+struct ShardInputs {
+  const SurnameLookup* surnames = nullptr;
+  std::shared_ptr<const IndexColumns> columns;  // may be null
+  size_t shard = 0;                             // its index in `columns`
+};
+
 // Counts `job` over `query` on `shard`, each article seen standing for
-// `per_document` articles.
+// `per_document` articles; `expected` is about how many it will see.
 ShardCount CountPass(Xapian::Database& shard, const CountJob& job, const Xapian::Query& query,
-                     Xapian::doccount check_at_least, Xapian::doccount per_document, const SurnameLookup* surnames) {
+                     Xapian::doccount check_at_least, Xapian::doccount per_document, Xapian::doccount expected,
+                     const ShardInputs& inputs) {
+  const SurnameLookup* surnames = inputs.surnames;
+  const ShardColumns* columns = inputs.columns ? &inputs.columns->shard(inputs.shard) : nullptr;
   ShardCount count;
   Xapian::Enquire enquire(shard);
   enquire.set_query(query);
@@ -33,14 +43,18 @@ ShardCount CountPass(Xapian::Database& shard, const CountJob& job, const Xapian:
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   for (Facet facet : job.facets) {
     count.counters.push_back(std::make_unique<FacetCounter>(facet, surnames, per_document));
+    if (columns) count.counters.back()->UseColumns(inputs.columns, inputs.shard);
     enquire.add_matchspy(count.counters.back().get());
   }
   if (job.days) {
     count.days = std::make_unique<DayCounter>(per_document);
+    count.days->UseColumns(columns);
     enquire.add_matchspy(count.days.get());
   }
   if (job.stories) {
     count.stories = std::make_unique<StoryCounter>(per_document > 1 ? MatchSampler::RunFor(shard.get_doccount(), per_document) : 0);
+    count.stories->UseColumns(columns);
+    count.stories->Reserve(expected);
     enquire.add_matchspy(count.stories.get());
   }
   const Xapian::MSet mset = enquire.get_mset(0, 0, check_at_least);
@@ -61,11 +75,12 @@ Xapian::doccount EstimatedMatches(Xapian::Database& shard, const Xapian::Query& 
 }
 
 ShardCount SampledCount(Xapian::Database& shard, const CountJob& job, Xapian::doccount matches,
-                        Xapian::doccount share, const SurnameLookup* surnames) {
+                        Xapian::doccount share, const ShardInputs& inputs) {
   Xapian::doccount rate = 2;
   while (rate < (1u << 30) && matches / rate > share) rate *= 2;
   MatchSampler sampler(rate);
-  ShardCount sampled = CountPass(shard, job, SampledQuery(job.query, &sampler), shard.get_doccount(), rate, surnames);
+  ShardCount sampled = CountPass(shard, job, SampledQuery(job.query, &sampler), shard.get_doccount(), rate,
+                                       matches / rate, inputs);
   // The sample is counted in full, so its total scaled up estimates the
   // shard's matches; Xapian's own estimate is kept should it not be.
   sampled.matches = sampled.exact ? sampled.matches * rate : matches;
@@ -79,17 +94,17 @@ ShardCount SampledCount(Xapian::Database& shard, const CountJob& job, Xapian::do
 // the pass and the sampling rate; a wrong guess costs a second pass (and an
 // estimate far too low, a sample larger than `share`).
 ShardCount CountOnShard(Xapian::Database& shard, const CountJob& job, Xapian::doccount limit, Xapian::doccount share,
-                        const SurnameLookup* surnames) {
+                        const ShardInputs& inputs) {
   const bool few = job.estimated_matches && *job.estimated_matches <= limit;
   Xapian::doccount estimate = few ? *job.estimated_matches : EstimatedMatches(shard, job.query);
   if (estimate > limit) {
-    ShardCount sampled = SampledCount(shard, job, estimate, share, surnames);
+    ShardCount sampled = SampledCount(shard, job, estimate, share, inputs);
     if (sampled.matches > limit) return sampled;
     // Fewer than estimated, few enough to count them all: exact.
   }
-  ShardCount exact = CountPass(shard, job, job.query, limit, 1, surnames);
+  ShardCount exact = CountPass(shard, job, job.query, limit, 1, std::min(estimate, limit), inputs);
   if (exact.exact && exact.seen >= exact.matches) return exact;
-  return SampledCount(shard, job, exact.matches, share, surnames);
+  return SampledCount(shard, job, exact.matches, share, inputs);
 }
 
 // The stories among `matches` (estimated) from the shards' samples. A
@@ -157,7 +172,8 @@ CountResult SumShards(std::vector<std::vector<ShardCount>>& per_shard, const Cou
 
 std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards, const std::vector<CountJob>& jobs,
                                            Xapian::doccount count_limit, const SurnameLookup* surnames,
-                                           Xapian::doccount estimated_matches) {
+                                           Xapian::doccount estimated_matches,
+                                           std::shared_ptr<const IndexColumns> columns) {
   if (shards.empty() || jobs.empty()) return std::vector<CountResult>(jobs.size());
   const Xapian::doccount share = std::max<Xapian::doccount>(1, count_limit / static_cast<Xapian::doccount>(shards.size()));
   std::vector<std::vector<ShardCount>> per_shard(shards.size());
@@ -174,7 +190,7 @@ std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards
   auto run_shard = [&](size_t s) {
     try {
       for (size_t j = 0; j < jobs.size(); ++j) {
-        per_shard[s][j] = CountOnShard(shards[s], own_jobs[s][j], count_limit, share, surnames);
+        per_shard[s][j] = CountOnShard(shards[s], own_jobs[s][j], count_limit, share, {surnames, columns, s});
       }
     } catch (...) {
       failures[s] = std::current_exception();

@@ -20,6 +20,7 @@
 #include <xapian.h>
 
 #include "searcher/facet.h"
+#include "searcher/facet_columns.h"
 #include "searcher/facet_counter.h"
 #include "searcher/story_counter.h"
 #include "searcher/surname_lookup.h"
@@ -60,8 +61,11 @@ inline constexpr Xapian::doccount kCountInlineBelow = 4000;
 // the whole query's estimate (to choose between threads and the calling
 // thread). The jobs' queries are copied for each thread (Xapian::Query
 // counts its references without atomics). Throws what Xapian throws.
+// `columns`, when not null, must be those of exactly `shards`' revisions
+// (IndexColumns::Describe): counts are then read from them.
 std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards, const std::vector<CountJob>& jobs,
                                            Xapian::doccount count_limit, const SurnameLookup* surnames,
-                                           Xapian::doccount estimated_matches);
+                                           Xapian::doccount estimated_matches,
+                                           std::shared_ptr<const IndexColumns> columns = nullptr);
 
 }  // namespace newsfacet

@@ -169,3 +169,47 @@ TEST_CASE("past the count limit, stories of neighbouring articles are estimated 
   CHECK(std::abs(static_cast<double>(sampled.stories) - kPerShard) <= 0.15 * kPerShard);
   CHECK(std::abs(static_cast<double>(sampled.matches) - 2 * kPerShard) <= 0.15 * 2 * kPerShard);
 }
+
+TEST_CASE("counts read from facet columns are those read from the value slots, exact or sampled") {
+  TempDir dir;
+  constexpr int kShards = 2;
+  BuildFacetTestIndex(dir / "index", kShards);
+  Xapian::Database db((dir / "index").string());
+  std::vector<Xapian::Database> shards = OpenShards(dir / "index", kShards);
+  const SurnameLookup surnames = SurnameLookup::FromIndex(db);
+  const std::shared_ptr<const IndexColumns> columns = IndexColumns::Read(shards, {});
+  REQUIRE(columns);
+  REQUIRE(columns->Describe(shards));
+  std::vector<CountJob> jobs;
+  for (const Xapian::Query& query : {Xapian::Query::MatchAll, Xapian::Query("Zkarlov"), Xapian::Query("Zmarket")}) {
+    CountJob job{query, {kAllFacets.begin(), kAllFacets.end()}};
+    job.days = true;
+    job.stories = true;
+    jobs.push_back(job);
+  }
+  // A limit of 2 samples every shard past it; the index's size, none.
+  for (Xapian::doccount limit : {db.get_doccount(), Xapian::doccount{2}}) {
+    CAPTURE(limit);
+    const std::vector<CountResult> slots = CountAcrossShards(shards, jobs, limit, &surnames, db.get_doccount());
+    const std::vector<CountResult> read = CountAcrossShards(shards, jobs, limit, &surnames, db.get_doccount(), columns);
+    REQUIRE(read.size() == slots.size());
+    for (size_t j = 0; j < jobs.size(); ++j) {
+      CAPTURE(jobs[j].query.get_description());
+      CHECK(read[j].matches == slots[j].matches);
+      CHECK(read[j].exact == slots[j].exact);
+      CHECK(read[j].days == slots[j].days);
+      CHECK(read[j].stories == slots[j].stories);
+      for (Facet facet : kAllFacets) {
+        CAPTURE(FacetName(facet));
+        CHECK(Sorted(At(read[j].facets, facet)->counts()) == Sorted(At(slots[j].facets, facet)->counts()));
+        CHECK(Sorted(At(read[j].facets, facet)->TopCounts(2, {"andrey-karlov"})) ==
+              Sorted(At(slots[j].facets, facet)->TopCounts(2, {"andrey-karlov"})));
+      }
+    }
+  }
+  // A lone surname counts for the person it resolves to: the people of
+  // every article, from columns, are those one pass over the slots finds.
+  const CountResult all = CountAcrossShards(shards, {jobs[0]}, db.get_doccount(), &surnames, 0, columns).at(0);
+  CHECK(Sorted(At(all.facets, Facet::kPeople)->counts()) ==
+        Sorted(OnePassFacetCount(db, Xapian::Query::MatchAll, Facet::kPeople, &surnames)));
+}

@@ -4,6 +4,7 @@
 #include <unordered_set>
 
 #include "schemas/index_layout.h"
+#include "searcher/facet_columns.h"
 
 namespace newsfacet {
 
@@ -31,6 +32,13 @@ size_t StoryCounter::FindSlot(uint64_t key) const {
   return at;
 }
 
+void StoryCounter::Reserve(size_t keys) {
+  if (distinct_keys_ != 0) return;
+  size_t size = table_.size();
+  while (size < 2 * keys) size *= 2;
+  if (size != table_.size()) table_.assign(size, Slot());
+}
+
 void StoryCounter::Grow() {
   std::vector<Slot> old(table_.size() * 2);
   old.swap(table_);
@@ -41,7 +49,12 @@ void StoryCounter::Grow() {
 
 void StoryCounter::operator()(const Xapian::Document& doc, double) {
   ++seen_;
-  std::optional<uint64_t> key = ParseNearDuplicateKey(doc.get_value(layout::kNearDuplicateSlot));
+  std::optional<uint64_t> key;
+  if (columns_) {
+    if (const uint64_t column_key = columns_->StoryKey(doc.get_docid()); column_key != kNoStoryKey) key = column_key;
+  } else {
+    key = ParseNearDuplicateKey(doc.get_value(layout::kNearDuplicateSlot));
+  }
   if (!key) {
     ++unkeyed_;
     return;

@@ -18,6 +18,8 @@
 
 namespace newsfacet {
 
+struct ShardColumns;
+
 // The key as a number: 12 hex digits as the indexer writes them. nullopt
 // for an article without a key (never collapsed) or a malformed one.
 std::optional<uint64_t> ParseNearDuplicateKey(const std::string& value);
@@ -29,6 +31,9 @@ class StoryCounter : public Xapian::MatchSpy {
   // also tallies the pairs of one story within one run.
   explicit StoryCounter(Xapian::docid run_length = 0) : run_length_(run_length) {}
   void operator()(const Xapian::Document& doc, double weight) override;
+  // Reads each match's key from `columns` (facet_columns.h) rather than
+  // from its slot: the counter is then shown that shard's matches alone.
+  void UseColumns(const ShardColumns* columns) { columns_ = columns; }
   // Adds what `other` (on another shard) counted: a story's articles may
   // be on several shards.
   void Merge(const StoryCounter& other);
@@ -46,6 +51,9 @@ class StoryCounter : public Xapian::MatchSpy {
   Xapian::doccount ArticlesWithKey(uint64_t key) const;
   // Counts `articles` more with this key.
   void Add(uint64_t key, Xapian::doccount articles);
+  // Makes room for about `keys` keys before any is counted: growing the
+  // table as keys come costs rehashing every key several times.
+  void Reserve(size_t keys);
 
  private:
   // Matches per key, in an open-addressing table: most keys are seen once,
@@ -66,6 +74,7 @@ class StoryCounter : public Xapian::MatchSpy {
   Xapian::doccount seen_ = 0;
   Xapian::docid run_length_;
   uint64_t pairs_within_runs_ = 0;
+  const ShardColumns* columns_ = nullptr;
 };
 
 // Which ranks of a ranked list a collapsed page shows: the list is the

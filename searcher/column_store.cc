@@ -1,0 +1,60 @@
+#include "searcher/column_store.h"
+
+namespace newsfacet {
+
+ColumnStore::~ColumnStore() {
+  std::jthread reader;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    reader = std::move(reader_);
+  }
+  // A jthread asks its thread to stop and joins it as it goes.
+}
+
+std::shared_ptr<const IndexColumns> ColumnStore::For(const std::vector<Xapian::Database>& shards) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (current_ && current_->Describe(shards)) return current_;
+  // Handles older than the columns (a lease taken before the last commit)
+  // start no read: it would read the columns there are.
+  if (!reading_ && !out_of_memory_ && !(current_ && current_->Cover(shards))) {
+    reading_ = true;
+    // The last read has finished (reading_ was false): this joins at once.
+    reader_ = std::jthread([this](std::stop_token stop) { Read(stop); });
+  }
+  return nullptr;
+}
+
+void ColumnStore::Read(std::stop_token stop) {
+  std::shared_ptr<const IndexColumns> read;
+  bool out_of_memory = false;
+  try {
+    std::vector<Xapian::Database> shards;
+    for (const std::string& path : shard_paths_) shards.emplace_back(path);
+    read = IndexColumns::Read(shards, stop);
+  } catch (const Xapian::Error&) {
+    // A commit or compaction under the read: the next search starts another.
+  } catch (const std::bad_alloc&) {
+    out_of_memory = true;  // searches count from the slots from now on
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (read) current_ = std::move(read);
+  out_of_memory_ = out_of_memory_ || out_of_memory;
+  reading_ = false;
+}
+
+size_t ColumnStore::MemoryBytes() {
+  std::lock_guard<std::mutex> lock(mutex_);
+  return current_ ? current_->MemoryBytes() : 0;
+}
+
+void ColumnStore::WaitForRead() {
+  std::jthread reader;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!reading_) return;
+    reader = std::move(reader_);
+  }
+  reader.join();
+}
+
+}  // namespace newsfacet

@@ -1,0 +1,83 @@
+#include "searcher/column_store.h"
+
+#include <doctest/doctest.h>
+
+#include "schemas/index_layout.h"
+#include "tests/temp_dir.h"
+
+using namespace newsfacet;
+using namespace newsfacet::testing;
+
+TEST_CASE("the column store reads columns in the background and reads again after a commit") {
+  TempDir dir;
+  const std::string path = (dir / "shard-0").string();
+  Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
+  Xapian::Document doc;
+  doc.add_value(layout::kCountriesSlot, "TR");
+  writable.add_document(doc);
+  writable.commit();
+
+  ColumnStore store({path});
+  std::vector<Xapian::Database> shards = {Xapian::Database(path)};
+  // The first ask starts a read and counts without columns meanwhile.
+  CHECK_FALSE(store.For(shards));
+  store.WaitForRead();
+  const std::shared_ptr<const IndexColumns> first = store.For(shards);
+  REQUIRE(first);
+  CHECK(first->shard(0).Codes(Facet::kCountries, 1).size() == 1);
+  CHECK(store.For(shards) == first);
+
+  doc.add_value(layout::kCountriesSlot, "TR\nRU");
+  writable.add_document(doc);
+  writable.commit();
+  std::vector<Xapian::Database> reopened = {Xapian::Database(path)};
+  // Handles at the new revision get no columns until they are read.
+  CHECK_FALSE(store.For(reopened));
+  // The old handles' columns were replaced only once the new ones are read.
+  store.WaitForRead();
+  const std::shared_ptr<const IndexColumns> second = store.For(reopened);
+  REQUIRE(second);
+  CHECK(second->shard(0).Codes(Facet::kCountries, 2).size() == 2);
+  // Handles older than the columns count without them, and start no read.
+  CHECK_FALSE(store.For(shards));
+  store.WaitForRead();
+  CHECK(store.For(reopened) == second);
+}
+
+TEST_CASE("the column store reads a compacted shard again, though its revision starts from 1") {
+  TempDir dir;
+  const std::string path = (dir / "shard-0").string();
+  {
+    Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
+    for (int i = 0; i < 3; ++i) {
+      Xapian::Document doc;
+      doc.add_value(layout::kCountriesSlot, "TR");
+      writable.add_document(doc);
+      writable.commit();
+    }
+  }
+  ColumnStore store({path});
+  std::vector<Xapian::Database> shards = {Xapian::Database(path)};
+  store.For(shards);
+  store.WaitForRead();
+  REQUIRE(store.For(shards));
+  const std::string compacted = (dir / "compacted").string();
+  Xapian::Database(path).compact(compacted);
+  std::filesystem::remove_all(path);
+  std::filesystem::rename(compacted, path);
+  std::vector<Xapian::Database> reopened = {Xapian::Database(path)};
+  REQUIRE(reopened[0].get_revision() < shards[0].get_revision());
+  CHECK_FALSE(store.For(reopened));
+  store.WaitForRead();
+  CHECK(store.For(reopened));
+}
+
+TEST_CASE("a column store whose shard cannot be opened gives no columns and keeps going") {
+  TempDir dir;
+  ColumnStore store({(dir / "missing").string()});
+  std::vector<Xapian::Database> none;
+  CHECK_FALSE(store.For(none));
+  store.WaitForRead();
+  CHECK_FALSE(store.For(none));
+  store.WaitForRead();
+}
