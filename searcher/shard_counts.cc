@@ -67,12 +67,27 @@ ShardCount CountPass(Xapian::Database& shard, const CountJob& job, const Xapian:
   return count;
 }
 
-Xapian::doccount EstimatedMatches(Xapian::Database& shard, const Xapian::Query& query) {
+// About how many matches a probe looks at to estimate a query's: enough
+// for an estimate within about a tenth, few enough to cost little.
+constexpr Xapian::doccount kProbeMatches = 256;
+
+}  // namespace
+
+Xapian::doccount EstimateShardMatches(Xapian::Database& shard, const Xapian::Query& query, Xapian::doccount limit) {
   Xapian::Enquire enquire(shard);
   enquire.set_query(query);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  return enquire.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated();
+  const Xapian::MSet guess = enquire.get_mset(0, 0, Xapian::doccount{0});
+  const Xapian::doccount upper = guess.get_matches_upper_bound();
+  if (guess.get_matches_lower_bound() == upper || upper <= limit) return guess.get_matches_estimated();
+  Xapian::doccount rate = 2;
+  while (rate < (1u << 30) && upper / rate > kProbeMatches) rate *= 2;
+  MatchSampler sampler(rate);
+  enquire.set_query(SampledQuery(query, &sampler));
+  return enquire.get_mset(0, 0, shard.get_doccount()).get_matches_estimated() * rate;
 }
+
+namespace {
 
 ShardCount SampledCount(Xapian::Database& shard, const CountJob& job, Xapian::doccount matches,
                         Xapian::doccount share, const ShardInputs& inputs) {
@@ -96,7 +111,7 @@ ShardCount SampledCount(Xapian::Database& shard, const CountJob& job, Xapian::do
 ShardCount CountOnShard(Xapian::Database& shard, const CountJob& job, Xapian::doccount limit, Xapian::doccount share,
                         const ShardInputs& inputs) {
   const bool few = job.estimated_matches && *job.estimated_matches <= limit;
-  Xapian::doccount estimate = few ? *job.estimated_matches : EstimatedMatches(shard, job.query);
+  Xapian::doccount estimate = few ? *job.estimated_matches : EstimateShardMatches(shard, job.query, limit);
   if (estimate > limit) {
     ShardCount sampled = SampledCount(shard, job, estimate, share, inputs);
     if (sampled.matches > limit) return sampled;

@@ -61,6 +61,15 @@ inline constexpr Xapian::doccount kCountInlineBelow = 4000;
 // the whole query's estimate (to choose between threads and the calling
 // thread). The jobs' queries are copied for each thread (Xapian::Query
 // counts its references without atomics). Throws what Xapian throws.
+// The matches of `query` on `shard`, estimated well enough to choose
+// between an exact count up to `limit` and a sample. Xapian's estimate
+// costs no match, but for a phrase or a conjunction it guesses (a phrase
+// of 29,000 matches guessed at 10,000), and guessing under the limit costs
+// an exact pass that stops at the limit before the sampled one. So when
+// Xapian's bounds leave the limit in doubt, a sparse sample of the matches
+// is counted: about 256 at Xapian's upper bound.
+Xapian::doccount EstimateShardMatches(Xapian::Database& shard, const Xapian::Query& query, Xapian::doccount limit);
+
 // `columns`, when not null, must be those of exactly `shards`' revisions
 // (IndexColumns::Describe): counts are then read from them.
 std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards, const std::vector<CountJob>& jobs,

@@ -213,3 +213,34 @@ TEST_CASE("counts read from facet columns are those read from the value slots, e
   CHECK(Sorted(At(all.facets, Facet::kPeople)->counts()) ==
         Sorted(OnePassFacetCount(db, Xapian::Query::MatchAll, Facet::kPeople, &surnames)));
 }
+
+TEST_CASE("a phrase whose matches Xapian guesses under the limit is estimated from a probe, near its true number") {
+  // 6,000 articles with both words, 5,000 of them as the phrase: Xapian
+  // guesses the phrase from the conjunction, well under 5,000.
+  TempDir dir;
+  const std::string path = (dir / "shard-0").string();
+  {
+    Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
+    for (int i = 0; i < 6000; ++i) {
+      Xapian::Document doc;
+      doc.add_posting("stock", 1);
+      doc.add_posting("exchange", i % 6 == 0 ? 5 : 2);
+      doc.add_posting("other", 3);
+      writable.add_document(doc);
+    }
+    writable.commit();
+  }
+  Xapian::Database shard(path);
+  const std::vector<Xapian::Query> words = {Xapian::Query("stock"), Xapian::Query("exchange")};
+  const Xapian::Query phrase(Xapian::Query::OP_PHRASE, words.begin(), words.end());
+  constexpr Xapian::doccount kLimit = 4500;
+  Xapian::Enquire enquire(shard);
+  enquire.set_query(phrase);
+  const Xapian::doccount guess = enquire.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated();
+  REQUIRE(guess <= kLimit);  // what the probe is for
+  const double estimate = EstimateShardMatches(shard, phrase, kLimit);
+  CHECK(std::abs(estimate - 5000) <= 0.2 * 5000);
+  // Exact bounds, or bounds within the limit, are taken as Xapian gives them.
+  CHECK(EstimateShardMatches(shard, Xapian::Query("stock"), kLimit) == 6000);
+  CHECK(EstimateShardMatches(shard, phrase, 10000) == guess);
+}
