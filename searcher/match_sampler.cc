@@ -23,12 +23,19 @@ void MatchSampler::init(const Xapian::Database& db) {
   last_docid_ = db.get_lastdocid();
   run_ = RunFor(documents_, rate_);
   current_ = 0;
+  run_end_ = 0;
 }
 
 void MatchSampler::SettleFrom(Xapian::docid docid) {
+  // Within the sampled run already settled in, no hash is needed.
+  if (docid <= run_end_) {
+    current_ = docid;
+    return;
+  }
   current_ = docid;
   // Run by run: the first docid of the next run, until one is sampled.
   while (current_ <= last_docid_ && !Sampled(current_, rate_, run_)) current_ = ((current_ - 1) / run_ + 1) * run_ + 1;
+  run_end_ = ((current_ - 1) / run_ + 1) * run_;
 }
 
 void MatchSampler::next(double) { SettleFrom(current_ + 1); }

@@ -56,6 +56,7 @@ class MatchSampler : public Xapian::PostingSource {
   Xapian::doccount documents_ = 0;
   Xapian::docid last_docid_ = 0;
   Xapian::docid current_ = 0;
+  Xapian::docid run_end_ = 0;  // the last docid of the sampled run current_ is in
 };
 
 // A query matching the documents of `query` that the sampler keeps.

@@ -68,6 +68,20 @@ MatchTotal TotalOf(const Xapian::MSet& mset) {
           mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
 }
 
+// Below this many articles an index is never counted while it ranks: its
+// searches are quick, and guessing their breadth would cost a pass.
+constexpr Xapian::doccount kConcurrentCountFrom = 50000;
+
+// Xapian's guess of the query's matches on a large index (no match looked
+// at), to tell a broad search; 0 on a small index.
+Xapian::doccount BroadGuess(const Xapian::Database& db, const Xapian::Query& query) {
+  if (db.get_doccount() < kConcurrentCountFrom) return 0;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated();
+}
+
 }  // namespace
 
 SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
@@ -162,25 +176,32 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const std::shared
   if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
   DescribeQuery(request, built, response);
 
+  PerFacet<int> job_of;
+  std::vector<CountJob> jobs = PlanCounts(request, built, &job_of);
+  std::vector<CountResult> counted;
   // Ranking looks at no more matches than the page needs: the total and
   // what is tallied over the matches come from the count passes.
-  RankedPage ranked = RankPage(db, built.Combined(), request);
-  const Xapian::MSet& mset = ranked.mset;
-  response->total = TotalOf(mset);
+  RankedPage ranked;
+  const Xapian::doccount guess = BroadGuess(db, built.Combined());
+  if (!jobs.empty() && guess >= kCountInlineBelow) {
+    // Counted on other threads while this one ranks.
+    counted = CountAcrossShardsWhile(lease.shards(), jobs, options_.count_limit, &surnames, guess, ColumnsFor(lease),
+                                     [&] { ranked = RankPage(db, built.Combined(), request); });
+  } else {
+    ranked = RankPage(db, built.Combined(), request);
+    // Job 0's query is the one just ranked, unless only its newest months
+    // were: their matches say nothing of the query's, so threads are used.
+    const Xapian::doccount estimate =
+        ranked.newest_months_only ? db.get_doccount() : ranked.mset.get_matches_estimated();
+    if (!jobs.empty() && !ranked.newest_months_only) jobs[0].estimated_matches = estimate;
+    counted = CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, estimate, ColumnsFor(lease));
+  }
+  response->total = TotalOf(ranked.mset);
   if (ranked.newest_months_only) {
     // Only the count passes know the total; without any, the query is every article.
     const Xapian::doccount all = db.get_doccount();
     response->total = {all, all, all, true};
   }
-
-  PerFacet<int> job_of;
-  std::vector<CountJob> jobs = PlanCounts(request, built, &job_of);
-  // Job 0's query is the one just ranked, unless only its newest months
-  // were: their matches say nothing of the query's, so threads are used.
-  const Xapian::doccount estimate = ranked.newest_months_only ? db.get_doccount() : mset.get_matches_estimated();
-  if (!jobs.empty() && !ranked.newest_months_only) jobs[0].estimated_matches = estimate;
-  const std::vector<CountResult> counted =
-      CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, estimate, ColumnsFor(lease));
   if (!counted.empty()) response->total = CountedTotal(counted[0], request.collapse, response->total);
 
   PerFacet<NamesSeen> names_seen;

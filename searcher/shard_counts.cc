@@ -229,4 +229,32 @@ std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards
   return results;
 }
 
+std::vector<CountResult> CountAcrossShardsWhile(std::vector<Xapian::Database>& shards,
+                                                const std::vector<CountJob>& jobs, Xapian::doccount count_limit,
+                                                const SurnameLookup* surnames, Xapian::doccount estimated_matches,
+                                                std::shared_ptr<const IndexColumns> columns,
+                                                const std::function<void()>& meanwhile) {
+  // Xapian::Query counts its references without atomics: the counting
+  // thread gets queries that share nothing with this thread's.
+  std::vector<CountJob> own_jobs;
+  for (const CountJob& job : jobs) {
+    own_jobs.push_back(
+        {Xapian::Query::unserialise(job.query.serialise()), job.facets, job.days, job.stories, job.estimated_matches});
+  }
+  std::vector<CountResult> results;
+  std::exception_ptr failure;
+  {
+    std::jthread counter([&] {
+      try {
+        results = CountAcrossShards(shards, own_jobs, count_limit, surnames, estimated_matches, std::move(columns));
+      } catch (...) {
+        failure = std::current_exception();
+      }
+    });
+    meanwhile();  // should it throw, the jthread is joined as the exception leaves
+  }
+  if (failure) std::rethrow_exception(failure);
+  return results;
+}
+
 }  // namespace newsfacet

@@ -11,6 +11,7 @@
 // number, as far as that estimate holds.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -76,5 +77,15 @@ std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards
                                            Xapian::doccount count_limit, const SurnameLookup* surnames,
                                            Xapian::doccount estimated_matches,
                                            std::shared_ptr<const IndexColumns> columns = nullptr);
+
+// CountAcrossShards on another thread while `meanwhile` runs on this one
+// (the ranking of a page, on other handles than `shards`): a broad search
+// then takes about the longer of the two rather than their sum. The jobs'
+// queries are copied before the thread starts. Rethrows what either throws.
+std::vector<CountResult> CountAcrossShardsWhile(std::vector<Xapian::Database>& shards,
+                                                const std::vector<CountJob>& jobs, Xapian::doccount count_limit,
+                                                const SurnameLookup* surnames, Xapian::doccount estimated_matches,
+                                                std::shared_ptr<const IndexColumns> columns,
+                                                const std::function<void()>& meanwhile);
 
 }  // namespace newsfacet

@@ -244,3 +244,38 @@ TEST_CASE("a phrase whose matches Xapian guesses under the limit is estimated fr
   CHECK(EstimateShardMatches(shard, Xapian::Query("stock"), kLimit) == 6000);
   CHECK(EstimateShardMatches(shard, phrase, 10000) == guess);
 }
+
+TEST_CASE("counting while the calling thread ranks gives the same counts, and either side's failure reaches the caller") {
+  TempDir dir;
+  constexpr int kShards = 2;
+  BuildFacetTestIndex(dir / "index", kShards);
+  Xapian::Database db((dir / "index").string());
+  std::vector<Xapian::Database> shards = OpenShards(dir / "index", kShards);
+  const SurnameLookup surnames = SurnameLookup::FromIndex(db);
+  std::vector<CountJob> jobs = {{Xapian::Query::MatchAll, {kAllFacets.begin(), kAllFacets.end()}},
+                                {Xapian::Query("Zkarlov"), {Facet::kPeople}}};
+  const std::vector<CountResult> alone = CountAcrossShards(shards, jobs, db.get_doccount(), &surnames, 0);
+  Xapian::doccount ranked = 0;
+  const std::vector<CountResult> beside = CountAcrossShardsWhile(
+      shards, jobs, db.get_doccount(), &surnames, kCountInlineBelow * 10, nullptr, [&] {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(jobs[1].query);
+        ranked = enquire.get_mset(0, 10).size();
+      });
+  CHECK(ranked > 0);
+  REQUIRE(beside.size() == alone.size());
+  for (size_t j = 0; j < jobs.size(); ++j) {
+    CHECK(beside[j].matches == alone[j].matches);
+    for (Facet facet : jobs[j].facets) {
+      CHECK(Sorted(At(beside[j].facets, facet)->counts()) == Sorted(At(alone[j].facets, facet)->counts()));
+    }
+  }
+  CHECK_THROWS_AS(CountAcrossShardsWhile(shards, jobs, db.get_doccount(), &surnames, 0, nullptr,
+                                         [] { throw Xapian::DatabaseModifiedError("ranking failed"); }),
+                  Xapian::DatabaseModifiedError);
+  // A query the shards cannot run (a wildcard over too many terms) fails the count.
+  std::vector<CountJob> failing = {{Xapian::Query(Xapian::Query::OP_WILDCARD, "", 1, Xapian::Query::WILDCARD_LIMIT_ERROR),
+                                    {Facet::kPeople}}};
+  CHECK_THROWS_AS(CountAcrossShardsWhile(shards, failing, db.get_doccount(), &surnames, 0, nullptr, [] {}),
+                  Xapian::WildcardError);
+}
