@@ -5,14 +5,12 @@
 // matcher considers, and it counts the ids in the document's facet slot
 // (layout::kPeopleSlot, ...: "TR\nRU"). The matcher considers every match
 // only when asked to (check_at_least), so a count is exact when the spy saw
-// every match; past the scan limit the counts are those of the first
-// documents seen, lower bounds, and flagged as such.
+// every match; past the count limit it is shown a sample of them instead,
+// each standing for the sampling rate (shard_counts.h).
 //
-// Values are read through the Document the matcher passes, which already
-// reads them from per-slot value streams (~50 ns a document and slot). Walking a
-// stream of our own is no faster, and cannot work on a sharded index: in
-// Xapian 1.4 a document's get_docid() is its docid in its shard, not in
-// the combined database.
+// Ids are read from the shard's facet columns (facet_columns.h) when the
+// counter is given them: one array lookup a match. Otherwise they are read
+// through the Document the matcher passes, from the slot's value stream.
 #pragma once
 
 #include <cstdint>
