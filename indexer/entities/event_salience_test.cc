@@ -113,3 +113,18 @@ TEST_CASE("events: a headline's new chief, with the lead naming the appointment,
   const std::string story = "Ann Lee, the new chief executive of Acme Inc, said she planned no changes." + Filler(12);
   CHECK(Reported("NEW ACME CHIEF PLANS NO CHANGES", story).count("appointment"));
 }
+
+TEST_CASE("events: shares being offered, a cash offer a share, a stake taken and a dividend being raised are reported") {
+  CHECK(Reported("WIDGET CO OFFERING 2.5 MLN SHARES", "Widget Co said it is offering 2.5 mln shares of its common stock at "
+                                                      "20 dlrs a share.")
+            .count("share_offering"));
+  CHECK(Reported("GADGET INC REFERS OFFER TO COMMITTEE", "Gadget Inc said Widget Co's proposed offer of 70 dlrs a share for "
+                                                         "the 45 pct it does not hold was referred to a committee.")
+            .count("acquisition"));
+  CHECK(Reported("AIRLINE TO TAKE 15 PCT STAKE IN CARRIER",
+                 "The airline said it agreed to take a 15 pct stake in the carrier for two mln stg.")
+            .count("acquisition"));
+  CHECK(Reported("Oil major's profits surge", "The oil major said annual profits rose 26%. It said it was increasing its "
+                                              "fourth-quarter dividend by 26% to 8.5 cents.")
+            .count("dividend"));
+}
