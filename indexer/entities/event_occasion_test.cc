@@ -112,3 +112,11 @@ TEST_CASE("events: the notes that finance a purchase are part of the deal, and a
   CHECK_FALSE(Reported("BOND MARKET SEEN REVIVING", "Dealers said the eurobond market would revive in June.")
                   .count("share_offering"));
 }
+
+TEST_CASE("events: an event told in a relative clause describes a participant, not the news") {
+  const char* title = "Former minister criticises budget";
+  const char* body = "Ann Lee, who resigned as health minister, criticised the budget plans on Monday.";
+  CHECK_FALSE(Reported(title, body).count("resignation"));
+  CHECK(Mentioned(title, body).count("resignation"));
+  CHECK(Reported("Health minister quits", "Ann Lee resigned as health minister on Monday.").count("resignation"));
+}
