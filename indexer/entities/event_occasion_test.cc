@@ -120,3 +120,11 @@ TEST_CASE("events: an event told in a relative clause describes a participant, n
   CHECK(Mentioned(title, body).count("resignation"));
   CHECK(Reported("Health minister quits", "Ann Lee resigned as health minister on Monday.").count("resignation"));
 }
+
+TEST_CASE("events: a results story tells the results, and the Chapter 11 case it names is its setting") {
+  const char* body = "Retailco said it had a net loss of 1.2 mln dlrs in the fourth quarter, its first under Chapter 11 "
+                     "protection, against a profit of 500,000 dlrs.";
+  CHECK(Reported("RETAILCO 4TH QTR NET LOSS", body).count("earnings"));
+  CHECK_FALSE(Reported("RETAILCO 4TH QTR NET LOSS", body).count("bankruptcy"));
+  CHECK(Reported("RETAILCO FILES FOR CHAPTER 11, POSTS LOSS", body).count("bankruptcy"));
+}
