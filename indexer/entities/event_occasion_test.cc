@@ -59,10 +59,10 @@ TEST_CASE("events: an event that is the occasion of a market or rating story is 
             .count("natural_disaster"));
 }
 
-TEST_CASE("events: an event named as the modifier of a plan, a talk, a law or a fund is a topic, not news") {
-  CHECK_FALSE(Reported("Union merger plan touted", "Two unions are discussing a merger plan that would make the "
-                                                   "largest union in the country.")
-                  .count("acquisition"));
+TEST_CASE("events: an event named as the modifier of a plan, a talk, a law or a fund is a topic, not news, but a merger proposal is a bid") {
+  CHECK_FALSE(Reported("BANKS IN MERGER TALKS", "The two banks said they were holding merger talks.").count("acquisition"));
+  CHECK(Reported("WIDGET CO RECEIVES MERGER PROPOSAL", "Widget Co said it received a merger proposal from Gadget Inc.")
+            .count("acquisition"));
   CHECK_FALSE(Reported("CARCO HAS NO COMMENT ON BOND ISSUE PLAN", "Carco said it would not comment on a bond issue plan.")
                   .count("share_offering"));
   CHECK_FALSE(Reported("Tsunami debt deal to be announced",

@@ -128,3 +128,13 @@ TEST_CASE("events: shares being offered, a cash offer a share, a stake taken and
                                               "fourth-quarter dividend by 26% to 8.5 cents.")
             .count("dividend"));
 }
+
+TEST_CASE("events: a percentage of a company bought, an acquisition made and a pact extended are reported") {
+  CHECK(Reported("INVESTOR BUYS 5.2 PCT OF WIDGET CO", "An investor group said it bought 5.2 pct of Widget Co's stock.")
+            .count("acquisition"));
+  CHECK(Reported("GADGET INC MAKES ACQUISITION", "Gadget Inc said it made an acquisition in the plastics business.")
+            .count("acquisition"));
+  CHECK(Reported("COCOA PACT EXTENDED FOR TWO YEARS", "The producing and consuming members said the cocoa pact was "
+                                                      "extended for two years.")
+            .count("agreement"));
+}
