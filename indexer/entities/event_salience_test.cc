@@ -138,3 +138,23 @@ TEST_CASE("events: a percentage of a company bought, an acquisition made and a p
                                                       "extended for two years.")
             .count("agreement"));
 }
+
+TEST_CASE("events: a resignation announced for a date, and directors who resign, are reported") {
+  CHECK(Reported("WIDGET CO PRESIDENT TO RESIGN", "Ann Lee will resign on May one as president of Widget Co, the "
+                                                  "company said.")
+            .count("resignation"));
+  CHECK(Reported("FIVE DIRECTORS OF GADGET INC RESIGN", "Gadget Inc said five directors resigned because they could not "
+                                                        "obtain liability insurance.")
+            .count("resignation"));
+  CHECK(Reported("WIDGET CO TO RETIRE DEBT", "Widget Co said it will retire 50 mln dlrs of notes.").empty());
+}
+
+TEST_CASE("events: a bid submitted or raised, a letter of intent signed and a sale completed are acquisitions") {
+  CHECK(Reported("GUNMAKER SUBMITS BID FOR RIVAL", "The gunmaker said it submitted a bid for its rival's business.")
+            .count("acquisition"));
+  CHECK(Reported("WIDGET CO SIGNS LETTER OF INTENT FOR GADGET", "Widget Co said it signed a letter of intent for Gadget "
+                                                                "Inc.")
+            .count("acquisition"));
+  CHECK(Reported("TRIBUNE CO COMPLETES CABLE SYSTEM SALE", "Tribune Co said it completed the sale of its cable system.")
+            .count("acquisition"));
+}
