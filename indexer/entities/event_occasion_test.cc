@@ -88,7 +88,7 @@ TEST_CASE("events: a deal refused, evaded, only possible or still talked over ha
             .count("acquisition"));
 }
 
-TEST_CASE("events: a report a company will not confirm, and weak words repeated report nothing") {
+TEST_CASE("events: a report a company will not confirm, and an accord named again and again, report nothing") {
   CHECK_FALSE(Reported("CARCO SILENT ON BOND REPORT",
                        "Carco declined to confirm or deny a newspaper report that it was studying the possibility of "
                        "issuing a convertible bond.")

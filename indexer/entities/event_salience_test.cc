@@ -158,3 +158,9 @@ TEST_CASE("events: a bid submitted or raised, a letter of intent signed and a sa
   CHECK(Reported("TRIBUNE CO COMPLETES CABLE SYSTEM SALE", "Tribune Co said it completed the sale of its cable system.")
             .count("acquisition"));
 }
+
+TEST_CASE("events: a share offer named in the title is not superseded by the purchase it pays for") {
+  const char* body = "Widget Co said it agreed to acquire Gadget Inc and filed for an initial public offering of two "
+                     "mln shares to pay for it.";
+  CHECK(Reported("WIDGET CO SETS INITIAL STOCK OFFER", body).count("share_offering"));
+}
