@@ -109,3 +109,16 @@ TEST_CASE("events: a rights plan is no dividend and a bankruptcy trustee takes n
                                                     "filed for bankruptcy under Chapter 11 last week.");
   CHECK_FALSE(trustee.count("appointment"));
 }
+
+TEST_CASE("events: convictions called wrongful, and a bombing dated a few words on, are the history of an apology") {
+  const char* title = "Premier apologises over old jailings";
+  const char* body = "The premier apologised to families who suffered a miscarriage of justice.\n\n"
+                     "He spoke of the wrongful jailing of six people for bomb attacks on two pubs in the city in 1975. "
+                     "The six were wrongly convicted of planting the bombs. Each was wrongly convicted, a court found. "
+                     "Two more were wrongly convicted. A seventh was wrongly convicted as well.";
+  CHECK_FALSE(Reported(title, body).count("conviction"));
+  CHECK_FALSE(Reported(title, body).count("bombing"));
+  CHECK(Mentioned(title, body).count("bombing"));
+  CHECK(Reported("Bombers jailed for pub attacks", "Six men were convicted on Monday of planting bombs in two pubs.")
+            .count("conviction"));
+}

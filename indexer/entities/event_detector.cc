@@ -43,6 +43,14 @@ bool EventDetector::NearEarlierYear(const std::vector<const Token*>& words, cons
          words[*year]->sentence == words[match.first]->sentence;
 }
 
+bool EventDetector::NearGuardHolds(const std::vector<const Token*>& words, const NearSpan& span,
+                                   const Match& match) const {
+  const Guard& guard = guards_[static_cast<size_t>(span.guard)];
+  if (words[span.first]->sentence != words[match.first]->sentence || !Guarded(guard, match.event)) return false;
+  if (span.last < match.first) return match.first - span.last <= static_cast<size_t>(guard.near_before);
+  return span.first > match.last && span.first - match.last <= static_cast<size_t>(guard.near_after);
+}
+
 bool EventDetector::Guarded(const Guard& guard, int event) const {
   return guard.events.empty() || std::find(guard.events.begin(), guard.events.end(), event) != guard.events.end();
 }
@@ -61,10 +69,12 @@ EventDetector::GuardState EventDetector::FindGuards(const std::vector<const Toke
   GuardState state;
   std::vector<double> context(guards_.size(), 0), unless(guards_.size(), 0);
   for (size_t start = 0; start < words.size(); ++start) {
-    guard_patterns_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t) {
+    guard_patterns_.MatchAt(words, start, slots[start], [&](const Pattern& pattern, size_t first, size_t last) {
       const Guard& guard = guards_[static_cast<size_t>(pattern.owner)];
       if (guard.article_scope) {
         context[static_cast<size_t>(pattern.owner)] += pattern.weight * PartWeight(words[first]->part);
+      } else if (guard.near_before > 0 || guard.near_after > 0) {
+        state.near_spans.push_back({first, last, pattern.owner});
       } else {
         std::vector<int>& guards = state.sentence_guards[words[first]->sentence];
         if (std::find(guards.begin(), guards.end(), pattern.owner) == guards.end()) guards.push_back(pattern.owner);
@@ -93,13 +103,26 @@ EventDetector::GuardState EventDetector::FindGuards(const std::vector<const Toke
 }
 
 void EventDetector::GuardFactors(const std::vector<const Token*>& words, const GuardState& guards, const Match& match,
-                                 double* sense, double* background) const {
-  auto apply = [&](const Guard& guard) { *(guard.background ? background : sense) *= guard.factor; };
+                                 double* sense, double* background, std::string* applied) const {
+  auto apply = [&](const Guard& guard) {
+    *(guard.background ? background : sense) *= guard.factor;
+    if (applied && guard.factor < 1) *applied += " " + guard.id;
+  };
   const int sentence = words[match.first]->sentence;
   if (auto found = guards.sentence_guards.find(sentence); found != guards.sentence_guards.end()) {
     for (int guard : found->second) {
       if (Guarded(guards_[static_cast<size_t>(guard)], match.event)) apply(guards_[static_cast<size_t>(guard)]);
     }
+  }
+  // A span guards a match once, however many of its guard's patterns matched there.
+  std::vector<int> near_applied;
+  for (const NearSpan& span : guards.near_spans) {
+    if (!NearGuardHolds(words, span, match) ||
+        std::find(near_applied.begin(), near_applied.end(), span.guard) != near_applied.end()) {
+      continue;
+    }
+    near_applied.push_back(span.guard);
+    apply(guards_[static_cast<size_t>(span.guard)]);
   }
   for (size_t g = 0; g < guards_.size(); ++g) {
     if (guards.article_guard_holds[g] && Guarded(guards_[g], match.event)) apply(guards_[g]);
@@ -133,7 +156,8 @@ std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vec
     }
     kept.emplace_back(match.first, match.last);
     double sense = 1, background = 1;
-    GuardFactors(words, guards, match, &sense, &background);
+    std::string applied;
+    GuardFactors(words, guards, match, &sense, &background, trace ? &applied : nullptr);
     const TextPart part = words[match.first]->part;
     const double mention = match.weight * sense * PartWeight(part), facet = mention * background;
     if (trace) {
@@ -141,7 +165,7 @@ std::vector<EventDetector::EventScore> EventDetector::ScoreEvents(const std::vec
       for (size_t w = match.first; w <= match.last; ++w) *trace += words[w]->folded + (w < match.last ? " " : "");
       *trace += std::string("\t") + (part == TextPart::kTitle ? "title" : part == TextPart::kLead ? "lead" : "body") +
                 "\tweight " + std::to_string(match.weight) + " mention " + std::to_string(mention) + " facet " +
-                std::to_string(facet) + "\n";
+                std::to_string(facet) + (applied.empty() ? "" : " guards" + applied) + "\n";
     }
     if (mention <= 0) continue;
     EventScore& score = scores[static_cast<size_t>(match.event)];

@@ -98,6 +98,7 @@ class EventDetector {
     std::vector<int> supersedes;
   };
   struct Guard {
+    std::string id;
     bool article_scope = false;
     bool background = false;  // the event is mentioned, not reported: discounts salience only
     std::vector<int> events;  // guarded event indexes; empty means all
@@ -114,6 +115,16 @@ class EventDetector {
     // the article's (any year, when the article is undated) within this
     // many words of it, in its sentence ("the rail crash in 2000"); 0: off.
     int earlier_year_within = 0;
+    // Sentence scope: the guard holds only for a match that one of its
+    // patterns stands right before (within `near_before` words) or right
+    // after (within `near_after`): a trigger's own modifiers, as in "after
+    // the quake" or "merger talks", not the rest of its sentence; 0: off.
+    int near_before = 0, near_after = 0;
+  };
+  // Where a guard of near_before or near_after matched.
+  struct NearSpan {
+    size_t first, last;
+    int guard;
   };
   struct Match {
     int event;
@@ -134,6 +145,7 @@ class EventDetector {
     std::map<int, std::vector<int>> sentence_guards;  // sentence -> guard indexes
     std::vector<bool> article_guard_holds;
     std::vector<size_t> earlier_years;  // word indexes of years before the article's, in order
+    std::vector<NearSpan> near_spans;   // in word order
   };
   // Every word some trigger or guard starts with, numbered: a word of an
   // article is looked up once, whatever pattern sets then try it.
@@ -167,12 +179,14 @@ class EventDetector {
   GuardState FindGuards(const std::vector<const Token*>& words, const std::vector<uint32_t>& slots,
                         const EventParticipants& participants) const;
   static std::vector<size_t> FindEarlierYears(const std::vector<const Token*>& words, int article_year);
+  bool NearGuardHolds(const std::vector<const Token*>& words, const NearSpan& span, const Match& match) const;
   bool NearEarlierYear(const std::vector<const Token*>& words, const GuardState& guards, const Match& match,
                        int within) const;
   // What the guards leave of a match: `sense` for the mention and the
-  // facet, `background` for the facet only (both start at 1).
+  // facet, `background` for the facet only (both start at 1); `applied`,
+  // if given, gets the ids of the guards that discount it.
   void GuardFactors(const std::vector<const Token*>& words, const GuardState& guards, const Match& match, double* sense,
-                    double* background) const;
+                    double* background, std::string* applied = nullptr) const;
   std::vector<EventScore> ScoreEvents(const std::vector<const Token*>& words, std::vector<Match> matches,
                                       const GuardState& guards, std::string* trace = nullptr) const;
   std::vector<Match> FindTriggers(const std::vector<const Token*>& words, const std::vector<uint32_t>& slots) const;

@@ -113,3 +113,54 @@ TEST_CASE("events: a headline's new chief, with the lead naming the appointment,
   const std::string story = "Ann Lee, the new chief executive of Acme Inc, said she planned no changes." + Filler(12);
   CHECK(Reported("NEW ACME CHIEF PLANS NO CHANGES", story).count("appointment"));
 }
+
+TEST_CASE("events: shares being offered, a cash offer a share, a stake taken and a dividend being raised are reported") {
+  CHECK(Reported("WIDGET CO OFFERING 2.5 MLN SHARES", "Widget Co said it is offering 2.5 mln shares of its common stock at "
+                                                      "20 dlrs a share.")
+            .count("share_offering"));
+  CHECK(Reported("GADGET INC REFERS OFFER TO COMMITTEE", "Gadget Inc said Widget Co's proposed offer of 70 dlrs a share for "
+                                                         "the 45 pct it does not hold was referred to a committee.")
+            .count("acquisition"));
+  CHECK(Reported("AIRLINE TO TAKE 15 PCT STAKE IN CARRIER",
+                 "The airline said it agreed to take a 15 pct stake in the carrier for two mln stg.")
+            .count("acquisition"));
+  CHECK(Reported("Oil major's profits surge", "The oil major said annual profits rose 26%. It said it was increasing its "
+                                              "fourth-quarter dividend by 26% to 8.5 cents.")
+            .count("dividend"));
+}
+
+TEST_CASE("events: a percentage of a company bought, an acquisition made and a pact extended are reported") {
+  CHECK(Reported("INVESTOR BUYS 5.2 PCT OF WIDGET CO", "An investor group said it bought 5.2 pct of Widget Co's stock.")
+            .count("acquisition"));
+  CHECK(Reported("GADGET INC MAKES ACQUISITION", "Gadget Inc said it made an acquisition in the plastics business.")
+            .count("acquisition"));
+  CHECK(Reported("COCOA PACT EXTENDED FOR TWO YEARS", "The producing and consuming members said the cocoa pact was "
+                                                      "extended for two years.")
+            .count("agreement"));
+}
+
+TEST_CASE("events: a resignation announced for a date, and directors who resign, are reported") {
+  CHECK(Reported("WIDGET CO PRESIDENT TO RESIGN", "Ann Lee will resign on May one as president of Widget Co, the "
+                                                  "company said.")
+            .count("resignation"));
+  CHECK(Reported("FIVE DIRECTORS OF GADGET INC RESIGN", "Gadget Inc said five directors resigned because they could not "
+                                                        "obtain liability insurance.")
+            .count("resignation"));
+  CHECK(Reported("WIDGET CO TO RETIRE DEBT", "Widget Co said it will retire 50 mln dlrs of notes.").empty());
+}
+
+TEST_CASE("events: a bid submitted or raised, a letter of intent signed and a sale completed are acquisitions") {
+  CHECK(Reported("GUNMAKER SUBMITS BID FOR RIVAL", "The gunmaker said it submitted a bid for its rival's business.")
+            .count("acquisition"));
+  CHECK(Reported("WIDGET CO SIGNS LETTER OF INTENT FOR GADGET", "Widget Co said it signed a letter of intent for Gadget "
+                                                                "Inc.")
+            .count("acquisition"));
+  CHECK(Reported("TRIBUNE CO COMPLETES CABLE SYSTEM SALE", "Tribune Co said it completed the sale of its cable system.")
+            .count("acquisition"));
+}
+
+TEST_CASE("events: a share offer named in the title is not superseded by the purchase it pays for") {
+  const char* body = "Widget Co said it agreed to acquire Gadget Inc and filed for an initial public offering of two "
+                     "mln shares to pay for it.";
+  CHECK(Reported("WIDGET CO SETS INITIAL STOCK OFFER", body).count("share_offering"));
+}

@@ -80,6 +80,7 @@ Status EventDetector::LoadGuards(const nlohmann::json& vocabulary, const std::ma
   };
   for (const auto& guard_json : vocabulary.value("guards", nlohmann::json::array())) {
     Guard guard;
+    guard.id = guard_json.value("id", "");
     guard.article_scope = guard_json.value("scope", "sentence") == "article";
     guard.background = guard_json.value("kind", "sense") == "background";
     guard.min_score = guard_json.value("min_score", guard_json.value("threshold", 1.0));
@@ -87,6 +88,13 @@ Status EventDetector::LoadGuards(const nlohmann::json& vocabulary, const std::ma
     guard.organisation_weight = guard_json.value("organisation_weight", 0.0);
     if (guard_json.value("years", "") == "earlier") guard.earlier_year_within = guard_json.value("within", 5);
     if (guard.earlier_year_within > 0 && guard.article_scope) return Status::Error("\"years\" is for sentence guards only");
+    const std::string near = guard_json.value("near", "");
+    if (near == "before") guard.near_before = guard_json.value("within", 3);
+    if (near == "after") guard.near_after = guard_json.value("within", 3);
+    if (!near.empty() && near != "before" && near != "after") return Status::Error("\"near\" is \"before\" or \"after\"");
+    if (!near.empty() && (guard.article_scope || guard.earlier_year_within > 0)) {
+      return Status::Error("\"near\" is for sentence guards without \"years\"");
+    }
     if (guard.factor < 0 || guard.factor > 1) return Status::Error("a guard's factor must be from 0 to 1 (guards only discount)");
     for (const auto& event : guard_json.value("events", nlohmann::json::array())) {
       if (event.is_string() && index_of.count(event.get<std::string>())) guard.events.push_back(index_of.at(event.get<std::string>()));
