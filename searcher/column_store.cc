@@ -16,7 +16,8 @@ std::shared_ptr<const IndexColumns> ColumnStore::For(const std::vector<Xapian::D
   if (current_ && current_->Describe(shards)) return current_;
   // Handles older than the columns (a lease taken before the last commit)
   // start no read: it would read the columns there are.
-  if (!reading_ && !out_of_memory_ && !(current_ && current_->Cover(shards))) {
+  if (!reading_ && !out_of_memory_ && !(current_ && current_->Cover(shards)) &&
+      std::chrono::steady_clock::now() >= next_read_) {
     reading_ = true;
     // The last read has finished (reading_ was false): this joins at once.
     reader_ = std::jthread([this](std::stop_token stop) { Read(stop); });
@@ -25,6 +26,7 @@ std::shared_ptr<const IndexColumns> ColumnStore::For(const std::vector<Xapian::D
 }
 
 void ColumnStore::Read(std::stop_token stop) {
+  const auto start = std::chrono::steady_clock::now();
   std::shared_ptr<const IndexColumns> read;
   bool out_of_memory = false;
   try {
@@ -39,6 +41,8 @@ void ColumnStore::Read(std::stop_token stop) {
   std::lock_guard<std::mutex> lock(mutex_);
   if (read) current_ = std::move(read);
   out_of_memory_ = out_of_memory_ || out_of_memory;
+  const auto end = std::chrono::steady_clock::now();
+  next_read_ = end + pause_ * (end - start);
   reading_ = false;
 }
 

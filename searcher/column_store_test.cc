@@ -17,7 +17,7 @@ TEST_CASE("the column store reads columns in the background and reads again afte
   writable.add_document(doc);
   writable.commit();
 
-  ColumnStore store({path});
+  ColumnStore store({path}, /*pause=*/0);
   std::vector<Xapian::Database> shards = {Xapian::Database(path)};
   // The first ask starts a read and counts without columns meanwhile.
   CHECK_FALSE(store.For(shards));
@@ -56,7 +56,7 @@ TEST_CASE("the column store reads a compacted shard again, though its revision s
       writable.commit();
     }
   }
-  ColumnStore store({path});
+  ColumnStore store({path}, /*pause=*/0);
   std::vector<Xapian::Database> shards = {Xapian::Database(path)};
   store.For(shards);
   store.WaitForRead();
@@ -74,10 +74,32 @@ TEST_CASE("the column store reads a compacted shard again, though its revision s
 
 TEST_CASE("a column store whose shard cannot be opened gives no columns and keeps going") {
   TempDir dir;
-  ColumnStore store({(dir / "missing").string()});
+  ColumnStore store({(dir / "missing").string()}, /*pause=*/0);
   std::vector<Xapian::Database> none;
   CHECK_FALSE(store.For(none));
   store.WaitForRead();
   CHECK_FALSE(store.For(none));
   store.WaitForRead();
+}
+
+TEST_CASE("the column store starts no read sooner after the last than the pause asks") {
+  TempDir dir;
+  const std::string path = (dir / "shard-0").string();
+  Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
+  Xapian::Document doc;
+  doc.add_value(layout::kCountriesSlot, "TR");
+  writable.add_document(doc);
+  writable.commit();
+  // A pause of a million times the read: no second read within the test.
+  ColumnStore store({path}, /*pause=*/1000000);
+  std::vector<Xapian::Database> shards = {Xapian::Database(path)};
+  store.For(shards);
+  store.WaitForRead();
+  REQUIRE(store.For(shards));
+  writable.add_document(doc);
+  writable.commit();
+  std::vector<Xapian::Database> reopened = {Xapian::Database(path)};
+  CHECK_FALSE(store.For(reopened));
+  store.WaitForRead();
+  CHECK_FALSE(store.For(reopened));
 }
