@@ -45,6 +45,12 @@ void FacetCounter::operator()(const Xapian::Document& doc, double) {
   for (const DocumentId& id : ids_) articles_(id.id, id.hash) += per_document_;
 }
 
+void FacetCounter::CountValue(std::string_view value, Xapian::doccount articles) {
+  documents_seen_ += articles;
+  IdsOf(value, &ids_);
+  for (const DocumentId& id : ids_) articles_(id.id, id.hash) += articles;
+}
+
 void FacetCounter::Merge(const FacetCounter& other) {
   documents_seen_ += other.documents_seen_;
   other.articles_.ForEach(

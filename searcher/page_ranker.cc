@@ -17,12 +17,8 @@ void SortByDate(SortOrder sort, Xapian::MultiValueKeyMaker* by_date, Xapian::Enq
   enquire->set_sort_by_key_then_relevance(by_date, false);
 }
 
-// Ranks `query`; whether the page came out full.
-bool RankInto(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request, RankedPage* ranked) {
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  Xapian::MultiValueKeyMaker by_date;
-  if (request.sort != SortOrder::kRelevance) SortByDate(request.sort, &by_date, &enquire);
+// Ranks with `enquire` as set; whether the page came out full.
+bool RankWith(Xapian::Enquire& enquire, const SearchRequest& request, RankedPage* ranked) {
   ranked->hits.clear();
   ranked->head = std::make_unique<StoryCounter>();
   if (request.collapse) {
@@ -32,6 +28,22 @@ bool RankInto(const Xapian::Database& db, const Xapian::Query& query, const Sear
     for (auto it = ranked->mset.begin(); it != ranked->mset.end(); ++it) ranked->hits.push_back(it);
   }
   return ranked->hits.size() >= static_cast<size_t>(request.limit);
+}
+
+// Ranks `query`; whether the page came out full.
+bool RankInto(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request, RankedPage* ranked) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  Xapian::MultiValueKeyMaker by_date;
+  if (request.sort != SortOrder::kRelevance) SortByDate(request.sort, &by_date, &enquire);
+  try {
+    return RankWith(enquire, request, ranked);
+  } catch (const Xapian::UnimplementedError&) {
+    // A cluster's remote shards take no KeyMaker: by the day alone there.
+    if (request.sort == SortOrder::kRelevance) throw;
+    enquire.set_sort_by_value_then_relevance(layout::kDateSlot, request.sort == SortOrder::kDateDescending);
+    return RankWith(enquire, request, ranked);
+  }
 }
 
 }  // namespace

@@ -15,6 +15,7 @@
 #include "searcher/highlight_terms.h"
 #include "searcher/index_stats.h"
 #include "searcher/page_ranker.h"
+#include "searcher/remote_counts.h"
 #include "searcher/shard_counts.h"
 #include "searcher/snippet_builder.h"
 #include "searcher/story_counter.h"
@@ -70,17 +71,37 @@ MatchTotal TotalOf(const Xapian::MSet& mset) {
 
 }  // namespace
 
+// A shard that no replica served is tried again on the first request past this.
+constexpr std::chrono::seconds kRetryMissingShardsAfter{2};
+
 SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
     : options_(std::move(options)), labels_(std::move(labels)), builder_(labels_),
-      pool_(options_.index_dir.string(), ShardPaths(options_.index_dir, shards)),
+      remote_(options_.cluster ? std::make_unique<RemoteShards>(*options_.cluster) : nullptr),
+      pool_(MakePool(options_, shards, remote_.get())),
       shards_(shards),
       gate_(options_.max_parallel > 0 ? options_.max_parallel : std::max(1u, std::thread::hardware_concurrency())),
-      surname_maps_(ShardPath(options_.index_dir, 0)) {}
+      surname_maps_(options_.cluster ? options_.cluster->metadata : ShardPath(options_.index_dir, 0)) {}
+
+DatabasePool SearchEngine::MakePool(const EngineOptions& options, int shards, RemoteShards* remote) {
+  if (!remote) return DatabasePool(options.index_dir.string(), ShardPaths(options.index_dir, shards));
+  return DatabasePool(
+      [remote] {
+        ClusterHandle cluster = remote->Open();
+        auto handles = std::make_unique<IndexHandles>();
+        handles->all = std::move(cluster.all);
+        handles->missing_shards = std::move(cluster.missing_shards);
+        return handles;
+      },
+      kRetryMissingShardsAfter);
+}
 
 Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEngine>* engine) {
   IndexManifest manifest;
-  Status status = ReadIndexManifest(options.index_dir, &manifest);
-  if (!status.ok()) return status;
+  if (options.cluster) {
+    manifest.shards = static_cast<int>(options.cluster->shards.size());
+  } else if (Status status = ReadIndexManifest(options.index_dir, &manifest); !status.ok()) {
+    return status;
+  }
   std::vector<std::string> warnings;
   FacetLabels labels = FacetLabels::Load(options.data_dir.empty() ? DataDirectory() : options.data_dir, &warnings);
   std::unique_ptr<SearchEngine> opened(new SearchEngine(options, std::move(labels), manifest.shards));
@@ -88,7 +109,9 @@ Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEn
   try {
     opened->pool_.Acquire();
   } catch (const Xapian::Error& error) {
-    return Status::Error("cannot open index " + options.index_dir.string() + ": " + error.get_description());
+    const std::string what = options.cluster ? "the cluster's metadata copy " + options.cluster->metadata.string()
+                                             : "index " + options.index_dir.string();
+    return Status::Error("cannot open " + what + ": " + error.get_description());
   }
   *engine = std::move(opened);
   return Status::Ok();
@@ -109,8 +132,13 @@ MaybeError SearchEngine::WithLease(Work&& work) {
       } catch (const Xapian::DatabaseError&) {
         lease.Discard();
         throw;
+      } catch (const Xapian::NetworkError&) {
+        lease.Discard();  // a cluster's replica went down: the next handle skips it
+        throw;
       }
     } catch (const Xapian::DatabaseError& error) {
+      problem = error.get_description();
+    } catch (const Xapian::NetworkError& error) {
       problem = error.get_description();
     }
   }
@@ -126,7 +154,8 @@ MaybeError SearchEngine::WithDatabase(Work&& work) {
 MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* response) {
   const Clock::time_point start = Clock::now();
   MaybeError error = WithLease([&](DatabasePool::Lease& lease) -> MaybeError {
-    const bool browse = !request.scope.HasQuery();
+    // A cluster's shards tell no revision to key a kept answer by.
+    const bool browse = !request.scope.HasQuery() && !remote_;
     BrowseCache::Revision revision;
     std::string key;
     const std::shared_ptr<const SurnameMap> names = surname_maps_.Current();
@@ -169,12 +198,12 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const std::shared
 
   PerFacet<int> job_of;
   std::vector<CountJob> jobs = PlanCounts(request, built, &job_of);
+  if (remote_) PlanCatalogFacetsAsJobs(request, built, &jobs, &job_of);
   // Job 0's query is the one just ranked, unless only its newest months
   // were: their matches say nothing of the query's, so threads are used.
   const Xapian::doccount estimate = ranked.newest_months_only ? db.get_doccount() : mset.get_matches_estimated();
   if (!jobs.empty() && !ranked.newest_months_only) jobs[0].estimated_matches = estimate;
-  const std::vector<CountResult> counted =
-      CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, estimate);
+  const std::vector<CountResult> counted = Count(lease, jobs, surnames, estimate);
   if (!counted.empty()) response->total = CountedTotal(counted[0], request.collapse, response->total);
 
   PerFacet<NamesSeen> names_seen;
@@ -187,7 +216,15 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const std::shared
     response->histogram.exact = counted[0].exact;
   }
   CountFacets(db, request, built, counted, job_of, names, names_seen, response);
+  response->missing_shards = lease.missing_shards();
+  response->shards = shards_;
   return std::nullopt;
+}
+
+std::vector<CountResult> SearchEngine::Count(DatabasePool::Lease& lease, const std::vector<CountJob>& jobs,
+                                             const SurnameLookup& surnames, Xapian::doccount estimated_matches) {
+  if (remote_) return CountWithValueSpies(lease.db(), jobs, &surnames);
+  return CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, estimated_matches);
 }
 
 void SearchEngine::AddHits(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
@@ -326,12 +363,11 @@ MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetVal
     if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
     const Facet facet = request.facet;
     FacetCounts counts;
-    if (OnlyFilteredBy(request.scope, facet)) {
+    if (OnlyFilteredBy(request.scope, facet) && !remote_) {
       counts = CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.limit),
                                At(built.filter_ids, facet), request.prefix, label_cache_, db, names);
     } else {
-      const std::vector<CountResult> counted = CountAcrossShards(
-          lease.shards(), {{built.Combined(facet), {facet}}}, options_.count_limit, &surnames, db.get_doccount());
+      const std::vector<CountResult> counted = Count(lease, {{built.Combined(facet), {facet}}}, surnames, db.get_doccount());
       counts = {At(counted[0].facets, facet)->counts(), counted[0].exact};
     }
     response->facet = facet;
@@ -350,6 +386,10 @@ MaybeError SearchEngine::Stats(IndexStats* stats) {
     stats->shards = shards_;
     return std::nullopt;
   });
+}
+
+std::vector<EndpointHealth> SearchEngine::Endpoints() const {
+  return remote_ ? remote_->Probe() : std::vector<EndpointHealth>();
 }
 
 MaybeError SearchEngine::Health(Xapian::doccount* articles) {

@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -24,6 +25,7 @@
 #include "searcher/index_facet_catalog.h"
 #include "searcher/label_cache.h"
 #include "searcher/query_builder.h"
+#include "searcher/remote_shards.h"
 #include "searcher/search_request.h"
 #include "searcher/search_response.h"
 #include "searcher/shard_counts.h"
@@ -47,6 +49,9 @@ struct EngineOptions {
   // Requests run at once; the rest wait their turn, first come first
   // served (admission_gate.h). 0: the number of cores.
   unsigned max_parallel = 0;
+  // When set, the index is a cluster's shards on other hosts
+  // (remote_shards.h), and `index_dir` is left empty.
+  std::optional<ClusterConfig> cluster = std::nullopt;
 };
 
 class SearchEngine {
@@ -62,6 +67,8 @@ class SearchEngine {
   MaybeError Stats(IndexStats* stats);
   // Whether the index can be read right now, and how many articles it has.
   MaybeError Health(Xapian::doccount* articles);
+  // A cluster's every replica, tried now; empty for a local index.
+  std::vector<EndpointHealth> Endpoints() const;
   // Distinct articles left out of answers because their stored copy is damaged.
   int64_t unreadable_articles() const { return unreadable_.count(); }
 
@@ -70,6 +77,11 @@ class SearchEngine {
 
  private:
   SearchEngine(EngineOptions options, FacetLabels labels, int shards);
+  static DatabasePool MakePool(const EngineOptions& options, int shards, RemoteShards* remote);
+  // The count passes of `jobs`: on each local shard in threads, or on a
+  // cluster with the spies its servers run (remote_counts.h).
+  std::vector<CountResult> Count(DatabasePool::Lease& lease, const std::vector<CountJob>& jobs,
+                                 const SurnameLookup& surnames, Xapian::doccount estimated_matches);
 
   // Runs `work` on a lease (or on its handle on all shards), retrying when
   // the index changed under it.
@@ -107,6 +119,7 @@ class SearchEngine {
   std::vector<std::string> warnings_;
   const FacetLabels labels_;
   const QueryBuilder builder_;
+  const std::unique_ptr<RemoteShards> remote_;  // null for a local index
   DatabasePool pool_;
   const int shards_;
   UnreadableArticles unreadable_;
