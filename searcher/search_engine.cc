@@ -7,6 +7,7 @@
 #include "analysis/data_files.h"
 #include "schemas/store/stored_article.h"
 #include "schemas/store/index_directory.h"
+#include "schemas/store/shard_routing.h"
 #include "schemas/index_layout.h"
 #include "searcher/browse_cache.h"
 #include "searcher/count_plan.h"
@@ -187,7 +188,7 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const std::shared
 
   // Ranking looks at no more matches than the page needs: the total and
   // what is tallied over the matches come from the count passes.
-  RankedPage ranked = RankPage(db, built.Combined(), request);
+  RankedPage ranked = RankPage(db, built.Combined(), request, remote_ != nullptr);
   const Xapian::MSet& mset = ranked.mset;
   response->total = TotalOf(mset);
   if (ranked.newest_months_only) {
@@ -323,10 +324,18 @@ FacetResult SearchEngine::RankFacet(Xapian::Database& db, Facet facet, const Fac
 
 MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleResponse* response) {
   const Clock::time_point start = Clock::now();
-  MaybeError error = WithDatabase([&](Xapian::Database& db) -> MaybeError {
+  MaybeError error = WithLease([&](DatabasePool::Lease& lease) -> MaybeError {
+    Xapian::Database& db = lease.db();
     *response = ArticleResponse();
     Xapian::PostingIterator posting = db.postlist_begin(layout::KeyOf(layout::kIdPrefix, request.id));
     if (posting == db.postlist_end(layout::KeyOf(layout::kIdPrefix, request.id))) {
+      // Routed as the indexer routes it: its shard may be the one down.
+      const int shard = ShardOfArticle(request.id, shards_);
+      const std::vector<int>& missing = lease.missing_shards();
+      if (std::find(missing.begin(), missing.end(), shard) != missing.end()) {
+        return ApiError::IndexUnavailable("article '" + request.id + "' would be on shard " + std::to_string(shard) +
+                                          ", none of whose replicas answers; try again");
+      }
       return ApiError::NotFound("no article has the id '" + request.id + "'");
     }
     Xapian::Document doc = db.get_document(*posting);

@@ -11,6 +11,7 @@
 
 #include <xapian.h>
 
+#include "schemas/store/shard_routing.h"
 #include "tests/cluster_processes.h"
 #include "tests/server_process.h"
 
@@ -73,6 +74,13 @@ Json Comparable(const Json& response) {
   Json comparable = {{"total", response["total"]}, {"facets", response["facets"]}, {"hits", sorted}};
   if (response.contains("histogram")) comparable["histogram"] = response["histogram"];
   return comparable;
+}
+
+// The id of an article the one-shard index at `index` holds.
+std::string ArticleOf(const fs::path& index) {
+  Xapian::Database shard(index.string());
+  const std::string prefix = "Q";
+  return (*shard.allterms_begin(prefix)).substr(prefix.size());
 }
 
 std::vector<std::string> HitDates(const Json& response) {
@@ -183,6 +191,14 @@ TEST_CASE("a shard's replica answers when one endpoint dies mid-run, and a shard
   CHECK(partial["missing_shards"] == Json::array({1}));
   CHECK(partial["shards"] == 2);
   CHECK(partial["total"]["value"].get<int>() == whole["total"]["value"].get<int>() - shard1_articles);
+  // An article is looked for on the shard the indexer routed it to.
+  cluster.GetJson("/api/article/" + UrlEncode(ArticleOf(dir / "host-0")), &status);
+  CHECK(status == 200);
+  const std::string on_shard1 = ArticleOf(dir / "host-1");
+  CHECK(ShardOfArticle(on_shard1, 2) == 1);
+  const Json missing = cluster.GetJson("/api/article/" + UrlEncode(on_shard1), &status);
+  CHECK(status == 503);
+  CHECK(missing["error"]["code"] == "index_unavailable");
   const Json health = cluster.GetJson("/api/health");
   schemas.Add("health", health);
   CHECK(health["missing_shards"] == Json::array({1}));
