@@ -1,5 +1,10 @@
 #include "searcher/remote_shards.h"
 
+#include <algorithm>
+#include <chrono>
+
+#include "schemas/store/shard_routing.h"
+
 namespace newsfacet {
 
 Xapian::Database RemoteShards::Connect(const Endpoint& endpoint) const {
@@ -61,6 +66,24 @@ std::vector<EndpointHealth> RemoteShards::Probe() const {
     }
   }
   return endpoints;
+}
+
+DatabasePool ClusterPool(RemoteShards* remote) {
+  return DatabasePool(
+      [remote] {
+        ClusterHandle cluster = remote->Open();
+        auto handles = std::make_unique<IndexHandles>();
+        handles->all = std::move(cluster.all);
+        handles->missing_shards = std::move(cluster.missing_shards);
+        return handles;
+      },
+      std::chrono::seconds(2));
+}
+
+std::optional<int> MissingShardOf(const std::string& article_id, int shards, const std::vector<int>& missing) {
+  const int shard = ShardOfArticle(article_id, shards);
+  if (std::find(missing.begin(), missing.end(), shard) == missing.end()) return std::nullopt;
+  return shard;
 }
 
 }  // namespace newsfacet

@@ -21,6 +21,7 @@
 #include <xapian.h>
 
 #include "searcher/cluster_config.h"
+#include "searcher/database_pool.h"
 
 namespace newsfacet {
 
@@ -63,5 +64,14 @@ class RemoteShards {
   const ClusterConfig config_;
   std::atomic<unsigned> next_replica_{0};
 };
+
+// A pool of handles from `remote` (which must outlive it). A handle that
+// lacks shards is opened again at the first lease two seconds later, so
+// a shard that comes back is searched again.
+DatabasePool ClusterPool(RemoteShards* remote);
+
+// The shard an article would be on (schemas/store/shard_routing.h), when
+// it is among `missing`: an id not found may then exist after all.
+std::optional<int> MissingShardOf(const std::string& article_id, int shards, const std::vector<int>& missing);
 
 }  // namespace newsfacet

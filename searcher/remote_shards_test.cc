@@ -2,6 +2,7 @@
 
 #include <doctest/doctest.h>
 
+#include "schemas/store/shard_routing.h"
 #include "tests/cluster_processes.h"
 #include "tests/temp_dir.h"
 
@@ -77,4 +78,12 @@ TEST_CASE("a shard is read from a replica that answers, and a shard with none up
   CHECK(health[2].shard == 1);
   CHECK_FALSE(health[3].up);
   CHECK_FALSE(health[3].problem.empty());
+}
+
+TEST_CASE("an id not found is said to be on a missing shard only when the indexer would have routed it there") {
+  const std::string id = "world/aleppo.txt";
+  const int shard = ShardOfArticle(id, 3);
+  CHECK(MissingShardOf(id, 3, {shard}) == shard);
+  CHECK_FALSE(MissingShardOf(id, 3, {}));
+  CHECK_FALSE(MissingShardOf(id, 3, {(shard + 1) % 3}));
 }

@@ -7,7 +7,6 @@
 #include "analysis/data_files.h"
 #include "schemas/store/stored_article.h"
 #include "schemas/store/index_directory.h"
-#include "schemas/store/shard_routing.h"
 #include "schemas/index_layout.h"
 #include "searcher/browse_cache.h"
 #include "searcher/count_plan.h"
@@ -72,9 +71,6 @@ MatchTotal TotalOf(const Xapian::MSet& mset) {
 
 }  // namespace
 
-// A shard that no replica served is tried again on the first request past this.
-constexpr std::chrono::seconds kRetryMissingShardsAfter{2};
-
 SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
     : options_(std::move(options)), labels_(std::move(labels)), builder_(labels_),
       remote_(options_.cluster ? std::make_unique<RemoteShards>(*options_.cluster) : nullptr),
@@ -84,16 +80,8 @@ SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards
       surname_maps_(options_.cluster ? options_.cluster->metadata : ShardPath(options_.index_dir, 0)) {}
 
 DatabasePool SearchEngine::MakePool(const EngineOptions& options, int shards, RemoteShards* remote) {
-  if (!remote) return DatabasePool(options.index_dir.string(), ShardPaths(options.index_dir, shards));
-  return DatabasePool(
-      [remote] {
-        ClusterHandle cluster = remote->Open();
-        auto handles = std::make_unique<IndexHandles>();
-        handles->all = std::move(cluster.all);
-        handles->missing_shards = std::move(cluster.missing_shards);
-        return handles;
-      },
-      kRetryMissingShardsAfter);
+  if (remote) return ClusterPool(remote);
+  return DatabasePool(options.index_dir.string(), ShardPaths(options.index_dir, shards));
 }
 
 Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEngine>* engine) {
@@ -329,11 +317,8 @@ MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleRespon
     *response = ArticleResponse();
     Xapian::PostingIterator posting = db.postlist_begin(layout::KeyOf(layout::kIdPrefix, request.id));
     if (posting == db.postlist_end(layout::KeyOf(layout::kIdPrefix, request.id))) {
-      // Routed as the indexer routes it: its shard may be the one down.
-      const int shard = ShardOfArticle(request.id, shards_);
-      const std::vector<int>& missing = lease.missing_shards();
-      if (std::find(missing.begin(), missing.end(), shard) != missing.end()) {
-        return ApiError::IndexUnavailable("article '" + request.id + "' would be on shard " + std::to_string(shard) +
+      if (std::optional<int> shard = MissingShardOf(request.id, shards_, lease.missing_shards())) {
+        return ApiError::IndexUnavailable("article '" + request.id + "' would be on shard " + std::to_string(*shard) +
                                           ", none of whose replicas answers; try again");
       }
       return ApiError::NotFound("no article has the id '" + request.id + "'");
