@@ -104,6 +104,12 @@ TEST_CASE("four xapian-tcpsrv over shards built with --shard K/4 answer as one l
     servers.push_back(std::make_unique<XapianTcpServer>(index / "shard-0", dir / "tcpsrv.log"));
     shards.push_back({servers.back()->endpoint()});
   }
+  // The shards split the articles: each is in one, and none is left out.
+  Xapian::doccount in_shards = 0;
+  for (int shard = 0; shard < 4; ++shard) {
+    in_shards += Xapian::Database((dir / ("host-" + std::to_string(shard)) / "shard-0").string()).get_doccount();
+  }
+  CHECK(in_shards == Xapian::Database((dir / "local").string()).get_doccount());
   ServerProcess local(dir / "local", {"--quiet"});
   ServerProcess cluster({}, {"--cluster", WriteCluster(dir, shards).string(), "--quiet"});
   SchemaChecker schemas;
@@ -143,9 +149,32 @@ TEST_CASE("four xapian-tcpsrv over shards built with --shard K/4 answer as one l
   const Json health = cluster.GetJson("/api/health");
   schemas.Add("health", health);
   CHECK(health["articles"] == everything["total"]["value"]);
+  const Json stats = cluster.GetJson("/api/stats");
+  schemas.Add("stats", stats);
+  CHECK(stats["articles"] == everything["total"]["value"]);
+  CHECK(stats["shards"] == 4);
   CHECK(health["endpoints"].size() == 4);
   CHECK(health["missing_shards"].empty());
   schemas.Check();
+}
+
+TEST_CASE("index --shard takes K/N with K below N, and serve --cluster a readable cluster file") {
+  TempDir dir;
+  for (const std::string shard : {"4/4", "1", "a/2", "0/0", "-1/3"}) {
+    CAPTURE(shard);
+    ProcessResult run = RunNewsfacet({"index", (SourceDir() / "corpus").string(), "--index", (dir / "x").string(),
+                                      "--shard", shard});
+    CHECK(run.exit_code == 2);
+    CHECK(run.err.find("--shard takes K/N") != std::string::npos);
+  }
+  CHECK_FALSE(fs::exists(dir / "x"));
+  dir.Write("cluster.json", R"({"shards": [["127.0.0.1:0"]], "metadata": "m"})");
+  ProcessResult serve = RunNewsfacet({"serve", "--cluster", (dir / "cluster.json").string(), "--port", "0"});
+  CHECK(serve.exit_code == 2);
+  CHECK(serve.err.find("the port must be a number from 1 to 65535") != std::string::npos);
+  ProcessResult both = RunNewsfacet({"serve", "--cluster", (dir / "cluster.json").string(), "--index", "x"});
+  CHECK(both.exit_code == 2);
+  CHECK(both.err.find("expected --index INDEX_DIR or --cluster FILE") != std::string::npos);
 }
 
 TEST_CASE("a shard's replica answers when one endpoint dies mid-run, and a shard with none up makes a partial answer") {
@@ -207,6 +236,13 @@ TEST_CASE("a shard's replica answers when one endpoint dies mid-run, and a shard
   CHECK(health["endpoints"][1]["up"] == true);
   CHECK(health["endpoints"][2]["up"] == false);
   CHECK(health["endpoints"][3]["up"] == false);
+
+  // A shard that comes back is searched again, at the latest two seconds on.
+  servers[3]->Restart();
+  std::this_thread::sleep_for(std::chrono::milliseconds(2100));
+  const Json back = cluster.GetJson(search);
+  CHECK_FALSE(back.contains("partial"));
+  CHECK(back["total"] == whole["total"]);
   schemas.Check();
 }
 

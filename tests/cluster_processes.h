@@ -108,12 +108,20 @@ class XapianTcpServer {
     if (pid_ > 0) KillSession(pid_);
     pid_ = -1;
   }
+  // As the host coming back: on the same port.
+  void Restart() {
+    Kill();
+    Listen();
+  }
   int port() const { return port_; }
   std::string endpoint() const { return "127.0.0.1:" + std::to_string(port_); }
 
  private:
   void Start() {
     port_ = FreeLoopbackPort();
+    Listen();
+  }
+  void Listen() {
     pid_ = StartInOwnSession({"xapian-tcpsrv", "--interface", "127.0.0.1", "--port", std::to_string(port_),
                               database_.string()},
                              log_);
