@@ -227,6 +227,10 @@ TEST_CASE("a shard's replica answers when one endpoint dies mid-run, and a shard
   CHECK(partial["missing_shards"] == Json::array({1}));
   CHECK(partial["shards"] == 2);
   CHECK(partial["total"]["value"].get<int>() == whole["total"]["value"].get<int>() - shard1_articles);
+  // The metadata copy is chosen over every shard or not at all.
+  const ProcessResult metadata = RunNewsfacet({"cluster-metadata", "--cluster", (dir / "cluster.json").string()});
+  CHECK(metadata.exit_code == 2);
+  CHECK(metadata.err.find("shard 1 has no replica up") != std::string::npos);
   // An article is looked for on the shard the indexer routed it to.
   cluster.GetJson("/api/article/" + UrlEncode(ArticleOf(dir / "host-0")), &status);
   CHECK(status == 200);
