@@ -53,7 +53,8 @@ TEST_CASE("id combinations tallied by ValueCountMatchSpy give the per-shard coun
   CHECK(some_person_counted);
   // A lone surname ("Karlov said") counts for the person it resolves to.
   const IdCounts everyone = At(spied[0].facets, Facet::kPeople)->counts();
-  for (const auto& [surname, person] : FacetTestSurnameResolutions()) {
+  for (const auto& resolution : FacetTestSurnameResolutions()) {
+    const std::string& person = resolution.second;
     CAPTURE(person);
     CHECK(everyone.count(person) == 1);
   }
