@@ -5,6 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "common/status.h"
+#include "searcher/cluster_config.h"
+
 namespace newsfacet {
 
 // Exit statuses every subcommand uses.
@@ -20,5 +23,9 @@ int RunCompactCommand(const std::vector<std::string>& args);
 int RunSearchCommand(const std::vector<std::string>& args);
 int RunEntitiesCommand(const std::vector<std::string>& args);
 int RunServeCommand(const std::vector<std::string>& args);
+int RunClusterMetadataCommand(const std::vector<std::string>& args);
+// Writes the metadata copy of `config`'s cluster from all its shards
+// (cluster_metadata_command.cc); fails while a shard has no replica up.
+Status BuildClusterMetadata(const ClusterConfig& config);
 
 }  // namespace newsfacet

@@ -33,6 +33,9 @@ Options:
   --index DIR       where the index lives (created if missing)
   --prune           remove articles whose files are gone from ARTICLES_DIR
   --shards N        shards of a new index, written in parallel (default: one per core)
+  --shard K/N       only the articles of shard K (0 to N-1) of a cluster of N
+                    hosts, by a hash of each article's id, in a one-shard index
+                    that host K serves with xapian-tcpsrv (README: Cluster)
   --max-bytes SIZE  largest file (for .jsonl: largest line) to read (default 20MB,
                     at most 128MB)
   --commit-every SIZE  commit after about this much input (default 32MB): the
@@ -136,6 +139,20 @@ std::string ProblemText(const ReadProblem& problem) {
   return text.append(": ").append(Printable(problem.message));
 }
 
+// --shard K/N.
+Status ParseClusterShard(const std::string& text, IndexOptions* options) {
+  const size_t slash = text.find('/');
+  int shard = 0;
+  int shards = 0;
+  if (slash == std::string::npos || !ParsePositiveInt(text.substr(slash + 1), &shards) ||
+      !(text.substr(0, slash) == "0" || ParsePositiveInt(text.substr(0, slash), &shard)) || shard >= shards) {
+    return Status::Error("--shard takes K/N, shard K of N from 0 to N-1 (0/3, 1/3, 2/3), not '" + text + "'");
+  }
+  options->cluster_shard = shard;
+  options->cluster_shards = shards;
+  return Status::Ok();
+}
+
 // The options of `index`, checked in the order its usage lists them.
 Status ParseIndexOptions(const CommandLine& command_line, IndexOptions* options) {
   if (command_line.positional().size() != 1) {
@@ -144,6 +161,10 @@ Status ParseIndexOptions(const CommandLine& command_line, IndexOptions* options)
   if (!command_line.Value("--index")) return Status::Error("missing --index INDEX_DIR");
   if (command_line.Value("--shards") && !ParsePositiveInt(*command_line.Value("--shards"), &options->shards)) {
     return Status::Error("--shards takes a whole number from 1 up");
+  }
+  if (command_line.Value("--shard")) {
+    Status status = ParseClusterShard(*command_line.Value("--shard"), options);
+    if (!status.ok()) return status;
   }
   unsigned long long max_bytes = options->max_bytes;
   if (command_line.Value("--max-bytes") && !ParseByteSize(*command_line.Value("--max-bytes"), &max_bytes)) {
@@ -230,7 +251,7 @@ int ReportIndexRun(const Status& status, const IndexSummary& summary, const Inde
 int RunIndexCommand(const std::vector<std::string>& args) {
   CommandLine command_line;
   Status status = CommandLine::Parse(args, {"--prune", "--json", "--quiet", "--verbose", "--help", "--no-entities"},
-                                     {"--index", "--shards", "--max-bytes", "--commit-every"}, &command_line);
+                                     {"--index", "--shards", "--shard", "--max-bytes", "--commit-every"}, &command_line);
   if (status.ok() && command_line.Has("--help")) {
     std::fputs(kUsage, stdout);
     return kExitOk;

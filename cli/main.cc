@@ -21,6 +21,7 @@ Commands:
   search   search an index from the command line
   entities list the people, organisations, countries or events in an index, with counts
   serve    serve the search API and web page over HTTP
+  cluster-metadata  choose a cluster's surname map and names over all its shards
 
 Options of every command:
   --data-dir DIR  the data files (events.json, data/): default PREFIX/share/newsfacet
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
   if (command == "search") return newsfacet::RunSearchCommand(args);
   if (command == "entities") return newsfacet::RunEntitiesCommand(args);
   if (command == "serve") return newsfacet::RunServeCommand(args);
+  if (command == "cluster-metadata") return newsfacet::RunClusterMetadataCommand(args);
   std::fprintf(stderr, "newsfacet: unknown command '%s'\n\n%s", command.c_str(), kUsage);
   return newsfacet::kExitError;
 }

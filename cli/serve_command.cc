@@ -21,6 +21,7 @@ namespace newsfacet {
 namespace {
 
 constexpr char kUsage[] = R"(Usage: newsfacet serve --index INDEX_DIR [options]
+       newsfacet serve --cluster FILE [options]
 
 Serves the search API under /api/ and the web page from the web directory.
 Searching goes on while `newsfacet index` updates the index: each request
@@ -28,6 +29,9 @@ sees the latest commit.
 
 Options:
   --index DIR     the index to search
+  --cluster FILE  search the shards a cluster file lists, on other hosts
+                  (README: Cluster); its metadata copy is written first
+                  (newsfacet cluster-metadata) when it does not exist
   --port N        TCP port (default 8080; 0 picks a free one)
   --host ADDR     address to listen on (default 127.0.0.1: this machine only;
                   0.0.0.0 serves the network, without any authentication)
@@ -95,7 +99,7 @@ Status ParseServeNumbers(const CommandLine& command_line, ServeOptions* options)
   if (WebDirOption(command_line) && !std::filesystem::is_directory(options->http.web_dir)) {
     return Status::Error("--web-dir " + options->http.web_dir.string() + " is not a directory");
   }
-  options->engine.index_dir = *command_line.Value("--index");
+  if (command_line.Value("--index")) options->engine.index_dir = *command_line.Value("--index");
   if (command_line.Value("--count-limit")) {
     int count_limit = 0;
     if (!ParsePositiveInt(*command_line.Value("--count-limit"), &count_limit) || count_limit > kMaxCountLimit) {
@@ -112,7 +116,15 @@ Status ParseServeOptions(const CommandLine& command_line, ServeOptions* options)
   options->engine.facet_columns = !command_line.Has("--no-facet-columns");
   options->http.web_dir = WebDirOption(command_line).value_or(WebDirectory().string());
   options->http.host = command_line.Value("--host").value_or("127.0.0.1");
-  if (!command_line.Value("--index")) return Status::Error("missing --index INDEX_DIR");
+  if (command_line.Value("--index").has_value() == command_line.Value("--cluster").has_value()) {
+    return Status::Error("expected --index INDEX_DIR or --cluster FILE");
+  }
+  if (command_line.Value("--cluster")) {
+    ClusterConfig cluster;
+    Status status = ReadClusterConfig(*command_line.Value("--cluster"), &cluster);
+    if (!status.ok()) return status;
+    options->engine.cluster = std::move(cluster);
+  }
   if (command_line.Value("--allowed-host")) {
     std::stringstream names(*command_line.Value("--allowed-host"));
     for (std::string name; std::getline(names, name, ',');) {
@@ -170,7 +182,7 @@ int ServeError(const Status& status) {
 
 int RunServeCommand(const std::vector<std::string>& args) {
   CommandLine command_line;
-  Status status = CommandLine::Parse(args, {"--help", "--quiet", "--no-facet-columns"}, {"--index", "--port", "--host", "--web", "--web-dir", "--threads", "--count-limit", "--allowed-host"},
+  Status status = CommandLine::Parse(args, {"--help", "--quiet", "--no-facet-columns"}, {"--index", "--port", "--host", "--web", "--web-dir", "--threads", "--count-limit", "--allowed-host", "--cluster"},
                                      &command_line);
   if (status.ok() && command_line.Has("--help")) {
     std::fputs(kUsage, stdout);
@@ -178,6 +190,11 @@ int RunServeCommand(const std::vector<std::string>& args) {
   }
   ServeOptions options;
   if (status.ok()) status = ParseServeOptions(command_line, &options);
+  if (status.ok() && options.engine.cluster && !std::filesystem::exists(options.engine.cluster->metadata)) {
+    std::fprintf(stderr, "newsfacet serve: writing the cluster's metadata copy %s\n",
+                 options.engine.cluster->metadata.c_str());
+    status = BuildClusterMetadata(*options.engine.cluster);
+  }
   std::unique_ptr<SearchEngine> engine;
   if (status.ok()) status = SearchEngine::Open(options.engine, &engine);
   if (!status.ok()) return ServeError(status);

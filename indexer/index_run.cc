@@ -20,6 +20,7 @@
 #include "schemas/store/index_directory.h"
 #include "common/injected_fault.h"
 #include "indexer/shard_writer.h"
+#include "schemas/store/shard_routing.h"
 #include "common/stable_hash.h"
 
 namespace newsfacet {
@@ -86,7 +87,8 @@ class IndexRunner {
     }
     IndexManifest manifest;
     Status status = CreateOrOpenIndexDirectory(
-        options_.index_dir, options_.shards > 0 ? options_.shards : DefaultShardCount(), &manifest, &lock_);
+        options_.index_dir, options_.shards > 0 ? options_.shards : options_.cluster_shards > 0 ? 1 : DefaultShardCount(),
+        &manifest, &lock_);
     if (!status.ok()) return status;
     status = Catalog::Open(CatalogPath(options_.index_dir).string(), &catalog_);
     if (!status.ok()) return status;
@@ -282,6 +284,10 @@ class IndexRunner {
     } else {
       FileReadReport report = ReadArticleFile(
           file.absolute_path, file.relative_path, file.format, options_.max_bytes, [&](Article&& article) {
+            if (options_.cluster_shards > 0 &&
+                ShardOfArticle(article.id, options_.cluster_shards) != options_.cluster_shard) {
+              return;  // another host's
+            }
             int shard = ShardOf(article.id, static_cast<int>(shards_.size()));
             shards_[static_cast<size_t>(shard)]->Add(std::move(article));
             ++progress_->articles_done;

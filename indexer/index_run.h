@@ -27,6 +27,12 @@ struct IndexOptions {
   // Input bytes per committed batch: what a kill can cost, at most.
   uint64_t batch_bytes = 32'000'000;
   int64_t batch_files = 5000;
+  // With cluster_shards > 0, only the articles of shard `cluster_shard` of
+  // a cluster of that many (schemas/store/shard_routing.h) are indexed, in
+  // an index of one shard (unless `shards` says otherwise): what one host of
+  // a cluster serves. The rest are passed over, not counted.
+  int cluster_shard = 0;
+  int cluster_shards = 0;
 };
 
 struct IndexSummary {

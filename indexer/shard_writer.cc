@@ -6,6 +6,7 @@
 #include "schemas/index_layout.h"
 #include "common/injected_fault.h"
 #include "common/stable_hash.h"
+#include "schemas/store/shard_routing.h"
 
 namespace newsfacet {
 namespace {
@@ -17,7 +18,7 @@ constexpr size_t kQueueCapacity = 256;
 }  // namespace
 
 int ShardOf(const std::string& article_id, int shard_count) {
-  return static_cast<int>(StableHash(article_id) % static_cast<uint64_t>(shard_count));
+  return ShardOfArticle(article_id, shard_count);
 }
 
 ShardWriter::ShardWriter(std::filesystem::path path, std::string run_stamp, const EntityModel* entities,

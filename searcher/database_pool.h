@@ -12,6 +12,8 @@
 // can count while the ranking goes on (shard_counts.h).
 #pragma once
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -26,6 +28,10 @@ namespace newsfacet {
 struct IndexHandles {
   Xapian::Database all;
   std::vector<Xapian::Database> shards;
+  // A cluster's handle (remote_shards.h) has no `shards`, and names here
+  // the shards none of whose replicas answered when it was opened.
+  std::vector<int> missing_shards;
+  std::chrono::steady_clock::time_point opened = std::chrono::steady_clock::now();
 };
 
 class DatabasePool {
@@ -34,6 +40,10 @@ class DatabasePool {
   // lists the shards;
   // `shard_paths` each of its shards.
   DatabasePool(std::string path, std::vector<std::string> shard_paths);
+  // Handles made by `open` (a cluster's: remote_shards.h). One that lacks
+  // shards is opened again once `retry_missing_after` has passed, so that
+  // a shard that comes back is searched again.
+  DatabasePool(std::function<std::unique_ptr<IndexHandles>()> open, std::chrono::milliseconds retry_missing_after);
   DatabasePool(const DatabasePool&) = delete;
   DatabasePool& operator=(const DatabasePool&) = delete;
 
@@ -41,6 +51,7 @@ class DatabasePool {
    public:
     Xapian::Database& db() { return lease_->all; }
     std::vector<Xapian::Database>& shards() { return lease_->shards; }
+    const std::vector<int>& missing_shards() const { return lease_->missing_shards; }
     // Drops the handle instead of returning it (after an error that may
     // have left it unusable); the next lease opens a new one.
     void Discard() { lease_.Discard(); }
@@ -59,9 +70,14 @@ class DatabasePool {
 
  private:
   std::unique_ptr<IndexHandles> Open() const;
+  Lease Acquire(int network_retries);
+  // A pooled handle, or a new one in place of one lacking shards for too long.
+  ObjectPool<IndexHandles>::Lease AcquireHandles();
 
   const std::string path_;
   const std::vector<std::string> shard_paths_;
+  const std::function<std::unique_ptr<IndexHandles>()> open_;
+  const std::chrono::milliseconds retry_missing_after_{0};
   // Every idle handle is kept: there are never more than requests at once.
   ObjectPool<IndexHandles> handles_;
 };

@@ -129,6 +129,12 @@ void FacetCounter::ForEachCount(F&& f) const {
   articles_.ForEach([&](const std::string& id, uint64_t, Xapian::doccount articles) { f(id, articles); });
 }
 
+void FacetCounter::CountValue(std::string_view value, Xapian::doccount articles) {
+  documents_seen_ += articles;
+  IdsOf(value, &ids_);
+  for (const DocumentId& id : ids_) articles_(id.id, id.hash) += articles;
+}
+
 void FacetCounter::Merge(const FacetCounter& other) {
   documents_seen_ += other.documents_seen_;
   if (columns_ && other.columns_ == columns_) {

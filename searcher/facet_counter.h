@@ -63,6 +63,9 @@ class FacetCounter : public Xapian::MatchSpy {
   std::string name() const override { return "newsfacet.FacetCounter"; }
   // Adds what `other` (of the same facet, on another shard) counted.
   void Merge(const FacetCounter& other);
+  // Counts `articles` articles whose slot holds `value`: a combination of
+  // ids tallied elsewhere (remote_counts.h), split and resolved as here.
+  void CountValue(std::string_view value, Xapian::doccount articles);
 
   Facet facet() const { return facet_; }
   // Articles seen per value id.

@@ -336,7 +336,11 @@ void HttpServer::ServeStats(const Request&, Response& res) {
 void HttpServer::ServeHealth(const Request&, Response& res) {
   Xapian::doccount articles = 0;
   if (MaybeError error = engine_->Health(&articles)) return SendError(res, *error);
-  SendJson(res, 200, HealthJson(articles, engine_->unreadable_articles()));
+  nlohmann::json health = HealthJson(articles, engine_->unreadable_articles());
+  if (std::vector<EndpointHealth> endpoints = engine_->Endpoints(); !endpoints.empty()) {
+    AddEndpointsJson(endpoints, &health);
+  }
+  SendJson(res, 200, health);
 }
 
 void HttpServer::ServeUnknownApi(const Request& req, Response& res) {

@@ -32,7 +32,10 @@ struct RankedPage {
   bool newest_months_only = false;
 };
 
-RankedPage RankPage(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request);
+// `remote`: `db` is a cluster's (remote_shards.h), whose servers run no
+// KeyMaker: dates then sort by the day alone, then relevance.
+RankedPage RankPage(const Xapian::Database& db, const Xapian::Query& query, const SearchRequest& request,
+                    bool remote = false);
 
 // The index's kMonthPrefix terms, newest first.
 std::vector<std::string> NewestMonthTerms(const Xapian::Database& db);

@@ -1,6 +1,7 @@
 #include "searcher/response_json.h"
 
 #include <cmath>
+#include <map>
 
 namespace newsfacet {
 namespace {
@@ -80,6 +81,11 @@ Json SearchResponseJson(const SearchResponse& response) {
           {"query_entities", query_entities},
           {"took_ms", Rounded(response.took_ms)}};
   if (response.has_histogram) json["histogram"] = HistogramJson(response.histogram);
+  if (!response.missing_shards.empty()) {
+    json["partial"] = true;
+    json["missing_shards"] = response.missing_shards;
+    json["shards"] = response.shards;
+  }
   return json;
 }
 
@@ -123,6 +129,24 @@ Json StatsJson(const IndexStats& stats) {
 
 Json HealthJson(Xapian::doccount articles, int64_t unreadable_articles) {
   return {{"status", "ok"}, {"articles", articles}, {"unreadable_articles", unreadable_articles}};
+}
+
+void AddEndpointsJson(const std::vector<EndpointHealth>& endpoints, Json* health) {
+  Json listed = Json::array();
+  std::map<int, bool> shard_up;
+  for (const EndpointHealth& endpoint : endpoints) {
+    Json json = {{"shard", endpoint.shard}, {"endpoint", endpoint.endpoint}, {"up", endpoint.up}};
+    if (endpoint.up) json["articles"] = endpoint.articles;
+    if (!endpoint.up) json["problem"] = endpoint.problem;
+    listed.push_back(std::move(json));
+    shard_up[endpoint.shard] = shard_up[endpoint.shard] || endpoint.up;
+  }
+  Json missing = Json::array();
+  for (const auto& [shard, up] : shard_up) {
+    if (!up) missing.push_back(shard);
+  }
+  (*health)["endpoints"] = std::move(listed);
+  (*health)["missing_shards"] = std::move(missing);
 }
 
 Json ErrorJson(const ApiError& error) { return {{"error", {{"code", error.code}, {"message", error.message}}}}; }

@@ -15,7 +15,9 @@
 #include "searcher/highlight_terms.h"
 #include "searcher/index_stats.h"
 #include "searcher/page_ranker.h"
+#include "searcher/remote_counts.h"
 #include "searcher/shard_counts.h"
+#include "searcher/match_totals.h"
 #include "searcher/snippet_builder.h"
 #include "searcher/story_counter.h"
 
@@ -37,15 +39,6 @@ std::string SortName(SortOrder sort) {
   return "";
 }
 
-// The total from a count pass over the whole query: its stories when
-// collapsed, else its matches. Past the count limit the pass estimates
-// it, kept within the bounds the ranking knows.
-MatchTotal CountedTotal(const CountResult& all, bool collapse, const MatchTotal& ranked) {
-  const Xapian::doccount value = collapse ? all.stories : all.matches;
-  if (all.exact) return {value, value, value, true};
-  return {value, std::min(value, ranked.lower), std::max(value, ranked.upper), false};
-}
-
 // A search's answer before its hits: what was asked and how it was read.
 void DescribeQuery(const SearchRequest& request, const BuiltQuery& built, SearchResponse* response) {
   response->query = request.scope.query;
@@ -63,39 +56,29 @@ std::vector<std::string> ShardPaths(const std::filesystem::path& index_dir, int 
   return paths;
 }
 
-MatchTotal TotalOf(const Xapian::MSet& mset) {
-  return {mset.get_matches_estimated(), mset.get_matches_lower_bound(), mset.get_matches_upper_bound(),
-          mset.get_matches_lower_bound() == mset.get_matches_upper_bound()};
-}
-
-// Below this many articles an index is never counted while it ranks: its
-// searches are quick, and guessing their breadth would cost a pass.
-constexpr Xapian::doccount kConcurrentCountFrom = 50000;
-
-// Xapian's guess of the query's matches on a large index (no match looked
-// at), to tell a broad search; 0 on a small index.
-Xapian::doccount BroadGuess(const Xapian::Database& db, const Xapian::Query& query) {
-  if (db.get_doccount() < kConcurrentCountFrom) return 0;
-  Xapian::Enquire enquire(db);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BoolWeight());
-  return enquire.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated();
-}
-
 }  // namespace
 
 SearchEngine::SearchEngine(EngineOptions options, FacetLabels labels, int shards)
     : options_(std::move(options)), labels_(std::move(labels)), builder_(labels_),
-      pool_(options_.index_dir.string(), ShardPaths(options_.index_dir, shards)),
+      remote_(options_.cluster ? std::make_unique<RemoteShards>(*options_.cluster) : nullptr),
+      pool_(MakePool(options_, shards, remote_.get())),
       shards_(shards),
       gate_(options_.max_parallel > 0 ? options_.max_parallel : std::max(1u, std::thread::hardware_concurrency())),
-      surname_maps_(ShardPath(options_.index_dir, 0)),
-      columns_(ShardPaths(options_.index_dir, shards)) {}
+      surname_maps_(options_.cluster ? options_.cluster->metadata : ShardPath(options_.index_dir, 0)),
+      columns_(options_.cluster ? std::vector<std::string>{} : ShardPaths(options_.index_dir, shards)) {}
+
+DatabasePool SearchEngine::MakePool(const EngineOptions& options, int shards, RemoteShards* remote) {
+  if (remote) return ClusterPool(remote);
+  return DatabasePool(options.index_dir.string(), ShardPaths(options.index_dir, shards));
+}
 
 Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEngine>* engine) {
   IndexManifest manifest;
-  Status status = ReadIndexManifest(options.index_dir, &manifest);
-  if (!status.ok()) return status;
+  if (options.cluster) {
+    manifest.shards = static_cast<int>(options.cluster->shards.size());
+  } else if (Status status = ReadIndexManifest(options.index_dir, &manifest); !status.ok()) {
+    return status;
+  }
   std::vector<std::string> warnings;
   FacetLabels labels = FacetLabels::Load(options.data_dir.empty() ? DataDirectory() : options.data_dir, &warnings);
   std::unique_ptr<SearchEngine> opened(new SearchEngine(options, std::move(labels), manifest.shards));
@@ -104,14 +87,16 @@ Status SearchEngine::Open(const EngineOptions& options, std::unique_ptr<SearchEn
     DatabasePool::Lease lease = opened->pool_.Acquire();
     opened->ColumnsFor(lease);  // starts reading them
   } catch (const Xapian::Error& error) {
-    return Status::Error("cannot open index " + options.index_dir.string() + ": " + error.get_description());
+    const std::string what = options.cluster ? "the cluster's metadata copy " + options.cluster->metadata.string()
+                                             : "index " + options.index_dir.string();
+    return Status::Error("cannot open " + what + ": " + error.get_description());
   }
   *engine = std::move(opened);
   return Status::Ok();
 }
 
 std::shared_ptr<const IndexColumns> SearchEngine::ColumnsFor(DatabasePool::Lease& lease) {
-  return options_.facet_columns ? columns_.For(lease.shards()) : nullptr;
+  return options_.facet_columns && !remote_ ? columns_.For(lease.shards()) : nullptr;
 }
 
 template <typename Work>
@@ -129,8 +114,13 @@ MaybeError SearchEngine::WithLease(Work&& work) {
       } catch (const Xapian::DatabaseError&) {
         lease.Discard();
         throw;
+      } catch (const Xapian::NetworkError&) {
+        lease.Discard();  // a cluster's replica went down: the next handle skips it
+        throw;
       }
     } catch (const Xapian::DatabaseError& error) {
+      problem = error.get_description();
+    } catch (const Xapian::NetworkError& error) {
       problem = error.get_description();
     }
   }
@@ -146,7 +136,8 @@ MaybeError SearchEngine::WithDatabase(Work&& work) {
 MaybeError SearchEngine::Search(const SearchRequest& request, SearchResponse* response) {
   const Clock::time_point start = Clock::now();
   MaybeError error = WithLease([&](DatabasePool::Lease& lease) -> MaybeError {
-    const bool browse = !request.scope.HasQuery();
+    // A cluster's shards tell no revision to key a kept answer by.
+    const bool browse = !request.scope.HasQuery() && !remote_;
     BrowseCache::Revision revision;
     std::string key;
     const std::shared_ptr<const SurnameMap> names = surname_maps_.Current();
@@ -181,20 +172,21 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const std::shared
   std::vector<CountResult> counted;
   // Ranking looks at no more matches than the page needs: the total and
   // what is tallied over the matches come from the count passes.
+  if (remote_) PlanCatalogFacetsAsJobs(request, built, &jobs, &job_of);
   RankedPage ranked;
-  const Xapian::doccount guess = BroadGuess(db, built.Combined());
+  const Xapian::doccount guess = remote_ ? 0 : GuessBroadMatches(db, built.Combined());
   if (!jobs.empty() && guess >= kCountInlineBelow) {
     // Counted on other threads while this one ranks.
     counted = CountAcrossShardsWhile(lease.shards(), jobs, options_.count_limit, &surnames, guess, ColumnsFor(lease),
                                      [&] { ranked = RankPage(db, built.Combined(), request); });
   } else {
-    ranked = RankPage(db, built.Combined(), request);
+    ranked = RankPage(db, built.Combined(), request, remote_ != nullptr);
     // Job 0's query is the one just ranked, unless only its newest months
     // were: their matches say nothing of the query's, so threads are used.
     const Xapian::doccount estimate =
         ranked.newest_months_only ? db.get_doccount() : ranked.mset.get_matches_estimated();
     if (!jobs.empty() && !ranked.newest_months_only) jobs[0].estimated_matches = estimate;
-    counted = CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, estimate, ColumnsFor(lease));
+    counted = Count(lease, jobs, surnames, estimate);
   }
   response->total = TotalOf(ranked.mset);
   if (ranked.newest_months_only) {
@@ -214,7 +206,15 @@ MaybeError SearchEngine::RunSearch(DatabasePool::Lease& lease, const std::shared
     response->histogram.exact = counted[0].exact;
   }
   CountFacets(db, request, built, counted, job_of, names, names_seen, response);
+  response->missing_shards = lease.missing_shards();
+  response->shards = shards_;
   return std::nullopt;
+}
+
+std::vector<CountResult> SearchEngine::Count(DatabasePool::Lease& lease, const std::vector<CountJob>& jobs,
+                                             const SurnameLookup& surnames, Xapian::doccount estimated_matches) {
+  if (remote_) return CountWithValueSpies(lease.db(), jobs, &surnames);
+  return CountAcrossShards(lease.shards(), jobs, options_.count_limit, &surnames, estimated_matches, ColumnsFor(lease));
 }
 
 void SearchEngine::AddHits(Xapian::Database& db, const SearchRequest& request, const BuiltQuery& built,
@@ -313,10 +313,15 @@ FacetResult SearchEngine::RankFacet(Xapian::Database& db, Facet facet, const Fac
 
 MaybeError SearchEngine::GetArticle(const ArticleRequest& request, ArticleResponse* response) {
   const Clock::time_point start = Clock::now();
-  MaybeError error = WithDatabase([&](Xapian::Database& db) -> MaybeError {
+  MaybeError error = WithLease([&](DatabasePool::Lease& lease) -> MaybeError {
+    Xapian::Database& db = lease.db();
     *response = ArticleResponse();
     Xapian::PostingIterator posting = db.postlist_begin(layout::KeyOf(layout::kIdPrefix, request.id));
     if (posting == db.postlist_end(layout::KeyOf(layout::kIdPrefix, request.id))) {
+      if (std::optional<int> shard = MissingShardOf(request.id, shards_, lease.missing_shards())) {
+        return ApiError::IndexUnavailable("article '" + request.id + "' would be on shard " + std::to_string(*shard) +
+                                          ", none of whose replicas answers; try again");
+      }
       return ApiError::NotFound("no article has the id '" + request.id + "'");
     }
     Xapian::Document doc = db.get_document(*posting);
@@ -353,13 +358,11 @@ MaybeError SearchEngine::FacetValues(const FacetValuesRequest& request, FacetVal
     if (auto error = builder_.Build(request.scope, db, surnames, &built)) return error;
     const Facet facet = request.facet;
     FacetCounts counts;
-    if (OnlyFilteredBy(request.scope, facet)) {
+    if (OnlyFilteredBy(request.scope, facet) && !remote_) {
       counts = CandidateValues(*catalog_.Get(facet, names), facet, static_cast<size_t>(request.limit),
                                At(built.filter_ids, facet), request.prefix, label_cache_, db, names);
     } else {
-      const std::vector<CountResult> counted = CountAcrossShards(
-          lease.shards(), {{built.Combined(facet), {facet}}}, options_.count_limit, &surnames, db.get_doccount(),
-          ColumnsFor(lease));
+      const std::vector<CountResult> counted = Count(lease, {{built.Combined(facet), {facet}}}, surnames, db.get_doccount());
       counts = {At(counted[0].facets, facet)->counts(), counted[0].exact};
     }
     response->facet = facet;
@@ -379,6 +382,10 @@ MaybeError SearchEngine::Stats(IndexStats* stats) {
     stats->facet_columns_bytes = columns_.MemoryBytes();
     return std::nullopt;
   });
+}
+
+std::vector<EndpointHealth> SearchEngine::Endpoints() const {
+  return remote_ ? remote_->Probe() : std::vector<EndpointHealth>();
 }
 
 MaybeError SearchEngine::Health(Xapian::doccount* articles) {

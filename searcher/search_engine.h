@@ -10,6 +10,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -25,6 +26,7 @@
 #include "searcher/index_facet_catalog.h"
 #include "searcher/label_cache.h"
 #include "searcher/query_builder.h"
+#include "searcher/remote_shards.h"
 #include "searcher/search_request.h"
 #include "searcher/search_response.h"
 #include "searcher/shard_counts.h"
@@ -49,8 +51,11 @@ struct EngineOptions {
   // served (admission_gate.h). 0: the number of cores.
   unsigned max_parallel = 0;
   // Counting reads every article's facet ids from memory once they are
-  // read (column_store.h), about 50 bytes an article; off, from disk.
+  // read (column_store.h), about 100 bytes an article; off, from disk.
   bool facet_columns = true;
+  // When set, the index is a cluster's shards on other hosts
+  // (remote_shards.h), and `index_dir` is left empty.
+  std::optional<ClusterConfig> cluster = std::nullopt;
 };
 
 class SearchEngine {
@@ -66,6 +71,8 @@ class SearchEngine {
   MaybeError Stats(IndexStats* stats);
   // Whether the index can be read right now, and how many articles it has.
   MaybeError Health(Xapian::doccount* articles);
+  // A cluster's every replica, tried now; empty for a local index.
+  std::vector<EndpointHealth> Endpoints() const;
   // Distinct articles left out of answers because their stored copy is damaged.
   int64_t unreadable_articles() const { return unreadable_.count(); }
 
@@ -74,6 +81,11 @@ class SearchEngine {
 
  private:
   SearchEngine(EngineOptions options, FacetLabels labels, int shards);
+  static DatabasePool MakePool(const EngineOptions& options, int shards, RemoteShards* remote);
+  // The count passes of `jobs`: on each local shard in threads, or on a
+  // cluster with the spies its servers run (remote_counts.h).
+  std::vector<CountResult> Count(DatabasePool::Lease& lease, const std::vector<CountJob>& jobs,
+                                 const SurnameLookup& surnames, Xapian::doccount estimated_matches);
 
   // Runs `work` on a lease (or on its handle on all shards), retrying when
   // the index changed under it.
@@ -113,6 +125,7 @@ class SearchEngine {
   std::vector<std::string> warnings_;
   const FacetLabels labels_;
   const QueryBuilder builder_;
+  const std::unique_ptr<RemoteShards> remote_;  // null for a local index
   DatabasePool pool_;
   const int shards_;
   UnreadableArticles unreadable_;

@@ -84,6 +84,10 @@ struct SearchResponse {
   std::vector<QueryEntity> query_entities;
   bool has_histogram = false;
   DateHistogram histogram;
+  // A cluster's shards none of whose replicas answered: the answer is
+  // then from the others only.
+  std::vector<int> missing_shards;
+  int shards = 0;
   double took_ms = 0;
 };
 

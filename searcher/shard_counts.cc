@@ -229,6 +229,14 @@ std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards
   return results;
 }
 
+Xapian::doccount GuessBroadMatches(const Xapian::Database& db, const Xapian::Query& query) {
+  if (db.get_doccount() < kConcurrentCountFrom) return 0;
+  Xapian::Enquire enquire(db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return enquire.get_mset(0, 0, Xapian::doccount{0}).get_matches_estimated();
+}
+
 std::vector<CountResult> CountAcrossShardsWhile(std::vector<Xapian::Database>& shards,
                                                 const std::vector<CountJob>& jobs, Xapian::doccount count_limit,
                                                 const SurnameLookup* surnames, Xapian::doccount estimated_matches,

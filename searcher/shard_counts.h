@@ -78,6 +78,15 @@ std::vector<CountResult> CountAcrossShards(std::vector<Xapian::Database>& shards
                                            Xapian::doccount estimated_matches,
                                            std::shared_ptr<const IndexColumns> columns = nullptr);
 
+// Below this many articles an index is never counted while it ranks: its
+// searches are quick, and guessing their breadth would cost a pass.
+inline constexpr Xapian::doccount kConcurrentCountFrom = 50000;
+
+// Xapian's guess of the query's matches on `db` (no match looked at), to
+// tell a broad search that pays for counting while it ranks; 0 below
+// kConcurrentCountFrom articles.
+Xapian::doccount GuessBroadMatches(const Xapian::Database& db, const Xapian::Query& query);
+
 // CountAcrossShards on another thread while `meanwhile` runs on this one
 // (the ranking of a page, on other handles than `shards`): a broad search
 // then takes about the longer of the two rather than their sum. The jobs'

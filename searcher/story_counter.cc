@@ -125,7 +125,9 @@ std::vector<Xapian::MSetIterator> RankStories(Xapian::Enquire& enquire, Xapian::
     std::vector<std::optional<uint64_t>> keys;
     keys.reserve(ranked->size());
     for (auto it = ranked->begin(); it != ranked->end(); ++it) {
-      keys.push_back(ParseNearDuplicateKey(it.get_document().get_value(layout::kNearDuplicateSlot)));
+      // The key comes with the match when the ranking has it as its collapse key.
+      const std::string key = it.get_collapse_key();
+      keys.push_back(ParseNearDuplicateKey(!key.empty() ? key : it.get_document().get_value(layout::kNearDuplicateSlot)));
     }
     StoryPage page = PickStories(keys, offset, limit);
     if (page.complete || ranked->size() < length) {

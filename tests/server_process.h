@@ -22,8 +22,10 @@ namespace newsfacet::testing {
 
 class ServerProcess {
  public:
+  // `index` may be empty when `extra` names what to serve (--cluster FILE).
   explicit ServerProcess(const std::filesystem::path& index, std::vector<std::string> extra = {}) {
-    std::vector<std::string> args = {"serve", "--index", index.string(), "--port", "0"};
+    std::vector<std::string> args = {"serve", "--port", "0"};
+    if (!index.empty()) args.insert(args.end(), {"--index", index.string()});  // else `extra` says what
     args.insert(args.end(), extra.begin(), extra.end());
     pid_ = StartNewsfacet(args, logs_ / "out", logs_ / "err");
     const std::regex url(R"(newsfacet: serving http://127\.0\.0\.1:(\d+)/)");

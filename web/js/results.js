@@ -20,6 +20,11 @@ export function renderStatus(response, state, actions) {
   $("status").dataset.total = String(total.value);
 
   const notices = [];
+  if (response.partial) {
+    const answered = response.shards - response.missing_shards.length;
+    notices.push(h("p", { class: "notice notice--partial", role: "status" },
+      `Results from ${answered} of ${response.shards} shards: the others are unreachable.`));
+  }
   // Entities the query's words name, as one-click filters ("Andrey Karlov — 3 articles").
   const offered = (response.query_entities || []).filter(entity => !state[entity.filter].includes(entity.id));
   if (offered.length) {
