@@ -164,3 +164,18 @@ TEST_CASE("events: a share offer named in the title is not superseded by the pur
                      "mln shares to pay for it.";
   CHECK(Reported("WIDGET CO SETS INITIAL STOCK OFFER", body).count("share_offering"));
 }
+
+TEST_CASE("events: the lead is the first sentence; an event a second sentence names is only mentioned") {
+  // Reported where the story says what it is about: the title, or the first sentence.
+  CHECK(Reported("Harbour Foods names new chief", "Harbour Foods chief executive John Hale resigned on Monday, the company said.")
+            .count("resignation"));
+  CHECK(Reported("Harbour Foods opens bakery",
+                 "Harbour Foods chief executive John Hale resigned on Monday, the company said. The firm opened its new "
+                 "bakery in Portland.")
+            .count("resignation"));
+  // The same clue a sentence later tells what else happened, not what the story reports.
+  const std::string second = "Harbour Foods opened its new bakery in Portland on Monday, the company said. Its chief "
+                             "executive John Hale resigned.";
+  CHECK_FALSE(Reported("Harbour Foods opens bakery", second).count("resignation"));
+  CHECK(Mentioned("Harbour Foods opens bakery", second).count("resignation"));
+}
