@@ -205,6 +205,30 @@ bool EventDetector::Salient(const EventScore& score, int sentences) const {
   return score.facet >= body_min_score_ - kTolerance && score.sentences >= body_min_sentences_;
 }
 
+std::vector<const Token*> EventDetector::WordsOf(const TokenStream& stream, std::vector<Token>* relabelled) const {
+  int first_lead_sentence = -1;
+  size_t past_lead = 0;  // lead words past the lead_sentences_ kept, to copy
+  for (const Token& token : stream.tokens) {
+    if (!token.is_word || token.part != TextPart::kLead) continue;
+    if (first_lead_sentence < 0) first_lead_sentence = token.sentence;
+    if (token.sentence - first_lead_sentence >= lead_sentences_) ++past_lead;
+  }
+  // Reserved up front: the pointers into it must stay valid.
+  relabelled->reserve(past_lead);
+  std::vector<const Token*> words;
+  for (const Token& token : stream.tokens) {
+    if (!token.is_word) continue;
+    if (token.part == TextPart::kLead && token.sentence - first_lead_sentence >= lead_sentences_) {
+      relabelled->push_back(token);
+      relabelled->back().part = TextPart::kBody;
+      words.push_back(&relabelled->back());
+    } else {
+      words.push_back(&token);
+    }
+  }
+  return words;
+}
+
 std::vector<EventDetector::Match> EventDetector::FindTriggers(const std::vector<const Token*>& words,
                                                              const std::vector<uint32_t>& slots) const {
   std::vector<Match> matches;
@@ -217,13 +241,11 @@ std::vector<EventDetector::Match> EventDetector::FindTriggers(const std::vector<
 }
 
 std::string EventDetector::Explain(const TokenStream& stream, const EventParticipants& participants) const {
-  std::vector<const Token*> words;
-  std::vector<uint32_t> slots;
-  for (const Token& token : stream.tokens) {
-    if (!token.is_word) continue;
-    words.push_back(&token);
-    slots.push_back(first_words_.SlotOf(token.word()));
-  }
+  std::vector<Token> relabelled;
+  const std::vector<const Token*> words = WordsOf(stream, &relabelled);
+  std::vector<uint32_t> slots;  // each word's FirstWords slot
+  slots.reserve(words.size());
+  for (const Token* word : words) slots.push_back(first_words_.SlotOf(word->word()));
   std::string trace;
   const std::vector<EventScore> scores =
       ScoreEvents(words, FindTriggers(words, slots), FindGuards(words, slots, participants), &trace);
@@ -237,13 +259,11 @@ std::string EventDetector::Explain(const TokenStream& stream, const EventPartici
 }
 
 std::vector<EventMention> EventDetector::Detect(const TokenStream& stream, const EventParticipants& participants) const {
-  std::vector<const Token*> words;
+  std::vector<Token> relabelled;
+  const std::vector<const Token*> words = WordsOf(stream, &relabelled);
   std::vector<uint32_t> slots;  // each word's FirstWords slot
-  for (const Token& token : stream.tokens) {
-    if (!token.is_word) continue;
-    words.push_back(&token);
-    slots.push_back(first_words_.SlotOf(token.word()));
-  }
+  slots.reserve(words.size());
+  for (const Token* word : words) slots.push_back(first_words_.SlotOf(word->word()));
   std::vector<Match> matches = FindTriggers(words, slots);
   // Guards only discount (factors are at most 1), so an article whose
   // matches could not reach the threshold even unguarded reports nothing:

@@ -7,7 +7,7 @@
 // allows up to N other words there ("shot ~2 dead"). In each sentence an
 // event's matches count once per stretch of words (the heaviest of
 // overlapping ones), times the guards' factors, times 3 in the title, 2 in
-// the lead, 1 in the body; an event is reported when its score reaches the
+// the lead (the first sentence of the body, "lead_sentences"), 1 in the body; an event is reported when its score reaches the
 // vocabulary's threshold. Guards discount or cancel matches in a sentence
 // (metaphors, hypotheticals, anniversaries) or across an article (a match
 // report's "shot" and "attack", a company's "agreement").
@@ -191,6 +191,9 @@ class EventDetector {
                                       const GuardState& guards, std::string* trace = nullptr) const;
   std::vector<Match> FindTriggers(const std::vector<const Token*>& words, const std::vector<uint32_t>& slots) const;
   static int SentenceCount(const std::vector<const Token*>& words);
+  // The article's words; lead words past the first lead_sentences_
+  // sentences are copied into `relabelled` as body words.
+  std::vector<const Token*> WordsOf(const TokenStream& stream, std::vector<Token>* relabelled) const;
   // `sentences`: how many sentences the article has, title included.
   bool Salient(const EventScore& score, int sentences) const;
 
@@ -220,6 +223,10 @@ class EventDetector {
   double single_sentence_min_anchor_ = 0;
   int long_article_sentences_ = 0;
   double title_weight_ = 3.0, lead_weight_ = 2.0, body_weight_ = 1.0;
+  // How many of the tokenizer's lead sentences (two) count as the lead:
+  // news copy reports its event in the first; a second sentence that names
+  // another event is more often its background or its sequel.
+  int lead_sentences_ = 2;
 };
 
 // Parses one trigger or guard pattern; false (with `error` set) if malformed.

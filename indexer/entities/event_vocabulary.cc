@@ -36,6 +36,8 @@ Status EventDetector::LoadVocabulary(const nlohmann::json& vocabulary) {
   unanchored_min_score_ = salience.value("unanchored_min_score", 0.0);
   single_sentence_min_anchor_ = salience.value("single_sentence_min_anchor", 0.0);
   long_article_sentences_ = salience.value("long_article_sentences", 0);
+  lead_sentences_ = salience.value("lead_sentences", 2);
+  if (lead_sentences_ < 0 || lead_sentences_ > 2) return Status::Error("\"lead_sentences\" is from 0 to 2");
   std::map<std::string, int> index_of;
   for (const auto& event : vocabulary["events"]) {
     index_of[event.value("id", "")] = static_cast<int>(events_.size());
