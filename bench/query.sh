@@ -129,6 +129,14 @@ cp "$WORK/queries.txt" "$BUILD_DIR/query-bench-queries.txt"  # for bench/query_c
 start_server "$INDEX" bench/query.sh
 log "serving at $URL"
 ARTICLES=$(curl -s "$URL/api/health" | python3 -c 'import json, sys; print(json.load(sys.stdin)["articles"])')
+# Searches count from slots on disk until the server has read its facet
+# columns (searcher/column_store.h): measure the steady state.
+columns_bytes() { curl -s "$URL/api/stats" | python3 -c 'import json, sys; print(json.load(sys.stdin).get("facet_columns_bytes", 0))'; }
+for ((waited = 0; waited < 300; waited++)); do
+  [[ $(columns_bytes) != 0 ]] && break
+  sleep 1
+done
+log "facet columns: $(columns_bytes) bytes, read within ${waited} s of start"
 
 rss_kb() { awk '/^VmRSS:/ {print $2}' "/proc/$SERVER_PID/status"; }
 # This machine is shared: other people's compilers take cores from the
