@@ -70,25 +70,28 @@ void FacetCounter::CountCodes(std::span<const uint32_t> codes) {
   // A lone surname counts for its person, once per article with the
   // person's full name.
   document_codes_.clear();
+  // People with no code (ResolvedCode), told apart by id; ids held by the
+  // SurnameLookup. Rare: allocates only when there is one.
+  std::vector<const std::string*> people;
   for (uint32_t code : codes) {
-    int64_t counted = (code & kSurnameBit) ? ResolvedCode(code & ~kSurnameBit) : code;
+    const int64_t counted = (code & kSurnameBit) ? ResolvedCode(code & ~kSurnameBit) : code;
     if (counted == kNoCode) continue;
-    // Someone the columns have no code for: one count per surname (two
-    // surnames of one person in one article are rare).
-    if (counted == kNotInDictionary) counted = kNotInDictionary - (code & ~kSurnameBit);
+    if (counted == kNotInDictionary) {
+      // Two surnames of one such person are still one article of theirs.
+      const std::string_view surname = std::string_view(dictionary_->IdOf(code & ~kSurnameBit)).substr(1);
+      const std::string& person = surnames_->PersonOf(surname);
+      if (std::none_of(people.begin(), people.end(),
+                       [&](const std::string* other) { return *other == person; })) {
+        people.push_back(&person);
+      }
+      continue;
+    }
     if (std::find(document_codes_.begin(), document_codes_.end(), counted) == document_codes_.end()) {
       document_codes_.push_back(counted);
     }
   }
-  for (int64_t counted : document_codes_) {
-    if (counted >= 0) {
-      by_code_[static_cast<size_t>(counted)] += per_document_;
-    } else {
-      const uint32_t surname = static_cast<uint32_t>(kNotInDictionary - counted);
-      const std::string& person = surnames_->PersonOf(std::string_view(dictionary_->IdOf(surname)).substr(1));
-      articles_(person, articles_.HashOf(person)) += per_document_;
-    }
-  }
+  for (int64_t code : document_codes_) by_code_[static_cast<size_t>(code)] += per_document_;
+  for (const std::string* person : people) articles_(*person, articles_.HashOf(*person)) += per_document_;
 }
 
 void FacetCounter::operator()(const Xapian::Document& doc, double) {

@@ -169,3 +169,41 @@ TEST_CASE("counters of two shards merged count as one counter over both") {
   CHECK(first.documents_seen() == 2);
   CHECK(Counts(first.counts().begin(), first.counts().end()) == Counts{{"RU", 5}, {"TR", 1}});
 }
+
+TEST_CASE("from columns, an article counts once for a person the index never names in full, whatever surnames of theirs it holds") {
+  // The surname map is read at the newest commit, the columns at the
+  // lease's: a surname may resolve to a person no article of the columns
+  // names in full, so the person has no code. Two surnames of that person
+  // in one article (or the surname and a second spelling of it) are one
+  // article of that person, as the slots count it.
+  TempDir dir;
+  const std::string path = (dir / "shard-0").string();
+  {
+    Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
+    Xapian::Document both_surnames;
+    both_surnames.add_value(layout::kPeopleSlot, "~karlov\n~karlow\ntayyip-erdogan");
+    writable.add_document(both_surnames);
+    Xapian::Document one_surname;
+    one_surname.add_value(layout::kPeopleSlot, "~karlow");
+    writable.add_document(one_surname);
+    writable.commit();
+  }
+  std::vector<Xapian::Database> shards = {Xapian::Database(path)};
+  const std::shared_ptr<const IndexColumns> columns = IndexColumns::Read(shards, {});
+  REQUIRE(columns);
+  REQUIRE(columns->dictionary(Facet::kPeople).Find("andrei-karlov") == -1);
+  const SurnameLookup surnames(std::make_shared<const SurnameMap>(
+      SurnameMap{{"karlov", "andrei-karlov"}, {"karlow", "andrei-karlov"}}));
+  FacetCounter from_slots(Facet::kPeople, &surnames);
+  FacetCounter from_columns(Facet::kPeople, &surnames);
+  from_columns.UseColumns(columns, 0);
+  for (Xapian::docid docid = 1; docid <= shards[0].get_lastdocid(); ++docid) {
+    const Xapian::Document doc = shards[0].get_document(docid);
+    from_slots(doc, 0);
+    from_columns(doc, 0);
+  }
+  const Counts expected{{"andrei-karlov", 2}, {"tayyip-erdogan", 1}};
+  CHECK(Counts(from_slots.counts().begin(), from_slots.counts().end()) == expected);
+  CHECK(Counts(from_columns.counts().begin(), from_columns.counts().end()) == expected);
+  CHECK(from_columns.TopCounts(1, {}).at("andrei-karlov") == 2);
+}
