@@ -1,5 +1,7 @@
 #include "searcher/column_store.h"
 
+#include <system_error>
+
 namespace newsfacet {
 
 ColumnStore::~ColumnStore() {
@@ -18,9 +20,14 @@ std::shared_ptr<const IndexColumns> ColumnStore::For(const std::vector<Xapian::D
   // start no read: it would read the columns there are.
   if (!reading_ && !out_of_memory_ && !(current_ && current_->Cover(shards)) &&
       std::chrono::steady_clock::now() >= next_read_) {
-    reading_ = true;
     // The last read has finished (reading_ was false): this joins at once.
-    reader_ = std::jthread([this](std::stop_token stop) { Read(stop); });
+    // Should no thread start, the search counts from the slots and the
+    // next one tries again.
+    try {
+      reader_ = std::jthread([this](std::stop_token stop) { Read(stop); });
+      reading_ = true;
+    } catch (const std::system_error&) {
+    }
   }
   return nullptr;
 }
@@ -37,6 +44,8 @@ void ColumnStore::Read(std::stop_token stop) {
     // A commit or compaction under the read: the next search starts another.
   } catch (const std::bad_alloc&) {
     out_of_memory = true;  // searches count from the slots from now on
+  } catch (const std::exception&) {
+    // Whatever else fails a read leaves searches counting from the slots.
   }
   std::lock_guard<std::mutex> lock(mutex_);
   if (read) current_ = std::move(read);
@@ -58,7 +67,7 @@ void ColumnStore::WaitForRead() {
     if (!reading_) return;
     reader = std::move(reader_);
   }
-  reader.join();
+  if (reader.joinable()) reader.join();
 }
 
 }  // namespace newsfacet
