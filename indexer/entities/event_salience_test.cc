@@ -170,7 +170,7 @@ TEST_CASE("events: a share offer named in the title is not superseded by the pur
   CHECK(Reported("WIDGET CO SETS INITIAL STOCK OFFER", body).count("share_offering"));
 }
 
-TEST_CASE("events: the lead is the first sentence; an event a second sentence names is only mentioned") {
+TEST_CASE("events: the lead is the first sentence, and an event a second sentence names is only mentioned") {
   // Reported where the story says what it is about: the title, or the first sentence.
   CHECK(Reported("Harbour Foods names new chief", "Harbour Foods chief executive John Hale resigned on Monday, the company said.")
             .count("resignation"));
