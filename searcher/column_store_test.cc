@@ -8,14 +8,30 @@
 using namespace newsfacet;
 using namespace newsfacet::testing;
 
+namespace {
+
+// Adds an article about `countries` to `shard` and commits.
+void AddArticle(Xapian::WritableDatabase& shard, const std::string& countries) {
+  Xapian::Document doc;
+  doc.add_value(layout::kCountriesSlot, countries);
+  shard.add_document(doc);
+  shard.commit();
+}
+
+// The columns of `store`, once it has read `shards`.
+std::shared_ptr<const IndexColumns> ReadNow(ColumnStore& store, const std::vector<Xapian::Database>& shards) {
+  store.For(shards);
+  store.WaitForRead();
+  return store.For(shards);
+}
+
+}  // namespace
+
 TEST_CASE("the column store reads columns in the background and reads again after a commit") {
   TempDir dir;
   const std::string path = (dir / "shard-0").string();
   Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
-  Xapian::Document doc;
-  doc.add_value(layout::kCountriesSlot, "TR");
-  writable.add_document(doc);
-  writable.commit();
+  AddArticle(writable, "TR");
 
   ColumnStore store({path}, /*pause=*/0);
   std::vector<Xapian::Database> shards = {Xapian::Database(path)};
@@ -27,9 +43,7 @@ TEST_CASE("the column store reads columns in the background and reads again afte
   CHECK(first->shard(0).Codes(Facet::kCountries, 1).size() == 1);
   CHECK(store.For(shards) == first);
 
-  doc.add_value(layout::kCountriesSlot, "TR\nRU");
-  writable.add_document(doc);
-  writable.commit();
+  AddArticle(writable, "TR\nRU");
   std::vector<Xapian::Database> reopened = {Xapian::Database(path)};
   // Handles at the new revision get no columns until they are read.
   CHECK_FALSE(store.For(reopened));
@@ -49,27 +63,18 @@ TEST_CASE("the column store reads a compacted shard again, though its revision s
   const std::string path = (dir / "shard-0").string();
   {
     Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
-    for (int i = 0; i < 3; ++i) {
-      Xapian::Document doc;
-      doc.add_value(layout::kCountriesSlot, "TR");
-      writable.add_document(doc);
-      writable.commit();
-    }
+    for (int i = 0; i < 3; ++i) AddArticle(writable, "TR");
   }
   ColumnStore store({path}, /*pause=*/0);
   std::vector<Xapian::Database> shards = {Xapian::Database(path)};
-  store.For(shards);
-  store.WaitForRead();
-  REQUIRE(store.For(shards));
+  REQUIRE(ReadNow(store, shards));
   const std::string compacted = (dir / "compacted").string();
   Xapian::Database(path).compact(compacted);
   std::filesystem::remove_all(path);
   std::filesystem::rename(compacted, path);
   std::vector<Xapian::Database> reopened = {Xapian::Database(path)};
   REQUIRE(reopened[0].get_revision() < shards[0].get_revision());
-  CHECK_FALSE(store.For(reopened));
-  store.WaitForRead();
-  CHECK(store.For(reopened));
+  CHECK(ReadNow(store, reopened));
 }
 
 TEST_CASE("a column store whose shard cannot be opened gives no columns and keeps going") {
@@ -86,18 +91,12 @@ TEST_CASE("the column store starts no read sooner after the last than the pause 
   TempDir dir;
   const std::string path = (dir / "shard-0").string();
   Xapian::WritableDatabase writable(path, Xapian::DB_CREATE);
-  Xapian::Document doc;
-  doc.add_value(layout::kCountriesSlot, "TR");
-  writable.add_document(doc);
-  writable.commit();
+  AddArticle(writable, "TR");
   // A pause of a million times the read: no second read within the test.
   ColumnStore store({path}, /*pause=*/1000000);
   std::vector<Xapian::Database> shards = {Xapian::Database(path)};
-  store.For(shards);
-  store.WaitForRead();
-  REQUIRE(store.For(shards));
-  writable.add_document(doc);
-  writable.commit();
+  REQUIRE(ReadNow(store, shards));
+  AddArticle(writable, "TR");
   std::vector<Xapian::Database> reopened = {Xapian::Database(path)};
   CHECK_FALSE(store.For(reopened));
   store.WaitForRead();
